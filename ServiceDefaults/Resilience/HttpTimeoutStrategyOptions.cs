@@ -1,0 +1,5 @@
+using Polly.Timeout;
+
+namespace Microsoft.Extensions.Http.Resilience;
+
+public sealed class HttpTimeoutStrategyOptions : TimeoutStrategyOptions;
