@@ -1,0 +1,9 @@
+using System.Net.Http;
+
+namespace DMarketAspire.DMarket;
+
+internal static class DMarketHttpOptions
+{
+    /// <summary>Marks a request whose signature was refreshed after a clock correction, so it is retried only once.</summary>
+    public static readonly HttpRequestOptionsKey<bool> ResignedAfterSkew = new("DMarket.ResignedAfterSkew");
+}

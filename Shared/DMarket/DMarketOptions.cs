@@ -1,0 +1,19 @@
+namespace DMarketAspire.DMarket;
+
+/// <summary>Bound from the <c>DMarket</c> section: <c>DMarket:BaseUrl</c>, <c>DMarket:PublicKey</c>, <c>DMarket:SecretKey</c>.</summary>
+public sealed class DMarketOptions
+{
+    public const string SectionName = "DMarket";
+
+    public const string RealApiBaseUrl = "https://api.dmarket.com";
+
+    /// <summary>The real API, or the simulator (for example <c>http://dmarket-sim</c> resolved by service discovery).</summary>
+    public string BaseUrl { get; set; } = RealApiBaseUrl;
+
+    public string? PublicKey { get; set; }
+
+    /// <summary>Never logged and never echoed.</summary>
+    public string? SecretKey { get; set; }
+
+    public override string ToString() => $"DMarket at {BaseUrl}, key {PublicKey?[..Math.Min(8, PublicKey.Length)]}…";
+}

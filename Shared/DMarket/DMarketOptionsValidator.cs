@@ -1,0 +1,28 @@
+using DMarketAspire.DMarket.Signing;
+using Microsoft.Extensions.Options;
+
+namespace DMarketAspire.DMarket;
+
+internal sealed class DMarketOptionsValidator : IValidateOptions<DMarketOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DMarketOptions options)
+    {
+        List<string> failures = [];
+        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out _))
+        {
+            failures.Add($"DMarket:BaseUrl '{options.BaseUrl}' is not an absolute URL.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.PublicKey) || string.IsNullOrWhiteSpace(options.SecretKey))
+        {
+            failures.Add("Set DMarket:PublicKey and DMarket:SecretKey (environment DMarket__PublicKey, DMarket__SecretKey). " +
+                "For the simulator, its demo keys are in the README.");
+        }
+        else if (!DMarketKeys.TryParse(options.PublicKey, options.SecretKey, out _, out var error))
+        {
+            failures.Add($"DMarket keys: {error}");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,36 @@
+using DMarketAspire.DMarket;
+using DMarketAspire.DMarket.RateLimiting;
+using DMarketAspire.DMarket.Signing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class DMarketClientExtensions
+{
+    /// <summary>
+    /// Registers <see cref="DMarketClient"/>: options from the <c>DMarket</c> section (keys validated at start),
+    /// per-group pacing (<see cref="IDMarketRateLimiter"/>, in-process unless one is registered first), signing and
+    /// clock-skew correction, on top of the ServiceDefaults resilience.
+    /// </summary>
+    public static IHttpClientBuilder AddDMarketClient(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DMarketOptions>().BindConfiguration(DMarketOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DMarketOptions>, DMarketOptionsValidator>());
+        services.AddOptions<DMarketRateLimitOptions>().BindConfiguration($"{DMarketOptions.SectionName}:RateLimits").ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DMarketClock>();
+        services.TryAddSingleton<DMarketMetrics>();
+        services.TryAddSingleton<IDMarketRateLimiter, LocalDMarketRateLimiter>();
+        services.TryAddTransient<DMarketRateLimitHandler>();
+        services.TryAddTransient<DMarketSigningHandler>();
+
+        return services.AddHttpClient<DMarketClient>((provider, http) =>
+                http.BaseAddress = new Uri(provider.GetRequiredService<IOptions<DMarketOptions>>().Value.BaseUrl))
+            .AddHttpMessageHandler<DMarketRateLimitHandler>()
+            .AddHttpMessageHandler<DMarketSigningHandler>();
+    }
+}
