@@ -34,7 +34,7 @@ internal sealed partial class DMarketRateLimitHandler(
             var reset = ReadReset(response);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                limiter.PauseUntil(group, time.GetUtcNow() + reset);
+                limiter.OnRateLimited(group, time.GetUtcNow() + reset);
                 if (attempt < options.Value.MaxRateLimitedRetries)
                 {
                     LogRateLimited(logger, group, reset.TotalMilliseconds);
@@ -44,7 +44,7 @@ internal sealed partial class DMarketRateLimitHandler(
             }
             else if (ReadRemaining(response) == 0)
             {
-                limiter.PauseUntil(group, time.GetUtcNow() + reset);
+                limiter.OnBudgetExhausted(group, time.GetUtcNow() + reset);
             }
 
             return response;

@@ -9,6 +9,12 @@ public interface IDMarketRateLimiter
     /// <summary>Completes when one request of <paramref name="group"/> may be sent now.</summary>
     ValueTask AcquireAsync(DMarketRateLimitGroup group, CancellationToken cancellationToken);
 
-    /// <summary>DMarket said the group's budget is spent (a 429, or <c>RateLimit-Remaining: 0</c>): send nothing of it before <paramref name="until"/>.</summary>
-    void PauseUntil(DMarketRateLimitGroup group, DateTimeOffset until);
+    /// <summary>DMarket answered 429: send nothing of the group before <paramref name="until"/>.</summary>
+    void OnRateLimited(DMarketRateLimitGroup group, DateTimeOffset until);
+
+    /// <summary>
+    /// DMarket said <c>RateLimit-Remaining: 0</c>. When our own sends account for that, pacing already handles it;
+    /// when they do not, something else spends this account's budget, so pause until <paramref name="until"/>.
+    /// </summary>
+    void OnBudgetExhausted(DMarketRateLimitGroup group, DateTimeOffset until);
 }

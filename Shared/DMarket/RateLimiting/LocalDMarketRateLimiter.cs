@@ -39,26 +39,46 @@ public sealed class LocalDMarketRateLimiter(IOptions<DMarketRateLimitOptions> op
         }
     }
 
-    public void PauseUntil(DMarketRateLimitGroup group, DateTimeOffset until)
+    public void OnRateLimited(DMarketRateLimitGroup group, DateTimeOffset until) => _groups[(int)group].PauseUntil(until);
+
+    public void OnBudgetExhausted(DMarketRateLimitGroup group, DateTimeOffset until)
     {
         var window = _groups[(int)group];
-        lock (window)
+        if (window.SentWithin(time.GetUtcNow(), Window + options.Value.SafetyMargin) < window.Limit)
         {
-            if (until > window.PausedUntil)
-            {
-                window.PausedUntil = until;
-            }
+            window.PauseUntil(until);
         }
     }
 
     private sealed class GroupWindow(int limit)
     {
+        public int Limit => limit;
+
         // Send times of the last `limit` requests, oldest first.
         private readonly Queue<DateTimeOffset> _sent = new(limit);
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         public DateTimeOffset PausedUntil { get; set; }
+
+        public void PauseUntil(DateTimeOffset until)
+        {
+            lock (this)
+            {
+                if (until > PausedUntil)
+                {
+                    PausedUntil = until;
+                }
+            }
+        }
+
+        public int SentWithin(DateTimeOffset now, TimeSpan window)
+        {
+            lock (this)
+            {
+                return _sent.Count(sent => now - sent < window);
+            }
+        }
 
         public TimeSpan WaitBeforeNext(DateTimeOffset now, TimeSpan window)
         {

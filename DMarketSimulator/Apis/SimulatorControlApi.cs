@@ -1,0 +1,125 @@
+using DMarketAspire.DMarket;
+using DMarketAspire.DMarket.Signing;
+using DMarketAspire.DMarketSimulator.Faults;
+using DMarketAspire.DMarketSimulator.Market;
+using DMarketAspire.DMarketSimulator.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DMarketAspire.DMarketSimulator.Apis;
+
+/// <summary>The simulator's own controls, for tests and demos: unsigned, never part of DMarket's API.</summary>
+public static class SimulatorControlApi
+{
+    public const string Prefix = "/_sim";
+
+    public static IEndpointRouteBuilder MapSimulatorControlApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Prefix).WithTags("Simulator control");
+        api.MapGet("/ground-truth", GetGroundTruth).WithName("GetGroundTruth").WithSummary("Offers the model knows to be profitable at fair resale after fees.");
+        api.MapGet("/catalogue/{gameId}", GetCatalogue).WithName("GetCatalogue").WithSummary("A game's titles and their fair prices.");
+        api.MapPost("/offers", PlantOffer).WithName("PlantOffer").WithSummary("Lists an offer now.");
+        api.MapDelete("/offers/{offerId}", RemoveOffer).WithName("RemoveOffer").WithSummary("Another trader buys the offer.");
+        api.MapPost("/tick", (MarketModel market) => { market.Tick(); return TypedResults.NoContent(); }).WithName("Tick").WithSummary("Moves the market one step.");
+        api.MapGet("/faults", (FaultInjector faults) => TypedResults.Ok(faults.Settings)).WithName("GetFaults");
+        api.MapPost("/faults", SetFaults).WithName("SetFaults").WithSummary("Injects errors, 429 bursts, latency or malformed bodies.");
+        api.MapDelete("/faults", (FaultInjector faults) => { faults.Set(new FaultSettings()); return TypedResults.NoContent(); }).WithName("ClearFaults");
+        api.MapGet("/clock", (SimulatorClock clock) => TypedResults.Ok(new ClockState(clock.Offset.TotalSeconds, clock.UtcNow))).WithName("GetClock");
+        api.MapPut("/clock", SetClock).WithName("SetClock").WithSummary("Moves the simulator's clock by an offset in seconds.");
+        api.MapGet("/stats", (AccountRateLimiter limiter, FaultInjector faults) => TypedResults.Ok(new { groups = limiter.Stats(), faultsInjected = faults.Injected })).WithName("GetStats");
+        api.MapPost("/stats/reset", (AccountRateLimiter limiter) => { limiter.ResetStats(); return TypedResults.NoContent(); }).WithName("ResetStats");
+        api.MapPost("/accounts", CreateAccount).WithName("CreateAccount").WithSummary("A new account with a fresh key pair.");
+        api.MapGet("/accounts/{publicKey}", GetAccount).WithName("GetAccount");
+        return app;
+    }
+
+    private static Results<Ok<IReadOnlyList<GroundTruthOffer>>, ValidationProblem> GetGroundTruth(
+        MarketModel market, [FromQuery] string? gameId, [FromQuery] decimal? minProfitPercent, [FromQuery] long? priceFromCents, [FromQuery] long? priceToCents)
+    {
+        if (gameId is not null && !DMarketGames.IsKnown(gameId))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["gameId"] = [$"Unknown game; use one of {string.Join(", ", DMarketGames.All)}."] });
+        }
+
+        return TypedResults.Ok(market.GroundTruth(gameId, minProfitPercent ?? 0m, priceFromCents, priceToCents));
+    }
+
+    private static Results<Ok<IEnumerable<CatalogEntry>>, NotFound> GetCatalogue(MarketModel market, string gameId) =>
+        DMarketGames.IsKnown(gameId)
+            ? TypedResults.Ok(market.Catalogue(gameId).Select(c => new CatalogEntry(c.Title, c.FairPriceCents)))
+            : TypedResults.NotFound();
+
+    private static Results<Created<PlantedOffer>, Ok<PlantedOffer>, ValidationProblem> PlantOffer(MarketModel market, PlantOfferRequest request)
+    {
+        Dictionary<string, string[]> errors = [];
+        if (!DMarketGames.IsKnown(request.GameId))
+        {
+            errors["gameId"] = [$"Unknown game; use one of {string.Join(", ", DMarketGames.All)}."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Contains('/'))
+        {
+            errors["title"] = ["A title is required and cannot contain '/'."];
+        }
+
+        if (request.PriceCents <= 0 || request.FairPriceCents is <= 0)
+        {
+            errors["priceCents"] = ["Prices are positive cents."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var offer = market.Plant(request);
+        return offer is null
+            ? TypedResults.Ok(new PlantedOffer(null, request.Title, request.PriceCents, FilledABuyOrder: true))
+            : TypedResults.Created($"{Prefix}/offers/{offer.OfferId}", new PlantedOffer(offer.OfferId, offer.Title, offer.PriceCents, FilledABuyOrder: false));
+    }
+
+    private static Results<NoContent, NotFound> RemoveOffer(MarketModel market, string offerId) =>
+        market.RemoveOffer(offerId) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static Results<Ok<FaultSettings>, ValidationProblem> SetFaults(FaultInjector faults, FaultSettings settings)
+    {
+        List<System.ComponentModel.DataAnnotations.ValidationResult> results = [];
+        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(settings, new(settings), results, validateAllProperties: true))
+        {
+            return TypedResults.ValidationProblem(results.ToDictionary(r => r.MemberNames.FirstOrDefault() ?? "faults", r => new[] { r.ErrorMessage ?? "Invalid." }));
+        }
+
+        faults.Set(settings);
+        return TypedResults.Ok(faults.Settings);
+    }
+
+    private static Ok<ClockState> SetClock(SimulatorClock clock, ClockState request)
+    {
+        clock.Offset = TimeSpan.FromSeconds(request.OffsetSeconds);
+        return TypedResults.Ok(new ClockState(clock.Offset.TotalSeconds, clock.UtcNow));
+    }
+
+    private static Created<NewAccount> CreateAccount(MarketModel market, [FromBody] NewAccountRequest? request)
+    {
+        var keys = DMarketKeys.FromSeed(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var account = market.AddAccount(keys.PublicKeyHex, request?.Username ?? "trader", request?.BalanceCents ?? 100_000);
+        return TypedResults.Created($"{Prefix}/accounts/{keys.PublicKeyHex}", new NewAccount(account.Id, keys.PublicKeyHex, keys.SecretKeyHex(), account.BalanceCents));
+    }
+
+    private static Results<Ok<AccountState>, NotFound> GetAccount(MarketModel market, string publicKey) =>
+        market.FindAccount(publicKey) is { } account
+            ? TypedResults.Ok(new AccountState(account.Id, account.BalanceCents, account.Inventory.Count))
+            : TypedResults.NotFound();
+
+    public sealed record CatalogEntry(string Title, long FairPriceCents);
+
+    public sealed record PlantedOffer(string? OfferId, string Title, long PriceCents, bool FilledABuyOrder);
+
+    public sealed record ClockState(double OffsetSeconds, DateTimeOffset Now);
+
+    public sealed record NewAccountRequest(string? Username, long? BalanceCents);
+
+    public sealed record NewAccount(string AccountId, string PublicKey, string SecretKey, long BalanceCents);
+
+    public sealed record AccountState(string AccountId, long BalanceCents, int InventoryCount);
+}

@@ -1,0 +1,9 @@
+namespace DMarketAspire.DMarketSimulator.Faults;
+
+public enum FaultKind
+{
+    None,
+    ServerError,
+    RateLimited,
+    Malformed,
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DMarketAspire.DMarketSimulator.Faults;
+
+/// <summary>Faults to inject into DMarket paths, set through <c>POST /_sim/faults</c>.</summary>
+public sealed record FaultSettings
+{
+    /// <summary>Share of requests answered with <see cref="ErrorStatus"/>.</summary>
+    [Range(0.0, 1.0)]
+    public double ErrorRate { get; init; }
+
+    [Range(500, 599)]
+    public int ErrorStatus { get; init; } = 500;
+
+    /// <summary>The next N requests get a 429 regardless of pacing.</summary>
+    [Range(0, 10_000)]
+    public int RateLimitBurst { get; init; }
+
+    /// <summary>Added to every response.</summary>
+    [Range(0, 60_000)]
+    public int LatencyMs { get; init; }
+
+    /// <summary>Share of requests answered 200 with a truncated, invalid JSON body.</summary>
+    [Range(0.0, 1.0)]
+    public double MalformedRate { get; init; }
+}

@@ -1,0 +1,352 @@
+using System.Globalization;
+using System.Text;
+
+namespace DMarketAspire.DMarketSimulator.Market;
+
+public sealed partial class MarketModel
+{
+    /// <summary>
+    /// One page of listings, ordered by price or title (then offer id) and paged by key, not offset, so a page
+    /// never repeats or skips an offer that stayed listed while others came and went.
+    /// </summary>
+    public (IReadOnlyList<Offer> Page, string? NextCursor, int Total) QueryOffers(OfferQuery query)
+    {
+        lock (_gate)
+        {
+            var byTitle = string.Equals(query.OrderBy, "title", StringComparison.OrdinalIgnoreCase);
+            var descending = string.Equals(query.OrderDir, "desc", StringComparison.OrdinalIgnoreCase);
+            var after = DecodeCursor(query.Cursor);
+            var ordered = byTitle ? OrderedByTitle(query.GameId, descending, after) : OrderedByPrice(query.GameId, descending, after, query);
+
+            var matching = ordered.Where(o => Matches(o, query));
+            var page = matching.Take(query.Limit + 1).ToList();
+            var next = page.Count > query.Limit ? EncodeCursor(SortKey(page[query.Limit - 1], byTitle), page[query.Limit - 1].OfferId) : null;
+            var total = IsUnfiltered(query) ? _offersByPrice[query.GameId].Count : _offersByPrice[query.GameId].Count(o => Matches(o, query));
+            return (page.Take(query.Limit).ToList(), next, total);
+        }
+    }
+
+    private static bool IsUnfiltered(OfferQuery query) => query.PriceFromCents is not > 0 && query.PriceToCents is not > 0 && query.Title is null;
+
+    private static bool Matches(Offer offer, OfferQuery query) =>
+        (query.PriceFromCents is not > 0 || offer.PriceCents >= query.PriceFromCents)
+        && (query.PriceToCents is not > 0 || offer.PriceCents <= query.PriceToCents)
+        && (query.Title is null || offer.Title.StartsWith(query.Title, StringComparison.OrdinalIgnoreCase));
+
+    private static string SortKey(Offer offer, bool byTitle) => byTitle ? offer.Title : offer.PriceCents.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Walks the game's price-ordered set from the cursor (exclusive), within the price bounds: O(log n + page).</summary>
+    private IEnumerable<Offer> OrderedByPrice(string gameId, bool descending, (string Key, string OfferId)? after, OfferQuery query)
+    {
+        var set = _offersByPrice[gameId];
+        if (set.Count == 0)
+        {
+            return [];
+        }
+
+        var low = new Offer { OfferId = string.Empty, AssetId = string.Empty, GameId = gameId, Title = string.Empty, PriceCents = query.PriceFromCents is > 0 ? query.PriceFromCents.Value : long.MinValue, CreatedAt = default };
+        var high = new Offer { OfferId = "\uffff", AssetId = string.Empty, GameId = gameId, Title = string.Empty, PriceCents = query.PriceToCents is > 0 ? query.PriceToCents.Value : long.MaxValue, CreatedAt = default };
+        if (after is { } cursor)
+        {
+            var at = new Offer { OfferId = cursor.OfferId, AssetId = string.Empty, GameId = gameId, Title = string.Empty, PriceCents = long.Parse(cursor.Key, CultureInfo.InvariantCulture), CreatedAt = default };
+            if (descending)
+            {
+                high = at;
+            }
+            else
+            {
+                low = at;
+            }
+        }
+
+        if (OfferPriceComparer.Instance.Compare(low, high) > 0)
+        {
+            return [];
+        }
+
+        // Bounds are inclusive: the cursor's own offer, if still listed, is the first one walked; skip just it.
+        var view = set.GetViewBetween(low, high);
+        var walk = descending ? view.Reverse() : view;
+        return after is null ? walk : walk.SkipWhile(o => o.OfferId == after.Value.OfferId);
+    }
+
+    private IEnumerable<Offer> OrderedByTitle(string gameId, bool descending, (string Key, string OfferId)? after)
+    {
+        var ordered = _offersByPrice[gameId].OrderBy(o => o.Title, StringComparer.Ordinal).ThenBy(o => o.OfferId, StringComparer.Ordinal).ToList();
+        if (descending)
+        {
+            ordered.Reverse();
+        }
+
+        if (after is not { } cursor)
+        {
+            return ordered;
+        }
+
+        return ordered.SkipWhile(o =>
+        {
+            var c = string.CompareOrdinal(o.Title, cursor.Key);
+            c = c != 0 ? c : string.CompareOrdinal(o.OfferId, cursor.OfferId);
+            return descending ? c >= 0 : c <= 0;
+        });
+    }
+
+    private void AddListing(Offer offer)
+    {
+        _offers[offer.OfferId] = offer;
+        _offersByPrice[offer.GameId].Add(offer);
+        if (!_offersByTitle.TryGetValue((offer.GameId, offer.Title), out var sameTitle))
+        {
+            _offersByTitle[(offer.GameId, offer.Title)] = sameTitle = [];
+        }
+
+        sameTitle.Add(offer);
+    }
+
+    private bool RemoveListing(string offerId, out Offer? offer)
+    {
+        if (!_offers.Remove(offerId, out offer))
+        {
+            return false;
+        }
+
+        _offersByPrice[offer.GameId].Remove(offer);
+        _offersByTitle[(offer.GameId, offer.Title)].Remove(offer);
+        return true;
+    }
+
+    /// <summary>Lists an offer now (a test's or a demo's); matching buy orders are filled first, as on DMarket.</summary>
+    public Offer? Plant(PlantOfferRequest request)
+    {
+        lock (_gate)
+        {
+            if (!_byTitle.TryGetValue((request.GameId, request.Title), out var item))
+            {
+                item = new CatalogItem(request.GameId, request.Title, CatalogNames.CategoryPath(request.GameId), null, request.FairPriceCents ?? request.PriceCents);
+                _byTitle[(request.GameId, request.Title)] = item;
+                _catalogue[request.GameId].Add(item);
+                _sales[(request.GameId, request.Title)] = [];
+            }
+            else if (request.FairPriceCents is { } fair)
+            {
+                item.FairPriceCents = fair;
+            }
+
+            var offer = NewListing(item, _clock.UtcNow);
+            offer.PriceCents = request.PriceCents;
+            return List(offer);
+        }
+    }
+
+    /// <summary>Another trader bought the offer: it leaves the market and joins the sales history.</summary>
+    public bool RemoveOffer(string offerId)
+    {
+        lock (_gate)
+        {
+            if (!RemoveListing(offerId, out var offer))
+            {
+                return false;
+            }
+
+            AddSale(offer!.GameId, offer.Title, offer.PriceCents, "Offer");
+            return true;
+        }
+    }
+
+    public BuyOutcome Buy(Account account, IReadOnlyList<(string OfferId, long PriceCents)> requested)
+    {
+        lock (_gate)
+        {
+            long total = 0;
+            foreach (var (offerId, price) in requested)
+            {
+                if (!_offers.TryGetValue(offerId, out var offer))
+                {
+                    return BuyOutcome.Failed(offerId, "OfferNotFound");
+                }
+
+                if (offer.PriceCents != price)
+                {
+                    return BuyOutcome.Failed(offerId, "OfferPriceChanged");
+                }
+
+                total += price;
+            }
+
+            if (account.BalanceCents - account.TradeProtectedCents < total)
+            {
+                return BuyOutcome.Failed(requested[0].OfferId, "NotEnoughBalance");
+            }
+
+            foreach (var (offerId, price) in requested)
+            {
+                RemoveListing(offerId, out var offer);
+                account.BalanceCents -= price;
+                account.Inventory.Add(offer!.AssetId);
+                AddSale(offer.GameId, offer.Title, price, "Offer");
+                if (offer.SellerAccountId is { } sellerId && _accounts.Values.FirstOrDefault(a => a.Id == sellerId) is { } seller)
+                {
+                    seller.BalanceCents += (long)decimal.Floor(price * (1 - FeeFractionUnlocked(offer.GameId, offer.Title, price)));
+                }
+            }
+
+            return BuyOutcome.Succeeded(NewId(), NewId(), requested.Select(r => r.OfferId).ToList());
+        }
+    }
+
+    public Target AddTarget(Account account, string gameId, string title, long priceCents, long amount, string? floatPartValue, string? phase, int? paintSeed)
+    {
+        lock (_gate)
+        {
+            var now = _clock.UtcNow;
+            var target = new Target
+            {
+                TargetId = NewId(),
+                AccountId = account.Id,
+                GameId = gameId,
+                Title = title,
+                PriceCents = priceCents,
+                Amount = amount,
+                CreatedAt = now,
+                UpdatedAt = now,
+                FloatPartValue = floatPartValue,
+                Phase = phase,
+                PaintSeed = paintSeed,
+            };
+            _targets[target.TargetId] = target;
+            return target;
+        }
+    }
+
+    public int ActiveTargetCount(Account account)
+    {
+        lock (_gate)
+        {
+            return _targets.Values.Count(t => t.AccountId == account.Id && t.Status == Target.Active);
+        }
+    }
+
+    /// <summary>Deletes one of the account's buy orders; another account's is "not found", never touched.</summary>
+    public bool DeleteTarget(Account account, string targetId)
+    {
+        lock (_gate)
+        {
+            return _targets.TryGetValue(targetId, out var target) && target.AccountId == account.Id && _targets.Remove(targetId);
+        }
+    }
+
+    public IReadOnlyList<Target> UserTargets(Account account, string? gameId, string? status)
+    {
+        lock (_gate)
+        {
+            return _targets.Values
+                .Where(t => t.AccountId == account.Id && (gameId is null || t.GameId == gameId) && (status is null || t.Status == status))
+                .OrderBy(t => t.CreatedAt).ThenBy(t => t.TargetId, StringComparer.Ordinal)
+                .ToList();
+        }
+    }
+
+    public IReadOnlyList<ClosedTargetRecord> ClosedTargets(Account account)
+    {
+        lock (_gate)
+        {
+            return _closedTargets.Where(c => c.AccountId == account.Id).OrderByDescending(c => c.ClosedAt).ToList();
+        }
+    }
+
+    /// <summary>One step of the market on its own: listings appear (some underpriced), others are bought, fair prices drift.</summary>
+    public void Tick()
+    {
+        lock (_gate)
+        {
+            var now = _clock.UtcNow;
+            var churn = Math.Max(1, _options.OffersPerGame / 300);
+            foreach (var (gameId, items) in _catalogue)
+            {
+                for (var i = 0; i < churn; i++)
+                {
+                    List(NewListing(items[_random.Next(items.Count)], now));
+                }
+
+                var listed = _offers.Values.Where(o => o.GameId == gameId && o.SellerAccountId is null).ToList();
+                for (var i = 0; i < churn && listed.Count > 0; i++)
+                {
+                    var bought = listed[_random.Next(listed.Count)];
+                    listed.Remove(bought);
+                    RemoveListing(bought.OfferId, out _);
+                    AddSale(gameId, bought.Title, bought.PriceCents, "Offer");
+                }
+
+                var drifting = items[_random.Next(items.Count)];
+                drifting.FairPriceCents = Math.Max(1, (long)Math.Round(drifting.FairPriceCents * (0.99 + (0.02 * _random.NextDouble()))));
+            }
+        }
+    }
+
+    /// <summary>A new listing first fills the best buy order at or above its price; only if none does it stay listed.</summary>
+    private Offer? List(Offer offer)
+    {
+        var now = _clock.UtcNow;
+        var target = _targets.Values
+            .Where(t => t.GameId == offer.GameId && t.Title == offer.Title && t.Status == Target.Active && t.PriceCents >= offer.PriceCents)
+            .Where(t => t.AccountId is null || _accounts.Values.Any(a => a.Id == t.AccountId && a.BalanceCents - a.TradeProtectedCents >= t.PriceCents))
+            .OrderByDescending(t => t.PriceCents).ThenBy(t => t.CreatedAt)
+            .FirstOrDefault();
+
+        if (target is null)
+        {
+            AddListing(offer);
+            return offer;
+        }
+
+        target.Amount--;
+        target.UpdatedAt = now;
+        if (target.Amount == 0)
+        {
+            target.Status = Target.Inactive;
+        }
+
+        AddSale(offer.GameId, offer.Title, target.PriceCents, "Target");
+        if (target.AccountId is { } accountId && _accounts.Values.First(a => a.Id == accountId) is { } buyer)
+        {
+            buyer.BalanceCents -= target.PriceCents;
+            buyer.Inventory.Add(offer.AssetId);
+            _closedTargets.Add(new ClosedTargetRecord(accountId, target.TargetId, offer.OfferId, offer.AssetId, offer.Title, target.PriceCents, now, "successful"));
+        }
+
+        return null;
+    }
+
+    private void AddSale(string gameId, string title, long priceCents, string operationType)
+    {
+        if (!_sales.TryGetValue((gameId, title), out var sales))
+        {
+            _sales[(gameId, title)] = sales = [];
+        }
+
+        sales.Add(new SaleRecord(gameId, title, priceCents, _clock.UtcNow, operationType));
+    }
+
+    private static string EncodeCursor(string key, string offerId) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{key}\n{offerId}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static (string Key, string OfferId)? DecodeCursor(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+
+        try
+        {
+            var base64 = cursor.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('\n');
+            return parts.Length == 2 ? (parts[0], parts[1]) : throw new FormatException("A cursor has two parts.");
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidCursorException(cursor, exception);
+        }
+    }
+}

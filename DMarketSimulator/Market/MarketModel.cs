@@ -1,0 +1,167 @@
+using DMarketAspire.DMarket;
+using DMarketAspire.DMarket.Signing;
+using Microsoft.Extensions.Options;
+
+namespace DMarketAspire.DMarketSimulator.Market;
+
+/// <summary>
+/// The simulated market: catalogue, listings, buy orders, sales history, fee tables and accounts, drawn from a
+/// seed and moved by <see cref="Tick"/>. One lock guards it all; the simulator serves tens of requests a second.
+/// </summary>
+public sealed partial class MarketModel
+{
+    public const decimal DefaultFeeFraction = 0.10m;
+    public const long DefaultFeeMinAmount = 1;
+
+    private const int OffersPerTitle = 4;
+    private const int HistoryDays = 30;
+
+    private readonly Lock _gate = new();
+    private readonly SimulatorOptions _options;
+    private readonly SimulatorClock _clock;
+    private readonly Random _random;
+    private readonly Dictionary<string, List<CatalogItem>> _catalogue = [];
+    private readonly Dictionary<(string Game, string Title), CatalogItem> _byTitle = [];
+    private readonly Dictionary<string, Offer> _offers = [];
+    private readonly Dictionary<string, SortedSet<Offer>> _offersByPrice = [];
+    private readonly Dictionary<(string Game, string Title), HashSet<Offer>> _offersByTitle = [];
+    private readonly Dictionary<string, Target> _targets = [];
+    private readonly Dictionary<(string Game, string Title), List<SaleRecord>> _sales = [];
+    private readonly Dictionary<string, List<ReducedFeeRule>> _reducedFees = [];
+    private readonly Dictionary<string, Account> _accounts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<ClosedTargetRecord> _closedTargets = [];
+
+    public MarketModel(IOptions<SimulatorOptions> options, SimulatorClock clock)
+    {
+        _options = options.Value;
+        _clock = clock;
+        _random = new Random(_options.Seed);
+
+        foreach (var game in DMarketGames.All)
+        {
+            GenerateGame(game);
+        }
+
+        AddAccount(DMarketKeys.Demo.PublicKeyHex, "demo", _options.DemoBalanceCents);
+    }
+
+    public DateTimeOffset Now => _clock.UtcNow;
+
+    public Account? FindAccount(string publicKeyHex)
+    {
+        lock (_gate)
+        {
+            return _accounts.GetValueOrDefault(publicKeyHex);
+        }
+    }
+
+    public Account AddAccount(string publicKeyHex, string username, long balanceCents)
+    {
+        lock (_gate)
+        {
+            var account = new Account { Id = NewId(), Username = username, PublicKeyHex = publicKeyHex.ToLowerInvariant(), BalanceCents = balanceCents };
+            _accounts[account.PublicKeyHex] = account;
+            return account;
+        }
+    }
+
+    public IReadOnlyList<CatalogItem> Catalogue(string gameId)
+    {
+        lock (_gate)
+        {
+            return [.. _catalogue.GetValueOrDefault(gameId) ?? []];
+        }
+    }
+
+    /// <summary>The fee that applies to selling <paramref name="title"/> at <paramref name="priceCents"/> now.</summary>
+    public decimal FeeFraction(string gameId, string title, long priceCents)
+    {
+        lock (_gate)
+        {
+            return FeeFractionUnlocked(gameId, title, priceCents);
+        }
+    }
+
+    public (IReadOnlyList<ReducedFeeRule> Reduced, decimal DefaultFraction) FeeTable(string gameId)
+    {
+        lock (_gate)
+        {
+            return ([.. _reducedFees.GetValueOrDefault(gameId) ?? []], DefaultFeeFraction);
+        }
+    }
+
+    public IReadOnlyList<SaleRecord> LastSales(string gameId, string title, int offset, int limit, IReadOnlyCollection<string> operationTypes)
+    {
+        lock (_gate)
+        {
+            var sales = _sales.GetValueOrDefault((gameId, title)) ?? [];
+            return sales.AsEnumerable().Reverse()
+                .Where(s => operationTypes.Count == 0 || operationTypes.Contains(s.OperationType, StringComparer.OrdinalIgnoreCase))
+                .Skip(offset).Take(limit).ToList();
+        }
+    }
+
+    /// <summary>Active buy orders for a title, aggregated per price, best first (targets-by-title).</summary>
+    public IReadOnlyList<(long PriceCents, long Amount)> BuyOrders(string gameId, string title)
+    {
+        lock (_gate)
+        {
+            return _targets.Values
+                .Where(t => t.GameId == gameId && t.Title == title && t.Status == Target.Active)
+                .GroupBy(t => t.PriceCents)
+                .OrderByDescending(g => g.Key)
+                .Select(g => (g.Key, g.Sum(t => t.Amount)))
+                .ToList();
+        }
+    }
+
+    /// <summary>Best bid and ask with counts for each title asked for (aggregated-prices).</summary>
+    public IReadOnlyList<(string Title, long? BestBid, long BidCount, long? BestAsk, long AskCount)> Aggregate(string gameId, IEnumerable<string> titles)
+    {
+        lock (_gate)
+        {
+            return titles.Distinct().Select(title =>
+            {
+                var bids = _targets.Values.Where(t => t.GameId == gameId && t.Title == title && t.Status == Target.Active).ToList();
+                var asks = _offersByTitle.GetValueOrDefault((gameId, title)) ?? [];
+                return (title,
+                    bids.Count > 0 ? bids.Max(t => t.PriceCents) : (long?)null,
+                    bids.Sum(t => t.Amount),
+                    asks.Count > 0 ? asks.Min(o => o.PriceCents) : (long?)null,
+                    (long)asks.Count);
+            }).ToList();
+        }
+    }
+
+    /// <summary>The model's ground truth: offers whose resale at the title's fair price, after the seller fee, beats their price.</summary>
+    public IReadOnlyList<GroundTruthOffer> GroundTruth(string? gameId, decimal minProfitPercent, long? priceFromCents, long? priceToCents)
+    {
+        lock (_gate)
+        {
+            return _offers.Values
+                .Where(o => gameId is null || o.GameId == gameId)
+                .Where(o => (priceFromCents is null || o.PriceCents >= priceFromCents) && (priceToCents is null || o.PriceCents <= priceToCents))
+                .Select(o =>
+                {
+                    var fair = _byTitle[(o.GameId, o.Title)].FairPriceCents;
+                    var fee = FeeFractionUnlocked(o.GameId, o.Title, fair);
+                    var proceeds = (long)decimal.Floor(fair * (1 - fee));
+                    var profit = proceeds - o.PriceCents;
+                    return new GroundTruthOffer(o.OfferId, o.GameId, o.Title, o.PriceCents, fair, fee, profit, decimal.Round(100m * profit / o.PriceCents, 2));
+                })
+                .Where(g => g.ProfitCents > 0 && g.ProfitPercent >= minProfitPercent)
+                .OrderByDescending(g => g.ProfitPercent)
+                .ToList();
+        }
+    }
+
+    private decimal FeeFractionUnlocked(string gameId, string title, long priceCents)
+    {
+        var now = _clock.UtcNow;
+        var reduced = _reducedFees.GetValueOrDefault(gameId)?
+            .FirstOrDefault(f => f.Title == title && priceCents >= f.MinPriceCents && priceCents <= f.MaxPriceCents && f.ExpiresAt > now);
+        return reduced?.Fraction ?? DefaultFeeFraction;
+    }
+
+    private string NewId() => new Guid([.. Enumerable.Range(0, 16).Select(_ => (byte)_random.Next(256))]).ToString();
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DMarketAspire.DMarketSimulator.Market;
+
+/// <summary>Bound from the <c>Simulator</c> section.</summary>
+public sealed class SimulatorOptions
+{
+    public const string SectionName = "Simulator";
+
+    /// <summary>Same seed, same market: titles, prices, offers, sales and fees are all drawn from it.</summary>
+    public int Seed { get; set; } = 42;
+
+    [Range(10, 100_000)]
+    public int OffersPerGame { get; set; } = 3000;
+
+    /// <summary>Whether the market moves on its own (new listings, purchases by others, drift).</summary>
+    public bool Dynamics { get; set; } = true;
+
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(0, long.MaxValue)]
+    public long DemoBalanceCents { get; set; } = 100_000;
+
+    /// <summary>DMarket rejects a signature dated further than this from its clock.</summary>
+    public TimeSpan MaxSignatureSkew { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Share of generated listings priced well under the title's fair price: the genuine opportunities.</summary>
+    [Range(0.0, 1.0)]
+    public double UnderpricedShare { get; set; } = 0.03;
+}
