@@ -19,20 +19,9 @@ public static class ExchangeApi
         return app;
     }
 
-    private static IResult GetMarketItems(
-        HttpContext context,
-        MarketModel market,
-        [FromQuery] string? gameId,
-        [FromQuery] int? limit,
-        [FromQuery] string? cursor,
-        [FromQuery] string? title,
-        [FromQuery] string? orderBy,
-        [FromQuery] string? orderDir,
-        [FromQuery] long? priceFrom,
-        [FromQuery] long? priceTo,
-        [FromQuery] string? currency)
+    private static IResult GetMarketItems(HttpContext context, MarketModel market, [AsParameters] OfferQueryParameters parameters, [FromQuery] string? currency)
     {
-        if ((RequestValidation.Game(context, gameId) ?? RequestValidation.Limit(context, limit)) is { } invalid)
+        if ((RequestValidation.Game(context, parameters.GameId) ?? RequestValidation.Limit(context, parameters.Limit)) is { } invalid)
         {
             return invalid;
         }
@@ -42,15 +31,7 @@ public static class ExchangeApi
             return DMarketErrors.Result(context, StatusCodes.Status400BadRequest, "UnsupportedCurrency", "currency: only USD is supported.");
         }
 
-        var (page, next, total) = market.QueryOffers(new OfferQuery(gameId!, limit ?? DefaultMarketLimit)
-        {
-            Cursor = cursor,
-            Title = title,
-            OrderBy = orderBy,
-            OrderDir = orderDir,
-            PriceFromCents = priceFrom,
-            PriceToCents = priceTo,
-        });
+        var (page, next, total) = market.QueryOffers(parameters.ToQuery(DefaultMarketLimit));
 
         return Results.Json(new
         {

@@ -14,32 +14,14 @@ public static class MarketplaceV2Api
         return app;
     }
 
-    private static IResult GetOffers(
-        HttpContext context,
-        MarketModel market,
-        [FromQuery] string? gameId,
-        [FromQuery] int? limit,
-        [FromQuery] string? cursor,
-        [FromQuery] string? title,
-        [FromQuery] string? orderBy,
-        [FromQuery] string? orderDir,
-        [FromQuery] long? priceFrom,
-        [FromQuery] long? priceTo)
+    private static IResult GetOffers(HttpContext context, MarketModel market, [AsParameters] OfferQueryParameters parameters)
     {
-        if ((RequestValidation.Game(context, gameId) ?? RequestValidation.Limit(context, limit, required: true)) is { } invalid)
+        if ((RequestValidation.Game(context, parameters.GameId) ?? RequestValidation.Limit(context, parameters.Limit, required: true)) is { } invalid)
         {
             return invalid;
         }
 
-        var (page, next, total) = market.QueryOffers(new OfferQuery(gameId!, limit!.Value)
-        {
-            Cursor = cursor,
-            Title = title,
-            OrderBy = orderBy,
-            OrderDir = orderDir,
-            PriceFromCents = priceFrom,
-            PriceToCents = priceTo,
-        });
+        var (page, next, total) = market.QueryOffers(parameters.ToQuery(RequestValidation.MaxLimit));
 
         return Results.Json(new
         {

@@ -34,18 +34,7 @@ public sealed class DMarketClient(HttpClient http, DMarketClock clock)
     /// <summary>One page of <c>/exchange/v1/market/items</c>.</summary>
     public async Task<Page<MarketItem>> GetMarketItemsPageAsync(MarketItemsQuery query, string? cursor = null, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, MarketItemsQuery.MaxLimit);
-        var parameters = new QueryString()
-            .Add("gameId", query.GameId)
-            .Add("currency", "USD")
-            .Add("limit", query.Limit)
-            .Add("orderBy", query.OrderBy)
-            .Add("orderDir", query.OrderDir)
-            .Add("priceFrom", query.PriceFromCents)
-            .Add("priceTo", query.PriceToCents)
-            .Add("title", query.Title)
-            .Add("cursor", cursor);
-        var body = await SendAsync<MarketItemsResponse>(HttpMethod.Get, "/exchange/v1/market/items" + parameters, null, cancellationToken);
+        var body = await SendAsync<MarketItemsResponse>(HttpMethod.Get, "/exchange/v1/market/items" + MarketSearch(query, cursor, currency: "USD"), null, cancellationToken);
 
         var items = (body.Objects ?? []).Select(o => new MarketItem(
             o.ItemId,
@@ -70,17 +59,7 @@ public sealed class DMarketClient(HttpClient http, DMarketClock clock)
     /// <summary>One page of the v2 storefront, <c>/marketplace-api/v2/offers</c>.</summary>
     public async Task<Page<MarketOffer>> GetOffersPageAsync(MarketItemsQuery query, string? cursor = null, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, MarketItemsQuery.MaxLimit);
-        var parameters = new QueryString()
-            .Add("gameId", query.GameId)
-            .Add("limit", query.Limit)
-            .Add("orderBy", query.OrderBy)
-            .Add("orderDir", query.OrderDir)
-            .Add("priceFrom", query.PriceFromCents)
-            .Add("priceTo", query.PriceToCents)
-            .Add("title", query.Title)
-            .Add("cursor", cursor);
-        var body = await SendAsync<OffersV2Response>(HttpMethod.Get, "/marketplace-api/v2/offers" + parameters, null, cancellationToken);
+        var body = await SendAsync<OffersV2Response>(HttpMethod.Get, "/marketplace-api/v2/offers" + MarketSearch(query, cursor, currency: null), null, cancellationToken);
         var items = (body.Items ?? []).Select(i => new MarketOffer(
             i.OfferId,
             i.Attributes?.GameId ?? query.GameId,
@@ -293,6 +272,22 @@ public sealed class DMarketClient(HttpClient http, DMarketClock clock)
             }
         }
         while (cursor is not null);
+    }
+
+    /// <summary>The search both listing endpoints take; the exchange one also wants the currency.</summary>
+    private static QueryString MarketSearch(MarketItemsQuery query, string? cursor, string? currency)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, MarketItemsQuery.MaxLimit);
+        return new QueryString()
+            .Add("gameId", query.GameId)
+            .Add("currency", currency)
+            .Add("limit", query.Limit)
+            .Add("orderBy", query.OrderBy)
+            .Add("orderDir", query.OrderDir)
+            .Add("priceFrom", query.PriceFromCents)
+            .Add("priceTo", query.PriceToCents)
+            .Add("title", query.Title)
+            .Add("cursor", cursor);
     }
 
     private static string PathSegment(string value)

@@ -9,7 +9,7 @@ namespace DMarketAspire.DMarket.RateLimiting;
 /// Takes a permit from the limiter before each attempt, and reads DMarket's answer: <c>RateLimit-Remaining: 0</c>
 /// pauses the group until <c>RateLimit-Reset</c>; a 429 pauses it and sends the request again after the reset.
 /// </summary>
-internal sealed partial class DMarketRateLimitHandler(
+internal sealed class DMarketRateLimitHandler(
     IDMarketRateLimiter limiter,
     IOptions<DMarketRateLimitOptions> options,
     TimeProvider time,
@@ -37,7 +37,7 @@ internal sealed partial class DMarketRateLimitHandler(
                 limiter.OnRateLimited(group, time.GetUtcNow() + reset);
                 if (attempt < options.Value.MaxRateLimitedRetries)
                 {
-                    LogRateLimited(logger, group, reset.TotalMilliseconds);
+                    LogRateLimited(logger, group, reset.TotalMilliseconds, null);
                     response.Dispose();
                     continue;
                 }
@@ -69,6 +69,6 @@ internal sealed partial class DMarketRateLimitHandler(
             ? remaining
             : null;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "DMarket rate-limited the {Group} group (429); waiting {WaitMs:0} ms before sending again.")]
-    private static partial void LogRateLimited(ILogger logger, DMarketRateLimitGroup group, double waitMs);
+    private static readonly Action<ILogger, DMarketRateLimitGroup, double, Exception?> LogRateLimited = LoggerMessage.Define<DMarketRateLimitGroup, double>(
+        LogLevel.Warning, new EventId(2, "RateLimited"), "DMarket rate-limited the {Group} group (429); waiting {WaitMs:0} ms before sending again.");
 }
