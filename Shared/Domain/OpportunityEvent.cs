@@ -1,0 +1,16 @@
+namespace DMarketAspire.Domain;
+
+/// <summary>
+/// The outbox: written in the same transaction as the change it describes, in increasing id order, so a consumer
+/// (the bot) that remembers the last id it handled sees every change exactly once, even across crashes.
+/// </summary>
+public sealed class OpportunityEvent
+{
+    public long Id { get; set; }
+
+    public long OpportunityId { get; set; }
+
+    public OpportunityEventKind Kind { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

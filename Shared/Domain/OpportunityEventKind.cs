@@ -1,0 +1,8 @@
+namespace DMarketAspire.Domain;
+
+public enum OpportunityEventKind
+{
+    Found,
+    Updated,
+    Gone,
+}
