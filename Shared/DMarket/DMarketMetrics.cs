@@ -1,20 +1,21 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using DMarketAspire.DMarket.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace DMarketAspire.DMarket;
 
 /// <summary>The client's own meter: requests by group, path and status, and 429s received.</summary>
 public sealed class DMarketMetrics
 {
-    public const string MeterName = "DMarketAspire.DMarket";
+    public const string DefaultMeterName = "DMarketAspire.DMarket";
 
     private readonly Counter<long> _requests;
     private readonly Counter<long> _rateLimited;
 
-    public DMarketMetrics(IMeterFactory meterFactory)
+    public DMarketMetrics(IMeterFactory meterFactory, IOptions<DMarketOptions> options)
     {
-        var meter = meterFactory.Create(MeterName);
+        var meter = meterFactory.Create(options.Value.MeterName);
         _requests = meter.CreateCounter<long>("dmarket.client.requests", "{request}", "Requests sent to DMarket, by rate-limit group, path and status.");
         _rateLimited = meter.CreateCounter<long>("dmarket.client.rate_limited", "{response}", "429 responses received from DMarket.");
     }

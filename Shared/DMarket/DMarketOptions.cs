@@ -15,5 +15,8 @@ public sealed class DMarketOptions
     /// <summary>Never logged and never echoed.</summary>
     public string? SecretKey { get; set; }
 
+    /// <summary>The meter the client's request counters are published on; a service may fold them into its own meter.</summary>
+    public string MeterName { get; set; } = DMarketMetrics.DefaultMeterName;
+
     public override string ToString() => $"DMarket at {BaseUrl}, key {PublicKey?[..Math.Min(8, PublicKey.Length)]}…";
 }

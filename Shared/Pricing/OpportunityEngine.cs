@@ -12,10 +12,12 @@ public sealed class OpportunityEngine(IOptions<PricingOptions> options)
     private const long HundredthsOfPercent = 10_000;
 
     private readonly PricingOptions _options = options.Value;
-    private readonly ScanLevel[] _levels = [.. options.Value.Levels];
-    private readonly Blacklist _blacklist = new(options.Value.BlacklistWords);
+    private readonly ScanLevel[] _levels = [.. options.Value.EffectiveLevels];
+    private readonly Blacklist _blacklist = new(options.Value.EffectiveBlacklistWords);
 
     public PricingOptions Options => _options;
+
+    public IReadOnlyList<ScanLevel> Levels => _levels;
 
     public TitleContext Describe(string title, in TitleStats stats, in OrderBook book) =>
         new(title, stats, book, _blacklist.Matches(title), LiquidityScorer.Score(stats, book));

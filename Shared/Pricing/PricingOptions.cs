@@ -8,7 +8,7 @@ public sealed class PricingOptions
     public const string SectionName = "Pricing";
 
     /// <summary>boost $0.50–3 (1%), standard $3–10 (5%), medium $10–30 (5%), advanced $30–100 (10%), pro $100–1000 (20%).</summary>
-    public List<ScanLevel> Levels { get; set; } =
+    public static readonly IReadOnlyList<ScanLevel> DefaultLevels =
     [
         new("boost", 50, 300, 1m),
         new("standard", 300, 1_000, 5m),
@@ -17,8 +17,18 @@ public sealed class PricingOptions
         new("pro", 10_000, 100_000, 20m),
     ];
 
-    /// <summary>Items that are not skins: matched as the title's first or last words, so "Case Hardened" stays in.</summary>
-    public List<string> BlacklistWords { get; set; } = ["sticker", "graffiti", "case", "key", "pin", "patch", "music kit", "capsule", "pass"];
+    public static readonly IReadOnlyList<string> DefaultBlacklistWords = ["sticker", "graffiti", "case", "key", "pin", "patch", "music kit", "capsule", "pass"];
+
+    // The configuration binder appends to a list that already holds values, so these start empty and
+    // "empty" means the defaults above; configured levels or words replace the defaults entirely.
+    public List<ScanLevel> Levels { get; set; } = [];
+
+    /// <summary>Items that are not skins (see <see cref="Blacklist"/> for how they match).</summary>
+    public List<string> BlacklistWords { get; set; } = [];
+
+    public IReadOnlyList<ScanLevel> EffectiveLevels => Levels.Count > 0 ? Levels : DefaultLevels;
+
+    public IReadOnlyList<string> EffectiveBlacklistWords => BlacklistWords.Count > 0 ? BlacklistWords : DefaultBlacklistWords;
 
     /// <summary>Skip a buy priced above this multiple of the title's 7-day average sale (a trap or a data error).</summary>
     [Range(1.0, 100.0)]

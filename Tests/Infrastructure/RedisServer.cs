@@ -15,6 +15,7 @@ public sealed class RedisServer : IAsyncDisposable
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
 
     private ServerProcess? _process;
+    private bool _forceGarnet;
 
     private RedisServer() => Port = FreePort.Next();
 
@@ -26,9 +27,10 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>StackExchange.Redis form, as Aspire writes <c>ConnectionStrings__cache</c>.</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>Starts redis-server if installed, else Garnet; <paramref name="garnet"/> asks for Garnet regardless.</summary>
+    public static async Task<RedisServer> StartAsync(bool garnet = false)
     {
-        var server = new RedisServer();
+        var server = new RedisServer { _forceGarnet = garnet };
         try
         {
             await server.RunAsync();
@@ -58,7 +60,7 @@ public sealed class RedisServer : IAsyncDisposable
     private async Task RunAsync()
     {
         var port = Port.ToString();
-        if (Executables.Find("redis-server") is { } redis)
+        if (!_forceGarnet && Executables.Find("redis-server") is { } redis)
         {
             Implementation = "redis-server";
             _process = ServerProcess.Start(redis, ["--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"]);

@@ -1,0 +1,39 @@
+using DMarketAspire.DMarket.RateLimiting;
+using DMarketAspire.Infrastructure;
+using DMarketAspire.Pricing;
+using DMarketAspire.Scanner.Infrastructure;
+using DMarketAspire.Scanner.Scanning;
+
+namespace DMarketAspire.Scanner.Extensions;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ScannerOptions>().BindConfiguration(ScannerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.AddNpgsqlDbContext<DMarketDbContext>(DMarketDbContext.ConnectionName, configureDbContextOptions: DMarketDbContextOptions.Configure);
+        builder.AddRedisClient("cache");
+
+        // Registered before the client so it replaces the in-process limiter: every replica spends one budget.
+        if (builder.Configuration.GetValue($"{ScannerOptions.SectionName}:{nameof(ScannerOptions.ShareRateLimitThroughRedis)}", true))
+        {
+            builder.Services.AddSingleton<IDMarketRateLimiter, RedisDMarketRateLimiter>();
+        }
+
+        builder.AddDMarketClient();
+
+        builder.Services.AddSingleton<ScannerMetrics>();
+        builder.Services.AddSingleton<RedisLeases>();
+        builder.Services.AddSingleton<OpportunityEngine>();
+        builder.Services.AddScoped<FeeProvider>();
+        builder.Services.AddScoped<SalesProvider>();
+        builder.Services.AddScoped<MarketDataStore>();
+        builder.Services.AddScoped<OpportunityStore>();
+        builder.Services.AddScoped<MarketScanner>();
+        builder.Services.AddSingleton<SalesRefreshQueue>();
+        builder.Services.AddHostedService<ScanWorker>();
+        builder.Services.AddHostedService<SalesRefreshWorker>();
+    }
+}

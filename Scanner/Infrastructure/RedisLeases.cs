@@ -1,0 +1,35 @@
+using StackExchange.Redis;
+
+namespace DMarketAspire.Scanner.Infrastructure;
+
+/// <summary>
+/// Exclusive, expiring leases in Redis. Whoever holds a unit's lease scans it; a replica that dies stops renewing and
+/// its lease expires. Renewal and release only act while the lease is still ours (a conditional transaction).
+/// </summary>
+public sealed class RedisLeases(IConnectionMultiplexer redis, IOptions<Scanning.ScannerOptions> options)
+{
+    public string Owner { get; } = options.Value.ReplicaId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public Task<bool> TryAcquireAsync(string name, TimeSpan duration) =>
+        redis.GetDatabase().StringSetAsync(Key(name), Owner, duration, When.NotExists);
+
+    public Task<bool> RenewAsync(string name, TimeSpan duration) => IfStillOurs(name, (transaction, key) => transaction.KeyExpireAsync(key, duration));
+
+    /// <summary>Lets go of the lease, keeping it unavailable for <paramref name="cooldown"/> so the unit is not scanned again at once.</summary>
+    public Task<bool> ReleaseAsync(string name, TimeSpan cooldown) => cooldown > TimeSpan.Zero
+        ? IfStillOurs(name, (transaction, key) => transaction.KeyExpireAsync(key, cooldown))
+        : IfStillOurs(name, (transaction, key) => transaction.KeyDeleteAsync(key));
+
+    public async Task<string?> HolderAsync(string name) => await redis.GetDatabase().StringGetAsync(Key(name));
+
+    private async Task<bool> IfStillOurs(string name, Func<ITransaction, RedisKey, Task> action)
+    {
+        var key = Key(name);
+        var transaction = redis.GetDatabase().CreateTransaction();
+        transaction.AddCondition(Condition.StringEqual(key, Owner));
+        _ = action(transaction, key);
+        return await transaction.ExecuteAsync();
+    }
+
+    private RedisKey Key(string name) => $"{options.Value.RedisKeyPrefix}lease:{name}";
+}

@@ -1,0 +1,112 @@
+using DMarketAspire.DMarket.Models;
+using DMarketAspire.Infrastructure;
+using DMarketAspire.Pricing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DMarketAspire.Scanner.Scanning;
+
+/// <summary>Writes what a scan learned about titles (items, sales, price snapshots, fees) in bulk, idempotently.</summary>
+public sealed class MarketDataStore(DMarketDbContext db)
+{
+    /// <summary>Makes sure every title has an item row; returns title → item id.</summary>
+    public async Task<Dictionary<string, long>> EnsureItemsAsync(string gameId, IReadOnlyCollection<string> titles, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            INSERT INTO items (game_id, title, first_seen_at, updated_at)
+            SELECT @game, t, @now, @now FROM unnest(@titles) AS t
+            ON CONFLICT (game_id, title) DO UPDATE SET updated_at = EXCLUDED.updated_at
+            RETURNING id, title
+            """;
+        Dictionary<string, long> ids = new(StringComparer.Ordinal);
+        await using var command = await CommandAsync(sql, cancellationToken);
+        command.Parameters.AddWithValue("game", gameId);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("titles", titles.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids[reader.GetString(1)] = reader.GetInt64(0);
+        }
+
+        return ids;
+    }
+
+    public async Task SaveSalesAsync(IReadOnlyCollection<(long ItemId, Sale Sale)> sales, CancellationToken cancellationToken)
+    {
+        if (sales.Count == 0)
+        {
+            return;
+        }
+
+        const string sql = """
+            INSERT INTO sales (item_id, price_cents, sold_at, operation_type)
+            SELECT * FROM unnest(@items, @prices, @dates, @types)
+            ON CONFLICT DO NOTHING
+            """;
+        await using var command = await CommandAsync(sql, cancellationToken);
+        command.Parameters.AddWithValue("items", sales.Select(s => s.ItemId).ToArray());
+        command.Parameters.AddWithValue("prices", sales.Select(s => s.Sale.PriceCents).ToArray());
+        command.Parameters.AddWithValue("dates", sales.Select(s => s.Sale.Date).ToArray());
+        command.Parameters.AddWithValue("types", sales.Select(s => s.Sale.OperationType).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task SaveSnapshotsAsync(IReadOnlyCollection<(long ItemId, OrderBook Book, long? Median)> snapshots, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (snapshots.Count == 0)
+        {
+            return;
+        }
+
+        const string sql = """
+            INSERT INTO price_snapshots (item_id, best_offer_cents, offer_count, best_buy_order_cents, buy_order_count, median_sale_cents, captured_at)
+            SELECT i, o, oc, b, bc, m, @now FROM unnest(@items, @offers, @offerCounts, @bids, @bidCounts, @medians) AS s(i, o, oc, b, bc, m)
+            """;
+        await using var command = await CommandAsync(sql, cancellationToken);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("items", snapshots.Select(s => s.ItemId).ToArray());
+        command.Parameters.AddWithValue("offers", snapshots.Select(s => s.Book.BestOfferCents).ToArray());
+        command.Parameters.AddWithValue("offerCounts", snapshots.Select(s => s.Book.OfferCount).ToArray());
+        command.Parameters.AddWithValue("bids", snapshots.Select(s => s.Book.BestBuyOrderCents).ToArray());
+        command.Parameters.AddWithValue("bidCounts", snapshots.Select(s => s.Book.BuyOrderCount).ToArray());
+        command.Parameters.AddWithValue("medians", snapshots.Select(s => s.Median).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Replaces a game's fee rules with a freshly fetched table.</summary>
+    public async Task ReplaceFeesAsync(string gameId, FeeTable table, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Fees.Where(f => f.GameId == gameId).ExecuteDeleteAsync(ct);
+            db.Fees.Add(new Domain.Fee { GameId = gameId, Fraction = table.DefaultFraction, MinPriceCents = 0, MaxPriceCents = long.MaxValue, FetchedAt = now });
+            db.Fees.AddRange(table.ReducedFees.Select(f => new Domain.Fee
+            {
+                GameId = gameId,
+                Title = f.Title,
+                Fraction = f.Fraction,
+                MinPriceCents = f.MinPriceCents,
+                MaxPriceCents = f.MaxPriceCents,
+                ExpiresAt = f.ExpiresAt,
+                FetchedAt = now,
+            }));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+        }, cancellationToken);
+    }
+
+    private async Task<NpgsqlCommand> CommandAsync(string sql, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        return new NpgsqlCommand(sql, connection);
+    }
+}

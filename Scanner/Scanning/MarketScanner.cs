@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using DMarketAspire.DMarket;
+using DMarketAspire.DMarket.Models;
+using DMarketAspire.Scanner.Infrastructure;
+using Scan = DMarketAspire.Domain.Scan;
+using DMarketAspire.Infrastructure;
+using DMarketAspire.Pricing;
+using StackExchange.Redis;
+
+namespace DMarketAspire.Scanner.Scanning;
+
+/// <summary>
+/// One pass over a game and level: page the market's offers in the level's price band, read every title's order book,
+/// bring sales data up to date within budget, price every offer, and record what changed.
+/// </summary>
+public sealed partial class MarketScanner(
+    DMarketClient dmarket,
+    DMarketDbContext db,
+    MarketDataStore marketData,
+    OpportunityStore opportunities,
+    FeeProvider fees,
+    SalesProvider sales,
+    SalesRefreshQueue refreshQueue,
+    OpportunityEngine engine,
+    IConnectionMultiplexer redis,
+    RedisLeases leases,
+    ScannerMetrics metrics,
+    TimeProvider time,
+    IOptions<ScannerOptions> options,
+    ILogger<MarketScanner> logger)
+{
+    public const string ActivitySourceName = "DMarketAspire.Scanner";
+
+    private static readonly ActivitySource ActivitySource = new(ActivitySourceName);
+
+    public async Task<Scan> ScanAsync(ScanUnit unit, CancellationToken cancellationToken)
+    {
+        using var activity = ActivitySource.StartActivity($"scan {unit.Key}");
+        var stopwatch = Stopwatch.StartNew();
+        var scan = new Scan { GameId = unit.GameId, Level = unit.Level.Name, Replica = leases.Owner, StartedAt = time.GetUtcNow(), Status = "Running" };
+        db.Scans.Add(scan);
+        await db.SaveChangesAsync(cancellationToken);
+
+        try
+        {
+            var (schedule, fetchedFees) = await fees.GetAsync(unit.GameId, cancellationToken);
+            if (fetchedFees is not null)
+            {
+                await marketData.ReplaceFeesAsync(unit.GameId, fetchedFees, time.GetUtcNow(), cancellationToken);
+            }
+
+            var listed = await ListOffersAsync(unit, cancellationToken);
+            var titles = listed.Select(o => o.Title).Distinct(StringComparer.Ordinal).ToList();
+            var now = time.GetUtcNow();
+            var itemIds = titles.Count > 0 ? await marketData.EnsureItemsAsync(unit.GameId, titles, now, cancellationToken) : [];
+            var books = titles.Count > 0 ? (await dmarket.GetAggregatedPricesAsync(unit.GameId, titles, cancellationToken)).ToDictionary(p => p.Title, StringComparer.Ordinal) : [];
+            var salesByTitle = await SalesAsync(unit, listed, books, itemIds);
+
+            now = time.GetUtcNow();
+            var contexts = titles.ToDictionary(t => t, t => engine.Describe(t, salesByTitle.TryGetValue(t, out var s) ? SalesAnalyzer.Analyze(s, now, engine.Options) : TitleStats.None, Book(books, t)), StringComparer.Ordinal);
+            await SaveSnapshotsAsync(unit, contexts, itemIds, now, cancellationToken);
+
+            var priced = listed.Select(o =>
+            {
+                var context = contexts[o.Title];
+                Evaluation? evaluation = salesByTitle.ContainsKey(o.Title) || context.ResaleCents is not null ? engine.Evaluate(o.PriceCents, context, schedule, now) : null;
+                return new PricedOffer(o.OfferId, o.Title, itemIds[o.Title], o.PriceCents, context.Book.BestBuyOrderCents, evaluation);
+            }).ToList();
+
+            var changes = await opportunities.ApplyAsync(unit, scan.Id, priced, time.GetUtcNow(), cancellationToken);
+            await AnnounceAsync(changes.FoundIds);
+
+            scan.OffersPriced = priced.Count(p => p.Evaluation is not null);
+            scan.OpportunitiesFound = changes.FoundIds.Count;
+            scan.OpportunitiesUpdated = changes.Updated;
+            scan.OpportunitiesGone = changes.Gone;
+            scan.Status = "Completed";
+            metrics.ScanCompleted(unit, stopwatch.Elapsed, scan.OffersPriced, changes.FoundIds.Count, changes.Active);
+            LogScanned(logger, unit.Key, listed.Count, scan.OffersPriced, changes.FoundIds.Count, changes.Updated, changes.Gone, stopwatch.Elapsed.TotalSeconds);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            scan.Status = "Failed";
+            scan.Error = exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message;
+            scan.Errors++;
+            metrics.ScanFailed(unit);
+            throw;
+        }
+        finally
+        {
+            scan.FinishedAt = time.GetUtcNow();
+            db.Scans.Update(scan);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        return scan;
+    }
+
+    private async Task<List<MarketItem>> ListOffersAsync(ScanUnit unit, CancellationToken cancellationToken)
+    {
+        // DMarket's price bounds are inclusive; the level's upper bound is not.
+        var query = new MarketItemsQuery(unit.GameId) { PriceFromCents = unit.Level.MinPriceCents, PriceToCents = unit.Level.MaxPriceCents - 1 };
+        List<MarketItem> offers = [];
+        await foreach (var item in dmarket.GetMarketItemsAsync(query, cancellationToken))
+        {
+            if (unit.Level.Contains(item.PriceCents))
+            {
+                offers.Add(item);
+            }
+        }
+
+        return offers;
+    }
+
+    /// <summary>
+    /// The cached sales of the listed titles. Titles without are queued for the sales refresher, most promising first
+    /// (the cheapest offer furthest under the best bid), and priced by a later scan: a scan never waits on last-sales.
+    /// </summary>
+    private async Task<Dictionary<string, IReadOnlyList<Sale>>> SalesAsync(
+        ScanUnit unit, List<MarketItem> listed, Dictionary<string, AggregatedPrice> books, Dictionary<string, long> itemIds)
+    {
+        var titles = itemIds.Keys.ToList();
+        var known = titles.Count > 0 ? await sales.GetCachedAsync(unit.GameId, titles) : [];
+        refreshQueue.Want(unit.GameId, listed
+            .Where(o => !known.ContainsKey(o.Title))
+            .GroupBy(o => o.Title)
+            .Select(g =>
+            {
+                var cheapest = g.Min(o => o.PriceCents);
+                var promise = books.TryGetValue(g.Key, out var book) && book.BestBuyOrderCents is { } bid ? (double)bid / cheapest : 0;
+                return (g.Key, itemIds[g.Key], promise);
+            }));
+        return known;
+    }
+
+    private async Task SaveSnapshotsAsync(ScanUnit unit, Dictionary<string, TitleContext> contexts, Dictionary<string, long> itemIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // At most one snapshot per title per interval, whichever replica or level gets there first.
+        var redisDb = redis.GetDatabase();
+        var claims = contexts.Keys.Select(t => (Title: t, Claim: redisDb.StringSetAsync($"{options.Value.RedisKeyPrefix}snapshot:{unit.GameId}:{t}", 1, options.Value.SnapshotInterval, When.NotExists))).ToList();
+        await Task.WhenAll(claims.Select(c => c.Claim));
+        var due = claims.Where(c => c.Claim.Result).Select(c => (itemIds[c.Title], contexts[c.Title].Book, contexts[c.Title].Stats.MedianCents)).ToList();
+        await marketData.SaveSnapshotsAsync(due, now, cancellationToken);
+    }
+
+    private async Task AnnounceAsync(IReadOnlyList<long> foundIds)
+    {
+        if (foundIds.Count > 0)
+        {
+            // A wake-up call only: the outbox table is the record; losing this message loses nothing.
+            await redis.GetSubscriber().PublishAsync(options.Value.NewOpportunitiesChannel, string.Join(',', foundIds));
+        }
+    }
+
+    private static OrderBook Book(Dictionary<string, AggregatedPrice> books, string title) =>
+        books.TryGetValue(title, out var p) ? new OrderBook(p.BestBuyOrderCents, p.BuyOrderCount, p.BestOfferCents, p.OfferCount) : default;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scanned {Unit}: {Listed} offers listed, {Priced} priced, {Found} found, {Updated} updated, {Gone} gone in {Seconds:0.0} s.")]
+    private static partial void LogScanned(ILogger logger, string unit, int listed, int priced, int found, int updated, int gone, double seconds);
+}

@@ -1,0 +1,120 @@
+using DMarketAspire.Domain;
+using DMarketAspire.Infrastructure;
+using DMarketAspire.Pricing;
+using Microsoft.EntityFrameworkCore;
+
+namespace DMarketAspire.Scanner.Scanning;
+
+/// <summary>
+/// The opportunity lifecycle, one row per offer: found (inserted), updated (re-seen, figures refreshed), gone (the offer
+/// left the market or stopped being profitable). Every change writes an outbox event in the same transaction.
+/// </summary>
+public sealed class OpportunityStore(DMarketDbContext db)
+{
+    public const string OfferGone = "OfferGone";
+    public const string ProfitVanished = "ProfitVanished";
+
+    public async Task<OpportunityChanges> ApplyAsync(ScanUnit unit, long scanId, IReadOnlyList<PricedOffer> offers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+            var seenIds = offers.Select(o => o.OfferId).ToArray();
+            var existing = await db.Opportunities
+                .Where(o => seenIds.Contains(o.OfferId) || (o.GameId == unit.GameId && o.Level == unit.Level.Name && o.Status == OpportunityStatus.Active))
+                .ToDictionaryAsync(o => o.OfferId, ct);
+
+            List<Opportunity> found = [];
+            List<Opportunity> changed = [];
+            List<Opportunity> gone = [];
+            foreach (var offer in offers)
+            {
+                existing.TryGetValue(offer.OfferId, out var row);
+                if (offer.Evaluation is not { } evaluation)
+                {
+                    // Not priced this scan (no sales data yet): still listed, so not gone; nothing new to say.
+                    if (row is not null)
+                    {
+                        row.LastScanId = scanId;
+                    }
+
+                    continue;
+                }
+
+                if (evaluation.IsOpportunity)
+                {
+                    if (row is null)
+                    {
+                        row = new Opportunity { OfferId = offer.OfferId, GameId = unit.GameId, Level = unit.Level.Name, Title = offer.Title, FirstSeenAt = now };
+                        db.Opportunities.Add(row);
+                        found.Add(row);
+                    }
+                    else if (row.Status == OpportunityStatus.Gone || row.ProfitCents != evaluation.ProfitCents || row.Liquidity != evaluation.Liquidity)
+                    {
+                        changed.Add(row);
+                    }
+
+                    Fill(row, offer, evaluation, scanId, now);
+                }
+                else if (row is { Status: OpportunityStatus.Active })
+                {
+                    MarkGone(row, ProfitVanished, scanId, now);
+                    gone.Add(row);
+                }
+                else if (row is not null)
+                {
+                    row.LastScanId = scanId;
+                }
+            }
+
+            // Active here before, not on the market now.
+            foreach (var row in existing.Values.Where(o => o.Status == OpportunityStatus.Active && o.LastScanId != scanId && o.GameId == unit.GameId && o.Level == unit.Level.Name))
+            {
+                MarkGone(row, OfferGone, scanId, now);
+                gone.Add(row);
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.OpportunityEvents.AddRange(found.Select(o => Event(o, OpportunityEventKind.Found, now)));
+            db.OpportunityEvents.AddRange(changed.Select(o => Event(o, OpportunityEventKind.Updated, now)));
+            db.OpportunityEvents.AddRange(gone.Select(o => Event(o, OpportunityEventKind.Gone, now)));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+
+            var active = await db.Opportunities.CountAsync(o => o.GameId == unit.GameId && o.Level == unit.Level.Name && o.Status == OpportunityStatus.Active, ct);
+            db.ChangeTracker.Clear();
+            return new OpportunityChanges(found.Select(o => o.Id).ToList(), changed.Count, gone.Count, active);
+        }, cancellationToken);
+    }
+
+    private static void Fill(Opportunity row, PricedOffer offer, Evaluation evaluation, long scanId, DateTimeOffset now)
+    {
+        row.ItemId = offer.ItemId;
+        row.BuyPriceCents = offer.PriceCents;
+        row.ResaleCents = evaluation.ResaleCents;
+        row.FeeFraction = FeeSchedule.ToFraction(evaluation.FeeBasisPoints);
+        row.ProfitCents = evaluation.ProfitCents;
+        row.ProfitPercent = evaluation.ProfitPercent;
+        row.Liquidity = evaluation.Liquidity;
+        row.BestBuyOrderCents = offer.BestBuyOrderCents;
+        row.Status = OpportunityStatus.Active;
+        row.GoneAt = null;
+        row.GoneReason = null;
+        row.LastSeenAt = now;
+        row.LastScanId = scanId;
+    }
+
+    private static void MarkGone(Opportunity row, string reason, long scanId, DateTimeOffset now)
+    {
+        row.Status = OpportunityStatus.Gone;
+        row.GoneAt = now;
+        row.GoneReason = reason;
+        row.LastScanId = scanId;
+    }
+
+    private static OpportunityEvent Event(Opportunity opportunity, OpportunityEventKind kind, DateTimeOffset now) =>
+        new() { OpportunityId = opportunity.Id, Kind = kind, CreatedAt = now };
+}

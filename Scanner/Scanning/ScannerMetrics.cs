@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace DMarketAspire.Scanner.Scanning;
+
+/// <summary>The scanner's meter; the DMarket client's request and 429 counters are published on it too (DMarket:MeterName).</summary>
+public sealed class ScannerMetrics
+{
+    public const string MeterName = "DMarketAspire.Scanner";
+
+    private readonly Histogram<double> _scanDuration;
+    private readonly Counter<long> _offersPriced;
+    private readonly Counter<long> _opportunitiesFound;
+    private readonly Counter<long> _scanFailures;
+    private readonly ConcurrentDictionary<string, int> _active = new();
+
+    public ScannerMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _scanDuration = meter.CreateHistogram<double>("scanner.scan.duration", "s", "How long one scan of a game and level took.");
+        _offersPriced = meter.CreateCounter<long>("scanner.offers.priced", "{offer}", "Offers run through the pricing engine.");
+        _opportunitiesFound = meter.CreateCounter<long>("scanner.opportunities.found", "{opportunity}", "New opportunities recorded.");
+        _scanFailures = meter.CreateCounter<long>("scanner.scans.failed", "{scan}", "Scans that ended in an error.");
+        meter.CreateObservableGauge("scanner.opportunities.active", () => _active.Select(a => new Measurement<int>(a.Value, new KeyValuePair<string, object?>("scanner.unit", a.Key))),
+            "{opportunity}", "Active opportunities per game and level, as of the last scan.");
+    }
+
+    public void ScanCompleted(ScanUnit unit, TimeSpan duration, int offersPriced, int found, int active)
+    {
+        var tags = new TagList { { "dmarket.game", unit.GameId }, { "scanner.level", unit.Level.Name } };
+        _scanDuration.Record(duration.TotalSeconds, tags);
+        _offersPriced.Add(offersPriced, tags);
+        _opportunitiesFound.Add(found, tags);
+        _active[unit.Key] = active;
+    }
+
+    public void ScanFailed(ScanUnit unit) =>
+        _scanFailures.Add(1, new TagList { { "dmarket.game", unit.GameId }, { "scanner.level", unit.Level.Name } });
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using DMarketAspire.DMarket;
+
+namespace DMarketAspire.Scanner.Scanning;
+
+/// <summary>Bound from the <c>Scanner</c> section.</summary>
+public sealed class ScannerOptions
+{
+    public const string SectionName = "Scanner";
+
+    /// <summary>Empty means all four; configured games replace that (the binder appends to a non-empty list).</summary>
+    public List<string> Games { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveGames => Games.Count > 0 ? Games : DMarketGames.All;
+
+    /// <summary>Names this replica in leases and scans; by default machine, process and a random suffix.</summary>
+    public string? ReplicaId { get; set; }
+
+    /// <summary>Units (game × level) this replica scans at once: one pages the market while another fetches sales.</summary>
+    [Range(1, 16)]
+    public int ConcurrentUnits { get; set; } = 3;
+
+    /// <summary>A unit's lease lasts this long unless renewed (every third of it while scanning).</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>After a scan, the unit rests this long before anyone scans it again.</summary>
+    public TimeSpan UnitCooldown { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long to wait when every unit is leased by someone else.</summary>
+    public TimeSpan IdleDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Sales of a title are fetched again after this long (Redis TTL).</summary>
+    public TimeSpan SalesCacheTtl { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A game's fee table is fetched again after this long (Redis TTL); DMarket changes it daily.</summary>
+    public TimeSpan FeesCacheTtl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>At most one price snapshot per title in this interval.</summary>
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Sales fetches in flight at once (DMarket allows 6 per second).</summary>
+    [Range(1, 32)]
+    public int SalesFetchConcurrency { get; set; } = 4;
+
+    /// <summary>How long the scanner waits at start for the migration step to bring the schema up to date.</summary>
+    public TimeSpan MigrationWait { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Use Redis to share the DMarket budget and split work across replicas (false: this replica alone).</summary>
+    public bool ShareRateLimitThroughRedis { get; set; } = true;
+
+    public string RedisKeyPrefix { get; set; } = "dmarket:scanner:";
+
+    /// <summary>Redis channel announcing newly found opportunities (message: their ids, comma-separated).</summary>
+    public string NewOpportunitiesChannel { get; set; } = "dmarket:opportunities:new";
+}

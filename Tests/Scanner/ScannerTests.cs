@@ -1,0 +1,171 @@
+using System.Net.Http.Json;
+using DMarketAspire.DMarketSimulator.Market;
+using DMarketAspire.DMarketSimulator.RateLimiting;
+using DMarketAspire.Domain;
+using DMarketAspire.Infrastructure;
+using DMarketAspire.Pricing;
+using DMarketAspire.Scanner.Scanning;
+using DMarketAspire.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DMarketAspire.Tests.Scanner;
+
+/// <summary>
+/// The Scanner against the simulator with real PostgreSQL and Redis. One test, in stages, because a full round over
+/// both games' levels (sales at DMarket's 6/s) is the expensive part and every stage builds on it.
+/// </summary>
+public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSimulatorFixture simulator) : IClassFixture<ScannerSimulatorFixture>
+{
+    private const int Units = 2 * 5;
+    private static readonly string[] Games = ["a8db", "rust"];
+    private static readonly TimeSpan RoundTimeout = TimeSpan.FromMinutes(3);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task FindsTheGroundTruthMarksBoughtOffersGoneAndNeverDuplicates()
+    {
+        var database = await MigratedDatabaseAsync();
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-a");
+
+        // Stage 1: once sales data has caught up, the scanner's active opportunities match the model's ground truth.
+        await WaitForRoundsAsync(database, 1);
+        var (truth, found, recall, precision) = await MeasureAsync(database);
+        var deadline = DateTime.UtcNow + RoundTimeout;
+        while (recall < 0.95 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500, Ct);
+            (truth, found, recall, precision) = await MeasureAsync(database);
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"Ground truth within levels: {truth.Count}; found: {found.Count}; recall {recall:P1}; precision {precision:P1}.");
+        Assert.True(truth.Count >= 10, $"Only {truth.Count} ground-truth offers: too few to measure recall.");
+        Assert.True(recall >= 0.95, $"Recall {recall:P1} of {truth.Count}; missed: {string.Join("; ", truth.Where(t => !found.ContainsKey(t.OfferId)).Select(t => $"{t.Title} {t.PriceCents}c {t.ProfitPercent}%"))}");
+        Assert.True(precision >= 0.8, $"Precision {precision:P1}; not in the ground truth: {string.Join("; ", found.Values.Where(o => truth.All(t => t.OfferId != o.OfferId)).Select(o => $"{o.Title} {o.BuyPriceCents}c resale {o.ResaleCents}c {o.ProfitPercent}%"))}");
+
+        // Stage 2: an opportunity bought by someone else is marked gone at the next scan of its unit.
+        var bought = found.Values.OrderByDescending(o => o.ProfitPercent).First();
+        (await simulator.Control.DeleteAsync($"/_sim/offers/{bought.OfferId}", Ct)).EnsureSuccessStatusCode();
+        await WaitUntilAsync(async () => (await OpportunityAsync(database, bought.OfferId)).Status == OpportunityStatus.Gone);
+        var gone = await OpportunityAsync(database, bought.OfferId);
+        Assert.Equal(OpportunityStore.OfferGone, gone.GoneReason);
+
+        // Stage 3: re-scans update rows; they never add a second row or a second "found" for an offer.
+        await WaitForRoundsAsync(database, 3);
+        await using var db = SchemaTests.NewContext(database);
+        var rows = await db.Opportunities.CountAsync(Ct);
+        var distinctOffers = await db.Opportunities.Select(o => o.OfferId).Distinct().CountAsync(Ct);
+        var foundEvents = await db.OpportunityEvents.Where(e => e.Kind == OpportunityEventKind.Found).GroupBy(e => e.OpportunityId).Select(g => g.Count()).ToListAsync(Ct);
+        Assert.Equal(distinctOffers, rows);
+        Assert.All(foundEvents, count => Assert.Equal(1, count));
+        Assert.Equal(rows, foundEvents.Count);
+        Assert.Contains(await db.OpportunityEvents.ToListAsync(Ct), e => e.Kind == OpportunityEventKind.Gone && e.OpportunityId == gone.Id);
+        Assert.True(await db.PriceSnapshots.AnyAsync(Ct) && await db.Sales.AnyAsync(Ct) && await db.Fees.AnyAsync(Ct), "Snapshots, sales and fees are persisted.");
+    }
+
+    [Fact]
+    public async Task TwoReplicasShareOneBudgetAndSplitTheWork()
+    {
+        var database = await MigratedDatabaseAsync();
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        await simulator.Control.PostAsync("/_sim/stats/reset", null, Ct);
+
+        await using (var first = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-1"))
+        await using (var second = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-2"))
+        {
+            await WaitForRoundsAsync(database, 3);
+        }
+
+        var stats = (await simulator.Control.GetFromJsonAsync<StatsBody>("/_sim/stats", Ct))!;
+        foreach (var group in stats.Groups)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"{group.Group}: {group.Accepted} accepted, {group.Rejected} rejected, at most {group.MaxAttemptedPerSecond}/s of {group.LimitPerSecond}/s.");
+            Assert.Equal(0, group.Rejected);
+            Assert.True(group.MaxAttemptedPerSecond <= group.LimitPerSecond, $"{group.Group} saw {group.MaxAttemptedPerSecond} requests in one second; the limit is {group.LimitPerSecond}.");
+        }
+
+        await using var db = SchemaTests.NewContext(database);
+        var replicas = await db.Scans.Where(s => s.Status == "Completed").Select(s => s.Replica).Distinct().ToListAsync(Ct);
+        Assert.Equal(["replica-1", "replica-2"], replicas.Order());
+        Assert.Equal(await db.Opportunities.CountAsync(Ct), await db.Opportunities.Select(o => o.OfferId).Distinct().CountAsync(Ct));
+        var foundPerOpportunity = await db.OpportunityEvents.Where(e => e.Kind == OpportunityEventKind.Found).GroupBy(e => e.OpportunityId).Select(g => g.Count()).ToListAsync(Ct);
+        Assert.All(foundPerOpportunity, count => Assert.Equal(1, count));
+    }
+
+    private async Task<(List<GroundTruthOffer> Truth, Dictionary<string, Opportunity> Found, double Recall, double Precision)> MeasureAsync(string database)
+    {
+        var truth = await GroundTruthAsync();
+        var found = await ActiveOpportunitiesAsync(database);
+        var recall = truth.Count == 0 ? 0 : (double)truth.Count(t => found.ContainsKey(t.OfferId)) / truth.Count;
+        var precision = found.Count == 0 ? 0 : (double)found.Keys.Count(id => truth.Any(t => t.OfferId == id)) / found.Count;
+        return (truth, found, recall, precision);
+    }
+
+    private sealed record StatsBody(List<GroupStats> Groups, long FaultsInjected);
+
+    private async Task<string> MigratedDatabaseAsync()
+    {
+        var database = await infrastructure.Postgres.CreateDatabaseAsync("scanner");
+        await using var db = SchemaTests.NewContext(database);
+        await DMarketDbMigrator.MigrateAsync(db, Ct);
+        return database;
+    }
+
+    /// <summary>The model's profitable offers that a correct scanner must find: within a level, above its minimum, not blacklisted.</summary>
+    private async Task<List<GroundTruthOffer>> GroundTruthAsync()
+    {
+        var options = new PricingOptions();
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(options));
+        List<GroundTruthOffer> truth = [];
+        foreach (var game in Games)
+        {
+            var offers = await simulator.Control.GetFromJsonAsync<List<GroundTruthOffer>>($"/_sim/ground-truth?gameId={game}", Ct);
+            truth.AddRange(offers!.Where(o => engine.LevelOf(o.PriceCents) is { } level && o.ProfitPercent >= level.MinProfitPercent
+                && !engine.Describe(o.Title, default, default).Blacklisted));
+        }
+
+        return truth;
+    }
+
+    private static async Task<Dictionary<string, Opportunity>> ActiveOpportunitiesAsync(string database)
+    {
+        await using var db = SchemaTests.NewContext(database);
+        return await db.Opportunities.Where(o => o.Status == OpportunityStatus.Active).ToDictionaryAsync(o => o.OfferId, Ct);
+    }
+
+    private static async Task<Opportunity> OpportunityAsync(string database, string offerId)
+    {
+        await using var db = SchemaTests.NewContext(database);
+        return await db.Opportunities.SingleAsync(o => o.OfferId == offerId, Ct);
+    }
+
+    /// <summary>Waits until every unit has completed at least <paramref name="rounds"/> scans; says what the scans did if not.</summary>
+    private static async Task WaitForRoundsAsync(string database, int rounds)
+    {
+        try
+        {
+            await WaitUntilAsync(async () =>
+            {
+                await using var db = SchemaTests.NewContext(database);
+                var completed = await db.Scans.Where(s => s.Status == "Completed").GroupBy(s => new { s.GameId, s.Level }).Select(g => g.Count()).ToListAsync(Ct);
+                return completed.Count == Units && completed.All(c => c >= rounds);
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            await using var db = SchemaTests.NewContext(database);
+            var scans = await db.Scans.OrderBy(s => s.Id).Select(s => $"{s.GameId}:{s.Level} {s.Replica} {s.Status} {s.OffersPriced} priced {s.Error}").ToListAsync(CancellationToken.None);
+            Assert.Fail($"Not every unit completed {rounds} scan(s) in {RoundTimeout}. Scans:{Environment.NewLine}{string.Join(Environment.NewLine, scans)}");
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(RoundTimeout);
+        while (!await condition())
+        {
+            await Task.Delay(250, timeout.Token);
+        }
+    }
+}
