@@ -26,6 +26,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     public async Task FindsTheGroundTruthMarksBoughtOffersGoneAndNeverDuplicates()
     {
         var database = await MigratedDatabaseAsync();
+        using var meters = new ScannerMeterRecorder();
         await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-a");
 
         // Stage 1: once sales data has caught up, the scanner's active opportunities match the model's ground truth.
@@ -42,6 +43,16 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         Assert.True(truth.Count >= 10, $"Only {truth.Count} ground-truth offers: too few to measure recall.");
         Assert.True(recall >= 0.95, $"Recall {recall:P1} of {truth.Count}; missed: {string.Join("; ", truth.Where(t => !found.ContainsKey(t.OfferId)).Select(t => $"{t.Title} {t.PriceCents}c {t.ProfitPercent}%"))}");
         Assert.True(precision >= 0.8, $"Precision {precision:P1}; not in the ground truth: {string.Join("; ", found.Values.Where(o => truth.All(t => t.OfferId != o.OfferId)).Select(o => $"{o.Title} {o.BuyPriceCents}c resale {o.ResaleCents}c {o.ProfitPercent}%"))}");
+
+        // The scanner's meter carries its own figures and the DMarket client's request counters.
+        Assert.Superset(
+            new HashSet<string>
+            {
+                "scanner.scan.duration", "scanner.offers.priced", "scanner.opportunities.found", "scanner.opportunities.active",
+                "dmarket.client.requests", "dmarket.client.rate_budget.used",
+            },
+            meters.Measured());
+        Assert.Contains("dmarket.client.rate_limited", meters.Published());
 
         // Stage 2: an opportunity bought by someone else is marked gone at the next scan of its unit.
         var bought = found.Values.OrderByDescending(o => o.ProfitPercent).First();
