@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Scan throughput against the DMarket simulator: the share of DMarket's market-items quota (10 requests/s per account)
+# that the Scanner keeps busy, and the 429s its own pacing causes (target: at least 95%, zero 429s).
+#
+#   bash Benchmarks/scan-throughput.sh [measure-seconds] [replicas]     (defaults: 60 s, 1 replica)
+#
+# Starts everything from local binaries in a temporary folder: Redis (redis-server, else Garnet), PostgreSQL, the
+# simulator (default market: 3,000 offers per game, moving), the migration step, then the Scanner replica(s).
+# Counters are reset after a warm-up (WARMUP seconds, default 20) so the figure is the steady state.
+set -euo pipefail
+
+measure=${1:-60}
+replicas=${2:-1}
+warmup=${WARMUP:-20}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d /tmp/dmarket-bench-XXXX)
+chmod 755 "$work"
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_http() { for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.25; done; echo "no answer from $1" >&2; return 1; }
+
+echo "== building (Release)"
+for project in DMarketSimulator MigrationService Scanner; do
+  dotnet build -c Release -v quiet -nologo "$root/$project" >/dev/null
+done
+bin() { echo "$root/$1/bin/Release/net10.0/DMarketAspire.$1.dll"; }
+
+redis_port=$(free_port)
+if command -v redis-server >/dev/null; then
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
+else
+  (cd "$root" && dotnet tool run garnet-server -- --port "$redis_port" --bind 127.0.0.1 --memory 256m) >"$work/redis.log" 2>&1 &
+fi
+pids+=($!)
+
+pg_port=$(free_port)
+pg_bin=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
+mkdir -p "$work/pg"
+as_pg=()
+if [ "$(id -u)" = 0 ]; then chown postgres "$work/pg"; as_pg=(setpriv --reuid postgres --regid postgres --init-groups --); fi
+"${as_pg[@]}" "$pg_bin/initdb" -D "$work/pg" -U postgres -A trust -E UTF8 --no-sync >/dev/null
+"${as_pg[@]}" "$pg_bin/postgres" -D "$work/pg" -p "$pg_port" -k "$work/pg" -c listen_addresses=127.0.0.1 -c fsync=off >"$work/pg.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do psql -h 127.0.0.1 -p "$pg_port" -U postgres -c 'select 1' >/dev/null 2>&1 && break; sleep 0.2; done
+psql -h 127.0.0.1 -p "$pg_port" -U postgres -c 'CREATE DATABASE dmarketdb' >/dev/null
+
+sim_port=$(free_port)
+ASPNETCORE_ENVIRONMENT=Development dotnet "$(bin DMarketSimulator)" --urls "http://127.0.0.1:$sim_port" >"$work/sim.log" 2>&1 &
+pids+=($!)
+wait_http "http://127.0.0.1:$sim_port/alive"
+
+export ConnectionStrings__dmarketdb="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=dmarketdb"
+export ConnectionStrings__cache="127.0.0.1:$redis_port"
+export DMarket__BaseUrl="http://127.0.0.1:$sim_port"
+export DMarket__PublicKey=69ba1e9ba688ff707b40b142b2833c42b3bb66c8875aaae9a22b587df0e6bd7f
+export DMarket__SecretKey=ed665de04b6f5289b6f75cad24bed0df52752c1e21f2e2a95deea75ec15ea65b69ba1e9ba688ff707b40b142b2833c42b3bb66c8875aaae9a22b587df0e6bd7f
+export Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Development
+
+dotnet "$(bin MigrationService)" >"$work/migrate.log" 2>&1
+
+for r in $(seq 1 "$replicas"); do
+  port=$(free_port)
+  Scanner__ReplicaId="bench-$r" dotnet "$(bin Scanner)" --urls "http://127.0.0.1:$port" >"$work/scanner-$r.log" 2>&1 &
+  pids+=($!)
+  wait_http "http://127.0.0.1:$port/alive"
+done
+
+echo "== warming up ${warmup} s, then measuring ${measure} s with ${replicas} replica(s)"
+sleep "$warmup"
+curl -sf -X POST "http://127.0.0.1:$sim_port/_sim/stats/reset"
+sleep "$measure"
+curl -sf "http://127.0.0.1:$sim_port/_sim/stats" > "$work/stats.json"
+
+python3 - "$work/stats.json" "$measure" <<'PY'
+import json, sys
+stats = json.load(open(sys.argv[1]))
+seconds = float(sys.argv[2])
+print(f"{'group':12} {'accepted':>9} {'429s':>5} {'max/s':>6} {'limit/s':>8} {'quota used':>11}")
+for g in stats["groups"]:
+    used = g["accepted"] / (g["limitPerSecond"] * seconds)
+    print(f"{g['group']:12} {g['accepted']:>9} {g['rejected']:>5} {g['maxAttemptedPerSecond']:>6} {g['limitPerSecond']:>8} {used:>10.1%}")
+market = next(g for g in stats["groups"] if g["group"] == "MarketItems")
+rejected = sum(g["rejected"] for g in stats["groups"])
+print(f"market-items quota used: {market['accepted'] / (market['limitPerSecond'] * seconds):.1%}; 429s from our own pacing: {rejected}")
+PY
