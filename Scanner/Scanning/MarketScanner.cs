@@ -68,7 +68,7 @@ public sealed partial class MarketScanner(
             }).ToList();
 
             var changes = await opportunities.ApplyAsync(unit, scan.Id, priced, time.GetUtcNow(), cancellationToken);
-            await AnnounceAsync(changes.FoundIds);
+            await AnnounceAsync(changes.LastEventId);
 
             scan.OffersPriced = priced.Count(p => p.Evaluation is not null);
             scan.OpportunitiesFound = changes.FoundIds.Count;
@@ -143,12 +143,12 @@ public sealed partial class MarketScanner(
         await marketData.SaveSnapshotsAsync(due, now, cancellationToken);
     }
 
-    private async Task AnnounceAsync(IReadOnlyList<long> foundIds)
+    private async Task AnnounceAsync(long lastEventId)
     {
-        if (foundIds.Count > 0)
+        if (lastEventId > 0)
         {
-            // A wake-up call only: the outbox table is the record; losing this message loses nothing.
-            await redis.GetSubscriber().PublishAsync(options.Value.NewOpportunitiesChannel, string.Join(',', foundIds));
+            // A wake-up call only: the outbox table is the record (read it from your own checkpoint); losing this loses nothing.
+            await redis.GetSubscriber().PublishAsync(options.Value.OpportunityEventsChannel, lastEventId);
         }
     }
 

@@ -1,3 +1,4 @@
 namespace DMarketAspire.Scanner.Scanning;
 
-public sealed record OpportunityChanges(IReadOnlyList<long> FoundIds, int Updated, int Gone, int Active);
+/// <summary>What one scan changed; <see cref="LastEventId"/> is the newest outbox event it wrote (0 when none).</summary>
+public sealed record OpportunityChanges(IReadOnlyList<long> FoundIds, int Updated, int Gone, int Active, long LastEventId);

@@ -78,15 +78,19 @@ public sealed class OpportunityStore(DMarketDbContext db)
             }
 
             await db.SaveChangesAsync(ct);
-            db.OpportunityEvents.AddRange(found.Select(o => Event(o, OpportunityEventKind.Found, now)));
-            db.OpportunityEvents.AddRange(changed.Select(o => Event(o, OpportunityEventKind.Updated, now)));
-            db.OpportunityEvents.AddRange(gone.Select(o => Event(o, OpportunityEventKind.Gone, now)));
+            List<OpportunityEvent> events =
+            [
+                .. found.Select(o => Event(o, OpportunityEventKind.Found, now)),
+                .. changed.Select(o => Event(o, OpportunityEventKind.Updated, now)),
+                .. gone.Select(o => Event(o, OpportunityEventKind.Gone, now)),
+            ];
+            db.OpportunityEvents.AddRange(events);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
 
             var active = await db.Opportunities.CountAsync(o => o.GameId == unit.GameId && o.Level == unit.Level.Name && o.Status == OpportunityStatus.Active, ct);
             db.ChangeTracker.Clear();
-            return new OpportunityChanges(found.Select(o => o.Id).ToList(), changed.Count, gone.Count, active);
+            return new OpportunityChanges(found.Select(o => o.Id).ToList(), changed.Count, gone.Count, active, events.Count > 0 ? events.Max(e => e.Id) : 0);
         }, cancellationToken);
     }
 

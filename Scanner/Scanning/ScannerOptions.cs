@@ -50,6 +50,6 @@ public sealed class ScannerOptions
 
     public string RedisKeyPrefix { get; set; } = "dmarket:scanner:";
 
-    /// <summary>Redis channel announcing newly found opportunities (message: their ids, comma-separated).</summary>
-    public string NewOpportunitiesChannel { get; set; } = "dmarket:opportunities:new";
+    /// <summary>Redis channel announcing new outbox events (message: the newest event id); see <see cref="OpportunityEventsChannel"/>.</summary>
+    public string OpportunityEventsChannel { get; set; } = DMarketAspire.Domain.OpportunityChannels.Events;
 }
