@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using DMarketAspire.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["bare-kestrel", var file, var url])
+{
+    await BareKestrel.RunAsync(file, url);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(EngineBenchmarks).Assembly).Run(args);

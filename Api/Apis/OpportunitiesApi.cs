@@ -33,15 +33,24 @@ public static class OpportunitiesApi
     }
 
     public static async Task<Results<CachedJson, ValidationProblem>> GetOpportunities(
-        [AsParameters] OpportunityQueryParameters parameters, DMarketDbContext db, ReadCache cache, OpportunityEngine engine, CancellationToken cancellationToken)
+        [AsParameters] OpportunityQueryParameters parameters, DMarketDbContext db, ReadCache cache, OpportunityEngine engine, IServiceScopeFactory scopes, CancellationToken cancellationToken)
     {
         if (!parameters.TryParse(engine.Levels, out var query, out var errors))
         {
             return TypedResults.ValidationProblem(errors, title: "Some query parameters are not valid.");
         }
 
-        var bytes = await cache.GetOrCreateAsync("opportunities:" + query!.Key, async ct =>
-            JsonSerializer.SerializeToUtf8Bytes(await QueryAsync(db, query, ct), Json), cancellationToken);
+        // First pages are the hot reads (the page, the bot, dashboards); later pages go to the database each time.
+        if (query!.After is not null)
+        {
+            return new CachedJson(JsonSerializer.SerializeToUtf8Bytes(await QueryAsync(db, query, cancellationToken), Json));
+        }
+
+        var bytes = await cache.GetOrCreateAsync("opportunities:" + query.Key, async ct =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return JsonSerializer.SerializeToUtf8Bytes(await QueryAsync(scope.ServiceProvider.GetRequiredService<DMarketDbContext>(), query, ct), Json);
+        }, cancellationToken);
         return new CachedJson(bytes);
     }
 

@@ -21,8 +21,13 @@ public static class StatsApi
         return api;
     }
 
-    public static async Task<CachedJson> GetStats(DMarketDbContext db, ReadCache cache, TimeProvider time, CancellationToken cancellationToken) =>
-        new(await cache.GetOrCreateAsync("stats", async ct => JsonSerializer.SerializeToUtf8Bytes(await ComputeAsync(db, time.GetUtcNow() - Window, ct), Json), cancellationToken));
+    public static async Task<CachedJson> GetStats(IServiceScopeFactory scopes, ReadCache cache, TimeProvider time, CancellationToken cancellationToken) =>
+        new(await cache.GetOrCreateAsync("stats", async ct =>
+        {
+            // The refresh may outlive this request (others wait on it), so it has a context of its own.
+            await using var scope = scopes.CreateAsyncScope();
+            return JsonSerializer.SerializeToUtf8Bytes(await ComputeAsync(scope.ServiceProvider.GetRequiredService<DMarketDbContext>(), time.GetUtcNow() - Window, ct), Json);
+        }, cancellationToken));
 
     private static async Task<Stats> ComputeAsync(DMarketDbContext db, DateTimeOffset since, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using DMarketAspire.Api.Live;
 using DMarketAspire.Infrastructure;
 using DMarketAspire.Pricing;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DMarketAspire.Api.Extensions;
@@ -83,8 +84,9 @@ public static class Extensions
         }
 
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        var page = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = page });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = page });
         app.UseRateLimiter();
         return app;
     }

@@ -24,6 +24,10 @@ internal sealed class OpportunityEntityTypeConfiguration : IEntityTypeConfigurat
         // The Api's and the bot's reads: active ones by game and level, best first or newest first.
         builder.HasIndex(o => new { o.Status, o.GameId, o.Level, o.ProfitPercent });
         builder.HasIndex(o => new { o.Status, o.FirstSeenAt });
+        // The Api's keyset pages over all active ones, by each sort it offers.
+        builder.HasIndex(o => new { o.Status, o.ProfitCents, o.Id });
+        builder.HasIndex(o => new { o.Status, o.ProfitPercent, o.Id });
+        builder.HasIndex(o => new { o.Status, o.Liquidity, o.Id });
         // Marking gone what a finished scan no longer saw.
         builder.HasIndex(o => new { o.GameId, o.Level, o.Status, o.LastScanId });
     }
