@@ -17,25 +17,14 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; w
 trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_http() { for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.25; done; echo "no answer from $1" >&2; return 1; }
+# shellcheck source=lib.sh
+source "$root/Benchmarks/lib.sh"
 
 echo "== building (Release)"
 for project in MigrationService Api Benchmarks; do dotnet build -c Release -v quiet -nologo "$root/$project" >/dev/null; done
 
-redis_port=$(free_port)
-redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/redis.log" 2>&1 &
-pids+=($!)
-pg_port=$(free_port)
-pg_bin=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
-mkdir -p "$work/pg"
-as_pg=()
-if [ "$(id -u)" = 0 ]; then chown postgres "$work/pg"; as_pg=(setpriv --reuid postgres --regid postgres --init-groups --); fi
-"${as_pg[@]}" "$pg_bin/initdb" -D "$work/pg" -U postgres -A trust -E UTF8 --no-sync >/dev/null
-"${as_pg[@]}" "$pg_bin/postgres" -D "$work/pg" -p "$pg_port" -k "$work/pg" -c listen_addresses=127.0.0.1 -c fsync=off >"$work/pg.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 100); do psql -h 127.0.0.1 -p "$pg_port" -U postgres -c 'select 1' >/dev/null 2>&1 && break; sleep 0.2; done
-psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc 'CREATE DATABASE dmarketdb'
+start_redis
+start_postgres
 
 export ConnectionStrings__dmarketdb="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=dmarketdb"
 export ConnectionStrings__cache="127.0.0.1:$redis_port"
