@@ -112,6 +112,45 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         return (truth, found, recall, precision);
     }
 
+    [Fact]
+    public async Task KeepsGoingThroughADMarketOutageAndRecordsTheFailedScans()
+    {
+        var database = await MigratedDatabaseAsync();
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-faults");
+        using var client = scanner.CreateClient();
+        await WaitForRoundsAsync(database, 1);
+
+        // DMarket answers every request with a 503: retries run out, scans fail and say why.
+        await simulator.Control.PostAsJsonAsync("/_sim/faults", new DMarketAspire.DMarketSimulator.Faults.FaultSettings { ErrorRate = 1, ErrorStatus = 503 }, Ct);
+        long lastFailed;
+        try
+        {
+            await WaitUntilAsync(async () =>
+            {
+                await using var db = SchemaTests.NewContext(database);
+                return await db.Scans.AnyAsync(s => s.Status == "Failed" && s.Error != null, Ct);
+            });
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/alive", Ct)).StatusCode);
+        }
+        finally
+        {
+            await simulator.Control.DeleteAsync("/_sim/faults", Ct);
+        }
+
+        await using (var db = SchemaTests.NewContext(database))
+        {
+            lastFailed = await db.Scans.Where(s => s.Status == "Failed").MaxAsync(s => s.Id, Ct);
+            TestContext.Current.TestOutputHelper?.WriteLine($"Recorded failure: {await db.Scans.Where(s => s.Id == lastFailed).Select(s => s.Error).SingleAsync(Ct)}");
+        }
+
+        // The outage ends (the circuit breaker lets a trial through after its break): scanning carries on by itself.
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = SchemaTests.NewContext(database);
+            return await db.Scans.AnyAsync(s => s.Id > lastFailed && s.Status == "Completed", Ct);
+        });
+    }
+
     private sealed record StatsBody(List<GroupStats> Groups, long FaultsInjected);
 
     private async Task<string> MigratedDatabaseAsync()
