@@ -51,6 +51,9 @@ public sealed class RedisDMarketRateLimiter(
 
             if (await count.ConfigureAwait(false) <= limit)
             {
+                // Stamp the send with when it was granted, not when we began asking: under load the Redis round trips
+                // between the two would otherwise let the next permits come early. Pipelined, so no extra wait.
+                _ = db.SortedSetAddAsync(key, member, time.GetUtcNow().ToUnixTimeMilliseconds(), CommandFlags.FireAndForget);
                 return;
             }
 
