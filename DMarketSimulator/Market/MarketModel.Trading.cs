@@ -44,11 +44,12 @@ public sealed partial class MarketModel
             return [];
         }
 
-        var low = new Offer { OfferId = string.Empty, AssetId = string.Empty, GameId = gameId, Title = string.Empty, PriceCents = query.PriceFromCents is > 0 ? query.PriceFromCents.Value : long.MinValue, CreatedAt = default };
-        var high = new Offer { OfferId = "\uffff", AssetId = string.Empty, GameId = gameId, Title = string.Empty, PriceCents = query.PriceToCents is > 0 ? query.PriceToCents.Value : long.MaxValue, CreatedAt = default };
+        // Bounds for the set's view: an offer id of "" sorts before every real id at a price, U+FFFF after every one.
+        var low = Probe(query.PriceFromCents is > 0 ? query.PriceFromCents.Value : long.MinValue, string.Empty);
+        var high = Probe(query.PriceToCents is > 0 ? query.PriceToCents.Value : long.MaxValue, "\uffff");
         if (after is { } cursor)
         {
-            var at = new Offer { OfferId = cursor.OfferId, AssetId = string.Empty, GameId = gameId, Title = string.Empty, PriceCents = long.Parse(cursor.Key, CultureInfo.InvariantCulture), CreatedAt = default };
+            var at = Probe(long.Parse(cursor.Key, CultureInfo.InvariantCulture), cursor.OfferId);
             if (descending)
             {
                 high = at;
@@ -69,6 +70,9 @@ public sealed partial class MarketModel
         var walk = descending ? view.Reverse() : view;
         return after is null ? walk : walk.SkipWhile(o => o.OfferId == after.Value.OfferId);
     }
+
+    private static Offer Probe(long priceCents, string offerId) =>
+        new() { OfferId = offerId, AssetId = string.Empty, GameId = string.Empty, Title = string.Empty, PriceCents = priceCents, CreatedAt = default };
 
     private IEnumerable<Offer> OrderedByTitle(string gameId, bool descending, (string Key, string OfferId)? after)
     {
