@@ -13,10 +13,11 @@ public sealed class AccountRateLimiter(SimulatorClock clock)
     private readonly Dictionary<(string Account, DMarketRateLimitGroup Group), Window> _windows = [];
     private readonly Dictionary<DMarketRateLimitGroup, Counters> _stats = Enum.GetValues<DMarketRateLimitGroup>().ToDictionary(g => g, _ => new Counters());
 
-    public RateDecision Check(string accountId, DMarketRateLimitGroup group)
+    /// <summary>Counts a request against its one-second window; <paramref name="arrival"/> picks the window (default: now).</summary>
+    public RateDecision Check(string accountId, DMarketRateLimitGroup group, DateTimeOffset? arrival = null)
     {
         var limit = DMarketRateLimits.DefaultPerSecond(group);
-        var second = clock.UtcNow.ToUnixTimeMilliseconds() / 1000;
+        var second = (arrival ?? clock.UtcNow).ToUnixTimeMilliseconds() / 1000;
         lock (_gate)
         {
             if (!_windows.TryGetValue((accountId, group), out var window) || window.Second != second)

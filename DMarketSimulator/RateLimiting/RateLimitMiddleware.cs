@@ -19,7 +19,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, AccountRateLimiter
         }
 
         var group = DMarketRateLimits.Classify(context.Request.Path.Value ?? string.Empty);
-        var decision = limiter.Check(context.Account().Id, group);
+        var decision = limiter.Check(context.Account().Id, group, context.Items[SimulatedDateMiddleware.ArrivalItem] as DateTimeOffset?);
         var headers = context.Response.Headers;
         var limit = decision.Limit.ToString(CultureInfo.InvariantCulture);
         var remaining = decision.Remaining.ToString(CultureInfo.InvariantCulture);

@@ -5,9 +5,12 @@ using DMarketAspire.DMarket.Models;
 using DMarketAspire.DMarketSimulator.Faults;
 using DMarketAspire.DMarketSimulator.RateLimiting;
 
+using DMarketAspire.Tests.Infrastructure;
+
 namespace DMarketAspire.Tests.DMarket;
 
 /// <summary>Rate limits and faults, counted at the simulator (class-own simulator: its counts are this class's alone).</summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class DMarketPacingTests(SimulatorFixture simulator) : IClassFixture<SimulatorFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

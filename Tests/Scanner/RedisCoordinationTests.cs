@@ -8,6 +8,7 @@ using StackExchange.Redis;
 namespace DMarketAspire.Tests.Scanner;
 
 /// <summary>The limiter and the leases on both servers the project supports: Debian's Redis and Microsoft's Garnet.</summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class RedisCoordinationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

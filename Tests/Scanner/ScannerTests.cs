@@ -14,6 +14,7 @@ namespace DMarketAspire.Tests.Scanner;
 /// The Scanner against the simulator with real PostgreSQL and Redis. One test, in stages, because a full round over
 /// both games' levels (sales at DMarket's 6/s) is the expensive part and every stage builds on it.
 /// </summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSimulatorFixture simulator) : IClassFixture<ScannerSimulatorFixture>
 {
     private const int Units = 2 * 5;
