@@ -80,15 +80,17 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     {
         var database = await MigratedDatabaseAsync();
         var prefix = $"test:{Guid.NewGuid():N}:";
-        await simulator.Control.PostAsync("/_sim/stats/reset", null, Ct);
 
-        await using (var first = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-1"))
-        await using (var second = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-2"))
+        // A simulator of its own, so its counts are these two replicas' alone (no request of an earlier test's scanner).
+        await using var own = new ScannerSimulatorFixture();
+        await own.InitializeAsync();
+        await using (var first = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, own.Address, prefix, "replica-1"))
+        await using (var second = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, own.Address, prefix, "replica-2"))
         {
             await WaitForRoundsAsync(database, 3);
         }
 
-        var stats = (await simulator.Control.GetFromJsonAsync<StatsBody>("/_sim/stats", Ct))!;
+        var stats = (await own.Control.GetFromJsonAsync<StatsBody>("/_sim/stats", Ct))!;
         foreach (var group in stats.Groups)
         {
             TestContext.Current.TestOutputHelper?.WriteLine($"{group.Group}: {group.Accepted} accepted, {group.Rejected} rejected, at most {group.MaxAttemptedPerSecond}/s of {group.LimitPerSecond}/s.");
