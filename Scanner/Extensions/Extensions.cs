@@ -33,6 +33,7 @@ public static class Extensions
         builder.Services.AddScoped<OpportunityStore>();
         builder.Services.AddScoped<MarketScanner>();
         builder.Services.AddSingleton<SalesRefreshQueue>();
+        builder.Services.AddSingleton<SchemaGate>();
         builder.Services.AddHostedService<ScanWorker>();
         builder.Services.AddHostedService<SalesRefreshWorker>();
     }

@@ -1,17 +1,14 @@
 using DMarketAspire.DMarket.Models;
-using DMarketAspire.Infrastructure;
 
 namespace DMarketAspire.Scanner.Scanning;
 
 /// <summary>Spends the last-sales budget (6/s) all the time, on the titles the scans most want priced.</summary>
-public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, IServiceScopeFactory scopes, IOptions<ScannerOptions> options, ILogger<SalesRefreshWorker> logger) : BackgroundService
+public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, IServiceScopeFactory scopes,
+    SchemaGate schema, IOptions<ScannerOptions> options, ILogger<SalesRefreshWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            await DMarketDbMigrator.WaitUntilMigratedAsync(scope.ServiceProvider.GetRequiredService<DMarketDbContext>(), options.Value.MigrationWait, stoppingToken);
-        }
+        await schema.WaitAsync(stoppingToken);
 
         while (!stoppingToken.IsCancellationRequested)
         {

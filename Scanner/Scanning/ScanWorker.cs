@@ -1,4 +1,3 @@
-using DMarketAspire.Infrastructure;
 using DMarketAspire.Pricing;
 using DMarketAspire.Scanner.Infrastructure;
 
@@ -10,6 +9,7 @@ namespace DMarketAspire.Scanner.Scanning;
 /// </summary>
 public sealed partial class ScanWorker(
     IServiceScopeFactory scopes,
+    SchemaGate schema,
     RedisLeases leases,
     IOptions<ScannerOptions> options,
     OpportunityEngine engine,
@@ -17,10 +17,7 @@ public sealed partial class ScanWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            await DMarketDbMigrator.WaitUntilMigratedAsync(scope.ServiceProvider.GetRequiredService<DMarketDbContext>(), options.Value.MigrationWait, stoppingToken);
-        }
+        await schema.WaitAsync(stoppingToken);
 
         var units = options.Value.EffectiveGames.SelectMany(game => engine.Levels.Select(level => new ScanUnit(game, level))).ToArray();
         // Replicas start their rounds at different units, so they rarely race for the same lease.
