@@ -138,6 +138,12 @@ public sealed partial class MarketModel
 
             var offer = NewListing(item, _clock.UtcNow);
             offer.PriceCents = request.PriceCents;
+            if (request.BypassBuyOrders)
+            {
+                AddListing(offer);
+                return offer;
+            }
+
             return List(offer);
         }
     }

@@ -1,4 +1,8 @@
 namespace DMarketAspire.DMarketSimulator.Market;
 
-/// <summary>A listing planted by a test or a demo. A title the catalogue lacks is added at <see cref="FairPriceCents"/>.</summary>
-public sealed record PlantOfferRequest(string GameId, string Title, long PriceCents, long? FairPriceCents = null);
+/// <summary>
+/// A listing planted by a test or a demo. A title the catalogue lacks is added at <see cref="FairPriceCents"/>.
+/// <see cref="BypassBuyOrders"/> lists it even where a buy order would take it at once (as DMarket would), so a demo's
+/// underpriced listing stays on the market for the scanner to find.
+/// </summary>
+public sealed record PlantOfferRequest(string GameId, string Title, long PriceCents, long? FairPriceCents = null, bool BypassBuyOrders = false);

@@ -1,0 +1,26 @@
+var builder = DistributedApplication.CreateBuilder(args);
+
+var postgres = builder.AddPostgres("postgres").WithDataVolume();
+var database = postgres.AddDatabase("dmarketdb");
+var cache = builder.AddRedis("cache");
+
+var migrations = builder.AddProject<Projects.DMarketAspire_MigrationService>("migrations")
+    .WithReference(database).WaitFor(database);
+
+// The real DMarket API when keys are configured, else the simulator with its demo account.
+var dmarket = builder.AddDMarket();
+
+builder.AddProject<Projects.DMarketAspire_Scanner>("scanner")
+    .WithReference(database).WithReference(cache).WithDMarket(dmarket)
+    .WaitFor(cache).WaitForCompletion(migrations)
+    .WithHttpHealthCheck("/health")
+    .WithReplicas(builder.Configuration.GetValue("Scanner:Replicas", 1));
+
+builder.AddProject<Projects.DMarketAspire_Api>("api")
+    .WithReference(database).WithReference(cache)
+    .WaitFor(cache).WaitForCompletion(migrations)
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints()
+    .WithUrl("/", "web page").WithUrl("/openapi/v1.json", "OpenAPI");
+
+builder.Build().Run();
