@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 
 namespace Aspire.Hosting.ApplicationModel;
 
@@ -8,8 +6,7 @@ namespace Aspire.Hosting.ApplicationModel;
 public sealed class ResourceLoggerService
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<LogLine>> _lines = new(StringComparer.Ordinal);
-    private readonly List<Channel<(string ResourceId, LogLine Line)>> _watchers = [];
-    private readonly Lock _gate = new();
+    private readonly Broadcast<(string ResourceId, LogLine Line)> _newLines = new();
     private readonly int _keptLines;
 
     public ResourceLoggerService(int keptLines = 10_000) => _keptLines = keptLines;
@@ -18,29 +15,8 @@ public sealed class ResourceLoggerService
         _lines.TryGetValue(resourceId, out var lines) ? lines.ToArray() : [];
 
     /// <summary>Every new line of every instance.</summary>
-    public async IAsyncEnumerable<(string ResourceId, LogLine Line)> WatchAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var channel = Channel.CreateUnbounded<(string, LogLine)>(new UnboundedChannelOptions { SingleReader = true });
-        lock (_gate)
-        {
-            _watchers.Add(channel);
-        }
-
-        try
-        {
-            await foreach (var line in channel.Reader.ReadAllAsync(cancellationToken))
-            {
-                yield return line;
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _watchers.Remove(channel);
-            }
-        }
-    }
+    public IAsyncEnumerable<(string ResourceId, LogLine Line)> WatchAllAsync(CancellationToken cancellationToken = default) =>
+        _newLines.WatchAsync(initial: null, cancellationToken);
 
     internal void Log(string resourceId, string text, bool isError)
     {
@@ -51,13 +27,7 @@ public sealed class ResourceLoggerService
         {
         }
 
-        lock (_gate)
-        {
-            foreach (var watcher in _watchers)
-            {
-                watcher.Writer.TryWrite((resourceId, line));
-            }
-        }
+        _newLines.Publish((resourceId, line));
     }
 }
 

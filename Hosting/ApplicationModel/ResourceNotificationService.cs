@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Aspire.Hosting.ApplicationModel;
@@ -9,38 +7,12 @@ namespace Aspire.Hosting.ApplicationModel;
 public sealed class ResourceNotificationService
 {
     private readonly ConcurrentDictionary<string, ResourceEvent> _latest = new(StringComparer.Ordinal);
-    private readonly List<Channel<ResourceEvent>> _watchers = [];
+    private readonly Broadcast<ResourceEvent> _changes = new();
     private readonly Lock _gate = new();
 
     /// <summary>Every change, starting with the current state of every instance.</summary>
-    public async IAsyncEnumerable<ResourceEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var channel = Channel.CreateUnbounded<ResourceEvent>(new UnboundedChannelOptions { SingleReader = true });
-        lock (_gate)
-        {
-            foreach (var current in _latest.Values)
-            {
-                channel.Writer.TryWrite(current);
-            }
-
-            _watchers.Add(channel);
-        }
-
-        try
-        {
-            await foreach (var resourceEvent in channel.Reader.ReadAllAsync(cancellationToken))
-            {
-                yield return resourceEvent;
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _watchers.Remove(channel);
-            }
-        }
-    }
+    public IAsyncEnumerable<ResourceEvent> WatchAsync(CancellationToken cancellationToken = default) =>
+        _changes.WatchAsync(() => _latest.Values.ToList(), cancellationToken);
 
     public Task PublishUpdateAsync(IResource resource, string resourceId, Func<CustomResourceSnapshot, CustomResourceSnapshot> update)
     {
@@ -48,11 +20,7 @@ public sealed class ResourceNotificationService
         {
             var previous = _latest.TryGetValue(resourceId, out var existing) ? existing.Snapshot : new CustomResourceSnapshot { ResourceType = ResourceTypeOf(resource) };
             var next = new ResourceEvent(resource, resourceId, update(previous));
-            _latest[resourceId] = next;
-            foreach (var watcher in _watchers)
-            {
-                watcher.Writer.TryWrite(next);
-            }
+            _changes.Publish(next, () => _latest[resourceId] = next);
         }
 
         return Task.CompletedTask;

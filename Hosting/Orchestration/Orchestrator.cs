@@ -13,7 +13,7 @@ namespace Aspire.Hosting.Orchestration;
 /// Waiting until what it waits for is healthy, health monitored, console output captured; stopped in reverse
 /// dependency order, gracefully then by force. No automatic restart (Aspire has none either); the restart command does it.
 /// </summary>
-internal sealed partial class Orchestrator(
+internal sealed class Orchestrator(
     DistributedApplicationModel model,
     ResourceNotificationService notifications,
     ResourceLoggerService resourceLogs,
@@ -405,9 +405,14 @@ internal sealed partial class Orchestrator(
     private static string Describe(WaitAnnotation wait) =>
         wait.WaitType == WaitType.WaitForCompletion ? $"{wait.Resource.Name} to complete" : wait.Resource.Name;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping {Resources}")]
-    private static partial void LogStopping(ILogger logger, string resources);
+    // LoggerMessage.Define, not [LoggerMessage]: coverlet cannot instrument an assembly with the generated kind here.
+    private static readonly Action<ILogger, string, Exception?> LogStoppingMessage =
+        LoggerMessage.Define<string>(LogLevel.Information, new EventId(1, "Stopping"), "Stopping {Resources}");
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Resource} failed to start: {Reason}")]
-    private static partial void LogFailedToStart(ILogger logger, string resource, string reason);
+    private static readonly Action<ILogger, string, string, Exception?> LogFailedToStartMessage =
+        LoggerMessage.Define<string, string>(LogLevel.Error, new EventId(2, "FailedToStart"), "{Resource} failed to start: {Reason}");
+
+    private static void LogStopping(ILogger logger, string resources) => LogStoppingMessage(logger, resources, null);
+
+    private static void LogFailedToStart(ILogger logger, string resource, string reason) => LogFailedToStartMessage(logger, resource, reason, null);
 }

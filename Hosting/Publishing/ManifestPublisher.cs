@@ -14,7 +14,7 @@ namespace Aspire.Hosting.Publishing;
 /// and exits. PostgreSQL and Redis are written as Aspire writes them (<c>container.v0</c> with the official images), not as
 /// the local processes they are here, so azd and Kubernetes tools deploy them as they would a real Aspire app.
 /// </summary>
-internal sealed partial class ManifestPublisher(
+internal sealed class ManifestPublisher(
     DistributedApplicationModel model,
     EnvironmentResolver environment,
     IConfiguration configuration,
@@ -178,9 +178,13 @@ internal sealed partial class ManifestPublisher(
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote the deployment manifest to {Path}")]
-    private static partial void LogWritten(ILogger logger, string path);
+    private static readonly Action<ILogger, string, Exception?> LogWrittenMessage =
+        LoggerMessage.Define<string>(LogLevel.Information, new EventId(1, "ManifestWritten"), "Wrote the deployment manifest to {Path}");
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the deployment manifest")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    private static readonly Action<ILogger, Exception?> LogFailedMessage =
+        LoggerMessage.Define(LogLevel.Error, new EventId(2, "ManifestFailed"), "Could not write the deployment manifest");
+
+    private static void LogWritten(ILogger logger, string path) => LogWrittenMessage(logger, path, null);
+
+    private static void LogFailed(ILogger logger, Exception exception) => LogFailedMessage(logger, exception);
 }

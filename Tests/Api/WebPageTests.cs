@@ -9,20 +9,16 @@ namespace DMarketAspire.Tests.Api;
 /// <summary>The web page in Debian's Chromium, driven by Playwright: live updates, filters, the item chart.</summary>
 public sealed class WebPageTests(InfrastructureFixture infrastructure)
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task ANewOpportunityAppearsWithoutReloadFiltersWorkAndTheItemChartDraws()
     {
-        Assert.True(File.Exists(Chromium), $"This test needs Debian's Chromium at {Chromium} (apt-get install -y chromium; .ci/run installs it).");
+        Chromium.AssertInstalled();
         var database = await ApiSeed.DatabaseAsync(infrastructure, opportunities: 6);
         await using var api = await ApiHost.StartAsync(database, infrastructure.Redis.ConnectionString);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         List<string> console = [];
         page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");

@@ -20,22 +20,19 @@ namespace DMarketAspire.Tests.AppHost;
 [Collection(TimingSensitiveCollection.Name)]
 public sealed class AppHostEndToEndTests
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Cs2 = "a8db";
     private const int MinimumSales = 5;
     private static readonly TimeSpan MeasureAtLeast = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan FindTimeout = TimeSpan.FromSeconds(90);
     private static readonly string[] LongRunning = ["postgres", "dmarketdb", "cache", "dmarket-simulator", "scanner", "api"];
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task TheWholeAppRunsFindsAPlantedOfferRecoversAKilledReplicaAndLeavesNoProcessBehind()
     {
-        Assert.True(File.Exists(Chromium), $"This test needs Debian's Chromium at {Chromium} (apt-get install -y chromium; .ci/run installs it).");
+        Chromium.AssertInstalled();
         await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.DMarketAspire_AppHost>(["--Scanner:Replicas=2"], Ct);
         var app = await appHost.BuildAsync(Ct);
         var processes = new List<int>();
@@ -77,7 +74,7 @@ public sealed class AppHostEndToEndTests
             using var api = app.CreateHttpClient("api");
             using var simulator = app.CreateHttpClient("dmarket-simulator");
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+            await using var browser = await Chromium.LaunchAsync(playwright);
             var page = await browser.NewPageAsync();
             await page.GotoAsync(app.GetEndpoint("api").ToString());
             await page.WaitForSelectorAsync(".live.on");
@@ -134,8 +131,8 @@ public sealed class AppHostEndToEndTests
 
         // Stopping the AppHost leaves nothing behind: no service, no postmaster or backend, no redis-server.
         Assert.NotEmpty(processes);
-        var survivors = processes.Distinct().Where(pid => Directory.Exists($"/proc/{pid}") && !IsZombie(pid)).ToList();
-        Assert.True(survivors.Count == 0, $"Still running after the AppHost stopped: {string.Join(", ", survivors.Select(CommandLineOf))}");
+        var survivors = processes.Distinct().Where(ProcFs.IsAlive).ToList();
+        Assert.True(survivors.Count == 0, $"Still running after the AppHost stopped: {string.Join(", ", survivors.Select(ProcFs.CommandLine))}");
     }
 
     private static async Task<PlantedOffer> PlantProfitableOfferAsync(HttpClient simulator, string database)
@@ -209,31 +206,6 @@ public sealed class AppHostEndToEndTests
         catch (IOException)
         {
             return null;
-        }
-    }
-
-    private static bool IsZombie(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)] == 'Z';
-        }
-        catch (IOException)
-        {
-            return true;
-        }
-    }
-
-    private static string CommandLineOf(int pid)
-    {
-        try
-        {
-            return $"{pid} {File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ')}";
-        }
-        catch (IOException)
-        {
-            return pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 
