@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Aspire.Hosting.Orchestration;
 
 /// <summary>POSIX signals for graceful stops; .NET's Process.Kill only knows SIGKILL.</summary>
-internal static partial class Signals
+internal static class Signals
 {
     public const int SigInt = 2;
     public const int SigKill = 9;
@@ -17,6 +17,8 @@ internal static partial class Signals
     /// <summary>Whether a process or group still exists (signal 0 probes without signalling).</summary>
     public static bool GroupExists(int processGroupId) => Kill(-processGroupId, 0) == 0;
 
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
+    // DllImport, not [LibraryImport]: coverlet cannot instrument an assembly with generated sources here; int → int
+    // needs no marshalling either way.
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 }
