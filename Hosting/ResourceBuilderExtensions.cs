@@ -98,17 +98,6 @@ public static class ResourceBuilderExtensions
         return builder;
     }
 
-    public static IResourceBuilder<T> WithHttpEndpoint<T>(this IResourceBuilder<T> builder, int? port = null, int? targetPort = null, string name = "http")
-        where T : IResourceWithEndpoints
-    {
-        if (builder.Resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == name))
-        {
-            throw new DistributedApplicationException($"Endpoint '{name}' already exists on '{builder.Resource.Name}'.");
-        }
-
-        return builder.WithAnnotation(new EndpointAnnotation(name, "http", "http", port, targetPort));
-    }
-
     public static EndpointReference GetEndpoint<T>(this IResourceBuilder<T> builder, string name) where T : IResourceWithEndpoints =>
         new(builder.Resource, name);
 

@@ -26,7 +26,7 @@ public static class SimulatorControlApi
         api.MapDelete("/faults", (FaultInjector faults) => { faults.Set(new FaultSettings()); return TypedResults.NoContent(); }).WithName("ClearFaults");
         api.MapGet("/clock", (SimulatorClock clock) => TypedResults.Ok(new ClockState(clock.Offset.TotalSeconds, clock.UtcNow))).WithName("GetClock");
         api.MapPut("/clock", SetClock).WithName("SetClock").WithSummary("Moves the simulator's clock by an offset in seconds.");
-        api.MapGet("/stats", (AccountRateLimiter limiter, FaultInjector faults) => TypedResults.Ok(new { groups = limiter.Stats(), faultsInjected = faults.Injected })).WithName("GetStats");
+        api.MapGet("/stats", (AccountRateLimiter limiter, FaultInjector faults) => TypedResults.Ok(new SimulatorStats(limiter.Stats(), faults.Injected))).WithName("GetStats");
         api.MapPost("/stats/reset", (AccountRateLimiter limiter) => { limiter.ResetStats(); return TypedResults.NoContent(); }).WithName("ResetStats");
         api.MapPost("/accounts", CreateAccount).WithName("CreateAccount").WithSummary("A new account with a fresh key pair.");
         api.MapGet("/accounts/{publicKey}", GetAccount).WithName("GetAccount");
@@ -112,6 +112,8 @@ public static class SimulatorControlApi
             : TypedResults.NotFound();
 
     public sealed record CatalogEntry(string Title, long FairPriceCents);
+
+    public sealed record SimulatorStats(IReadOnlyList<GroupStats> Groups, long FaultsInjected);
 
     public sealed record PlantedOffer(string? OfferId, string Title, long PriceCents, bool FilledABuyOrder);
 

@@ -10,8 +10,6 @@ public sealed class EndpointReference(IResourceWithEndpoints resource, string en
     public EndpointAnnotation Annotation => Resource.Annotations.OfType<EndpointAnnotation>().SingleOrDefault(e => e.Name == EndpointName)
         ?? throw new InvalidOperationException($"Resource '{Resource.Name}' has no endpoint named '{EndpointName}'.");
 
-    public bool IsAllocated => Annotation.AllocatedEndpoints.Count > 0;
-
     public string Url => Allocated.UriString;
 
     public string Host => Allocated.Host;

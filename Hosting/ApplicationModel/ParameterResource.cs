@@ -16,8 +16,6 @@ public sealed class ParameterResource(string name, Func<string?> valueGetter, bo
     /// <summary>The configuration key read in run mode.</summary>
     public string ConfigurationKey { get; init; } = $"Parameters:{name}";
 
-    public bool HasValue => _value.Value is not null;
-
     public string Value => _value.Value ?? throw new MissingParameterValueException(
         $"Parameter '{Name}' has no value. Set configuration key '{ConfigurationKey}' (user secrets, appsettings or the environment variable '{ConfigurationKey.Replace(":", "__", StringComparison.Ordinal)}').");
 

@@ -9,8 +9,6 @@ public sealed class PostgresServerResource : Resource, IResourceWithConnectionSt
     internal const string DefaultUserName = "postgres";
     internal const int DefaultContainerPort = 5432;
 
-    private readonly Dictionary<string, string> _databases = new(StringComparer.Ordinal);
-
     public PostgresServerResource(string name, ParameterResource password) : base(name)
     {
         PasswordParameter = password;
@@ -23,13 +21,8 @@ public sealed class PostgresServerResource : Resource, IResourceWithConnectionSt
 
     public string UserName => DefaultUserName;
 
-    /// <summary>Resource name → database name.</summary>
-    public IReadOnlyDictionary<string, string> Databases => _databases;
-
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={UserName};Password={PasswordParameter}");
-
-    internal void AddDatabase(string resourceName, string databaseName) => _databases.TryAdd(resourceName, databaseName);
 
     /// <summary>The connection string the AppHost itself uses (health checks, CREATE DATABASE): short timeouts, no pooling.</summary>
     internal string AdminConnectionString(string database) => new NpgsqlConnectionStringBuilder

@@ -13,8 +13,6 @@ public sealed class ReferenceExpression : IValueProvider, IManifestExpressionPro
 
     private ReferenceExpression(IReadOnlyList<object> parts) => _parts = parts;
 
-    public IEnumerable<IValueProvider> ValueProviders => _parts.OfType<IValueProvider>();
-
     public string ValueExpression => string.Concat(_parts.Select(p => p is IManifestExpressionProvider e ? e.ValueExpression : (string)p));
 
     public static ReferenceExpression Create(in ExpressionInterpolatedStringHandler handler) => new(handler.Parts);

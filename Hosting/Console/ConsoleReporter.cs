@@ -157,7 +157,7 @@ internal sealed class ConsoleReporter(
 
     private bool AllUp()
     {
-        var all = model.Resources.Where(r => r is not ParameterResource).SelectMany(r => notifications.GetCurrent(r.Name)).ToList();
+        var all = Rows();
         return all.Count > 0 && all.All(e =>
             (e.Snapshot.State == KnownResourceStates.Running && e.Snapshot.HealthStatus == HealthStatus.Healthy) || e.Snapshot.State == KnownResourceStates.Finished);
     }
@@ -180,7 +180,7 @@ internal sealed class ConsoleReporter(
 
     private string Table(string title)
     {
-        var rows = model.Resources.Where(r => r is not ParameterResource).SelectMany(r => notifications.GetCurrent(r.Name)).ToList();
+        var rows = Rows();
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"── {title} {new string('─', 66 - title.Length)}");
         foreach (var row in rows)
@@ -198,6 +198,10 @@ internal sealed class ConsoleReporter(
 
         return text.Append(new string('─', 70)).ToString();
     }
+
+    /// <summary>Every instance of every resource that runs or is created (parameters are neither).</summary>
+    private List<ResourceEvent> Rows() =>
+        model.Resources.Where(r => r is not ParameterResource).SelectMany(r => notifications.GetCurrent(r.Name)).ToList();
 
     private void Write(string text)
     {

@@ -29,8 +29,6 @@ internal sealed class Orchestrator(
     private readonly List<Task> _databaseLoops = [];
     private readonly CancellationTokenSource _stopping = new();
 
-    public IReadOnlyList<ResourceInstance> Instances => _instances;
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         AllocateEndpoints();

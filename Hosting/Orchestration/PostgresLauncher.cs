@@ -29,11 +29,16 @@ internal sealed class PostgresLauncher(PostgresServerResource resource, string d
         if (asRoot)
         {
             EnsureReachableByPostgresUser(_dataDirectory);
-            await RunAsync("chown", ["-R", SystemUser, _dataDirectory], asRoot: false, cancellationToken);
         }
 
         if (!File.Exists(Path.Combine(_dataDirectory, "PG_VERSION")))
         {
+            // initdb as the postgres user needs the (empty) folder to be that user's; an existing cluster already is.
+            if (asRoot)
+            {
+                await RunAsync("chown", [SystemUser, _dataDirectory], asRoot: false, cancellationToken);
+            }
+
             await InitializeClusterAsync(asRoot, cancellationToken);
         }
 

@@ -5,7 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using DMarketAspire.Api.Model;
 using DMarketAspire.DMarketSimulator.Market;
-using DMarketAspire.DMarketSimulator.RateLimiting;
+using static DMarketAspire.DMarketSimulator.Apis.SimulatorControlApi;
 using DMarketAspire.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -62,7 +62,7 @@ public sealed class AppHostEndToEndTests
                 .Concat(app.ResourceNotifications.GetCurrent("api")).Select(e => e.Snapshot.ProcessId!.Value));
 
             // Each service got Aspire's environment.
-            var scannerEnvironment = EnvironmentOf(app.ResourceNotifications.GetCurrent("scanner-1").Single().Snapshot.ProcessId!.Value);
+            var scannerEnvironment = ProcFs.EnvironmentOf(app.ResourceNotifications.GetCurrent("scanner-1").Single().Snapshot.ProcessId!.Value);
             Assert.Equal(await app.GetConnectionStringAsync("dmarketdb", Ct), scannerEnvironment["ConnectionStrings__dmarketdb"]);
             Assert.Equal(await app.GetConnectionStringAsync("cache", Ct), scannerEnvironment["ConnectionStrings__cache"]);
             Assert.Equal(app.GetEndpoint("dmarket-simulator").ToString().TrimEnd('/'), scannerEnvironment["DMarket__BaseUrl"]);
@@ -97,7 +97,7 @@ public sealed class AppHostEndToEndTests
                 await Task.Delay(MeasureAtLeast - measuring.Elapsed, Ct);
             }
 
-            var stats = (await simulator.GetFromJsonAsync<StatsBody>("/_sim/stats", Ct))!;
+            var stats = (await simulator.GetFromJsonAsync<SimulatorStats>("/_sim/stats", Ct))!;
             foreach (var group in stats.Groups.Where(g => g.Accepted > 0))
             {
                 Log($"{group.Group}: {group.Accepted} accepted, {group.Rejected} rejected, at most {group.MaxAttemptedPerSecond}/s of {group.LimitPerSecond}/s.");
@@ -122,7 +122,7 @@ public sealed class AppHostEndToEndTests
                 e => e.Snapshot.State == KnownResourceStates.Running && e.Snapshot.HealthStatus == HealthStatus.Healthy, Ct).WaitAsync(TimeSpan.FromSeconds(60), Ct);
             Assert.NotEqual(victim, back.Snapshot.ProcessId);
             processes.Add(back.Snapshot.ProcessId!.Value);
-            processes.AddRange(ProcessGroupMembers(processes));
+            processes.AddRange(ProcFs.GroupMembers(processes));
         }
         finally
         {
@@ -181,34 +181,6 @@ public sealed class AppHostEndToEndTests
         return default;
     }
 
-    private static Dictionary<string, string> EnvironmentOf(int pid) => File.ReadAllText($"/proc/{pid}/environ")
-        .Split('\0', StringSplitOptions.RemoveEmptyEntries)
-        .Select(v => v.Split('=', 2))
-        .Where(p => p.Length == 2)
-        .GroupBy(p => p[0])
-        .ToDictionary(g => g.Key, g => g.Last()[1]);
-
-    /// <summary>Everything in the resources' process groups: PostgreSQL's backends, for instance.</summary>
-    private static IEnumerable<int> ProcessGroupMembers(IReadOnlyCollection<int> leaders) =>
-        Directory.EnumerateDirectories("/proc")
-            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
-            .Where(pid => pid > 0 && StatField(pid, 5) is { } group && leaders.Contains(group))
-            .ToList();
-
-    private static int? StatField(int pid, int field)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return int.Parse(fields[field - 3], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
     private static string Describe(DistributedApplication app) => string.Join(Environment.NewLine,
         app.Model.Resources.SelectMany(r => app.ResourceNotifications.GetCurrent(r.Name)).Select(e =>
             $"{e.ResourceId}: {e.Snapshot.State} {e.Snapshot.HealthStatus} {e.Snapshot.Message} {string.Join("; ", e.Snapshot.HealthReports.Select(h => h.Description))}{Environment.NewLine}  "
@@ -216,9 +188,4 @@ public sealed class AppHostEndToEndTests
 
     private static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
 
-    private sealed record StatsBody(List<GroupStats> Groups, long FaultsInjected);
-
-    private sealed record CatalogEntry(string Title, long FairPriceCents);
-
-    private sealed record PlantedOffer(string? OfferId, string Title, long PriceCents, bool FilledABuyOrder);
 }

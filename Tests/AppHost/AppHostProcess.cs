@@ -75,29 +75,9 @@ public sealed class AppHostProcess : IDisposable
     }
 
     /// <summary>Every process below the AppHost right now (services, servers, PostgreSQL's backends).</summary>
-    public IReadOnlyList<int> Descendants()
-    {
-        var parents = Directory.EnumerateDirectories("/proc")
-            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
-            .Where(pid => pid > 0)
-            .Select(pid => (Pid: pid, Parent: ProcFs.ParentOf(pid)))
-            .Where(p => p.Parent is not null)
-            .ToList();
-        var found = new List<int>();
-        var frontier = new Queue<int>([Id]);
-        while (frontier.TryDequeue(out var parent))
-        {
-            foreach (var child in parents.Where(p => p.Parent == parent).Select(p => p.Pid))
-            {
-                found.Add(child);
-                frontier.Enqueue(child);
-            }
-        }
+    public IReadOnlyList<int> Descendants() => ProcFs.Descendants(Id);
 
-        return found;
-    }
-
-    public void Signal(int signal) => ProcFs.Signal(Id, signal);
+    public void Signal(int signal) => Aspire.Hosting.Orchestration.Signals.Send(Id, signal);
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

@@ -7,7 +7,6 @@ namespace DMarketAspire.Tests.AppHost;
 [Collection(TimingSensitiveCollection.Name)]
 public sealed class AppHostProcessTests
 {
-    private const int SigTerm = 15;
     private static readonly TimeSpan UpTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
@@ -57,7 +56,7 @@ public sealed class AppHostProcessTests
         var children = appHost.Descendants();
         Assert.True(children.Count >= 6, $"Expected the servers and services below the AppHost, found: {string.Join(", ", children.Select(ProcFs.CommandLine))}");
 
-        appHost.Signal(SigTerm);
+        appHost.Signal(Aspire.Hosting.Orchestration.Signals.SigTerm);
         Assert.Equal(0, await appHost.WaitForExitAsync(StopTimeout));
         var output = appHost.Output;
         var stops = output.Split(Environment.NewLine).Where(l => l.Contains("Orchestrator", StringComparison.Ordinal) && l.Contains("Stopping ", StringComparison.Ordinal)).ToList();

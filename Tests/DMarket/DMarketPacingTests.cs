@@ -1,3 +1,4 @@
+using DMarketAspire.DMarketSimulator.Apis;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using DMarketAspire.DMarket;
@@ -15,7 +16,6 @@ public sealed class DMarketPacingTests(SimulatorFixture simulator) : IClassFixtu
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private sealed record Stats(List<GroupStats> Groups, long FaultsInjected);
 
     [Fact]
     public async Task ConcurrentRequestsStayWithinEachGroupsLimit()
@@ -30,7 +30,7 @@ public sealed class DMarketPacingTests(SimulatorFixture simulator) : IClassFixtu
         var sales = Enumerable.Range(0, 12).Select(_ => host.Client.GetLastSalesAsync(DMarketGames.Rust, title, 5, cancellationToken: Ct));
         await Task.WhenAll(market.Cast<Task>().Concat(sales));
 
-        var stats = await simulator.GetAsync<Stats>("/_sim/stats");
+        var stats = await simulator.GetAsync<SimulatorControlApi.SimulatorStats>("/_sim/stats");
         var marketItems = stats.Groups.Single(g => g.Group == "MarketItems");
         var lastSales = stats.Groups.Single(g => g.Group == "LastSales");
         Assert.Equal((25L, 0L), (marketItems.Accepted, marketItems.Rejected));
@@ -71,7 +71,7 @@ public sealed class DMarketPacingTests(SimulatorFixture simulator) : IClassFixtu
                 Assert.True((await host.Client.GetBalanceAsync(Ct)).UsdCents > 0);
             }
 
-            Assert.True((await simulator.GetAsync<Stats>("/_sim/stats")).FaultsInjected > 0);
+            Assert.True((await simulator.GetAsync<SimulatorControlApi.SimulatorStats>("/_sim/stats")).FaultsInjected > 0);
         }
         finally
         {

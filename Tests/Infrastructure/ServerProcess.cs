@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
+using Aspire.Hosting.Orchestration;
 
 namespace DMarketAspire.Tests.Infrastructure;
 
 /// <summary>A child server process whose recent output is kept for failure messages.</summary>
-public sealed partial class ServerProcess : IDisposable
+public sealed class ServerProcess : IDisposable
 {
     private const int KeptOutputLines = 60;
-    private const int SigInt = 2;
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
@@ -53,7 +52,7 @@ public sealed partial class ServerProcess : IDisposable
             return;
         }
 
-        _ = Kill(_process.Id, SigInt);
+        Signals.Send(_process.Id, Signals.SigInt);
         using var timeout = new CancellationTokenSource(grace);
         try
         {
@@ -102,7 +101,4 @@ public sealed partial class ServerProcess : IDisposable
         {
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

@@ -90,7 +90,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
             await WaitForRoundsAsync(database, 3);
         }
 
-        var stats = (await own.Control.GetFromJsonAsync<StatsBody>("/_sim/stats", Ct))!;
+        var stats = (await own.Control.GetFromJsonAsync<DMarketAspire.DMarketSimulator.Apis.SimulatorControlApi.SimulatorStats>("/_sim/stats", Ct))!;
         foreach (var group in stats.Groups)
         {
             TestContext.Current.TestOutputHelper?.WriteLine($"{group.Group}: {group.Accepted} accepted, {group.Rejected} rejected, at most {group.MaxAttemptedPerSecond}/s of {group.LimitPerSecond}/s.");
@@ -154,7 +154,6 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         });
     }
 
-    private sealed record StatsBody(List<GroupStats> Groups, long FaultsInjected);
 
     private async Task<string> MigratedDatabaseAsync()
     {
