@@ -5,28 +5,21 @@ namespace Aspire.Hosting.Orchestration;
 
 /// <summary>
 /// PostgreSQL from the machine's binaries. The cluster is <c>initdb</c>-ed on first run into the data folder (kept with
-/// <c>WithDataVolume()</c>, else thrown away at stop). PostgreSQL refuses to run as root, so as root it runs as the
-/// <c>postgres</c> user through setpriv (which execs in place: the process we hold is the postmaster).
+/// <c>WithDataVolume()</c>, else thrown away at stop); as root it runs as the <c>postgres</c> user (<see cref="PostgresBinaries"/>).
 /// </summary>
 internal sealed class PostgresLauncher(PostgresServerResource resource, string dataRoot, OrchestratorOptions options) : IResourceLauncher
 {
-    private const string SystemUser = "postgres";
-    private static readonly IEnumerable<string> BinaryFolders = Directory.Exists("/usr/lib/postgresql")
-        ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin"))
-        : [];
-
     private readonly bool _persistent = resource.Annotations.OfType<DataVolumeAnnotation>().Any();
     private string? _dataDirectory;
 
     public async Task<LaunchSpec> PrepareAsync(ResourceInstance instance, CancellationToken cancellationToken)
     {
-        var postgres = ExecutableFinder.Find("postgres", BinaryFolders) ?? throw Missing("postgres");
+        var postgres = PostgresBinaries.Find("postgres");
         _dataDirectory ??= _persistent
             ? Path.Combine(dataRoot, $"{resource.Name}-data")
             : Path.Combine(dataRoot, "run", $"{resource.Name}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_dataDirectory);
-        var asRoot = Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows();
-        if (asRoot)
+        if (PostgresBinaries.RunAsSystemUser)
         {
             EnsureReachableByPostgresUser(_dataDirectory);
         }
@@ -34,12 +27,12 @@ internal sealed class PostgresLauncher(PostgresServerResource resource, string d
         if (!File.Exists(Path.Combine(_dataDirectory, "PG_VERSION")))
         {
             // initdb as the postgres user needs the (empty) folder to be that user's; an existing cluster already is.
-            if (asRoot)
+            if (PostgresBinaries.RunAsSystemUser)
             {
-                await RunAsync("chown", [SystemUser, _dataDirectory], asRoot: false, cancellationToken);
+                await RunAsync("chown", [PostgresBinaries.SystemUser, _dataDirectory], cancellationToken);
             }
 
-            await InitializeClusterAsync(asRoot, cancellationToken);
+            await InitializeClusterAsync(cancellationToken);
         }
 
         StopOrphanedPostmaster(_dataDirectory);
@@ -53,9 +46,8 @@ internal sealed class PostgresLauncher(PostgresServerResource resource, string d
             "-c", $"max_connections={options.PostgresMaxConnections}",
             .. _persistent ? Array.Empty<string>() : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
         ];
-        return asRoot
-            ? new LaunchSpec("setpriv", ["--reuid", SystemUser, "--regid", SystemUser, "--init-groups", "--", postgres, .. arguments], _dataDirectory, new Dictionary<string, string>(), Signals.SigInt)
-            : new LaunchSpec(postgres, arguments, _dataDirectory, new Dictionary<string, string>(), Signals.SigInt);
+        var (fileName, commandLine) = PostgresBinaries.AsSystemUser(postgres, arguments);
+        return new LaunchSpec(fileName, commandLine, _dataDirectory, new Dictionary<string, string>(), Signals.SigInt);
     }
 
     public void CleanUp()
@@ -73,20 +65,20 @@ internal sealed class PostgresLauncher(PostgresServerResource resource, string d
         }
     }
 
-    private async Task InitializeClusterAsync(bool asRoot, CancellationToken cancellationToken)
+    private async Task InitializeClusterAsync(CancellationToken cancellationToken)
     {
-        var initdb = ExecutableFinder.Find("initdb", BinaryFolders) ?? throw Missing("initdb");
+        var initdb = PostgresBinaries.Find("initdb");
         var passwordFile = Path.Combine(_dataDirectory!, "..", $".{resource.Name}-pwfile");
         await File.WriteAllTextAsync(passwordFile, resource.PasswordParameter.Value, cancellationToken);
         try
         {
-            if (asRoot)
+            if (PostgresBinaries.RunAsSystemUser)
             {
-                await RunAsync("chown", [SystemUser, passwordFile], asRoot: false, cancellationToken);
+                await RunAsync("chown", [PostgresBinaries.SystemUser, passwordFile], cancellationToken);
             }
 
-            await RunAsync(initdb, ["-D", _dataDirectory!, "-U", resource.UserName, "--pwfile", Path.GetFullPath(passwordFile),
-                "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], asRoot, cancellationToken);
+            var (fileName, arguments) = PostgresBinaries.AsSystemUser(initdb, PostgresBinaries.InitdbArguments(_dataDirectory!, resource.UserName, Path.GetFullPath(passwordFile)));
+            await RunAsync(fileName, arguments, cancellationToken);
         }
         finally
         {
@@ -125,16 +117,16 @@ internal sealed class PostgresLauncher(PostgresServerResource resource, string d
             if ((dir.UnixFileMode & UnixFileMode.OtherExecute) == 0)
             {
                 throw new DistributedApplicationException(
-                    $"As root, PostgreSQL runs as the '{SystemUser}' user, which cannot reach '{folder}' because '{dir.FullName}' is not searchable by others. " +
+                    $"As root, PostgreSQL runs as the '{PostgresBinaries.SystemUser}' user, which cannot reach '{folder}' because '{dir.FullName}' is not searchable by others. " +
                     $"Run as a normal user, run 'chmod o+x {dir.FullName}', or set AppHost:DataDirectory to a reachable folder.");
             }
         }
     }
 
-    private static async Task RunAsync(string fileName, string[] arguments, bool asRoot, CancellationToken cancellationToken)
+    private static async Task RunAsync(string fileName, string[] arguments, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(asRoot ? "setpriv" : fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in asRoot ? ["--reuid", SystemUser, "--regid", SystemUser, "--init-groups", "--", fileName, .. arguments] : arguments)
+        var startInfo = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -148,7 +140,4 @@ internal sealed class PostgresLauncher(PostgresServerResource resource, string d
             throw new DistributedApplicationException($"{Path.GetFileName(fileName)} exited with {process.ExitCode}: {await error}{await output}");
         }
     }
-
-    private static DistributedApplicationException Missing(string binary) => new(
-        $"PostgreSQL's '{binary}' was found neither on PATH nor in /usr/lib/postgresql/*/bin. Install the server (Debian: apt-get install -y postgresql).");
 }

@@ -1,20 +1,17 @@
+using Aspire.Hosting.Orchestration;
 using System.Diagnostics;
 using Npgsql;
 
 namespace DMarketAspire.Tests.Infrastructure;
 
 /// <summary>
-/// A real PostgreSQL cluster in a temporary folder on a free loopback port, durability off for speed.
-/// PostgreSQL refuses to run as root, so as root it runs as the <c>postgres</c> user through setpriv
-/// (which execs in place, so the process we hold is the postmaster itself).
+/// A real PostgreSQL cluster in a temporary folder on a free loopback port, durability off for speed; as root it runs
+/// as the <c>postgres</c> user, as the AppHost runs it (<see cref="PostgresBinaries"/>).
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
-    private const string SystemUser = "postgres";
+    private const string SystemUser = PostgresBinaries.SystemUser;
     private const string Password = "postgres";
-    private static readonly string[] BinaryFolders = Directory.Exists("/usr/lib/postgresql")
-        ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin")).ToArray()
-        : [];
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
 
@@ -49,8 +46,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public static async Task<PostgresServer> StartAsync()
     {
-        var initdb = Executables.Find("initdb", BinaryFolders) ?? throw Missing("initdb");
-        var postgres = Executables.Find("postgres", BinaryFolders) ?? throw Missing("postgres");
+        var initdb = PostgresBinaries.Find("initdb");
+        var postgres = PostgresBinaries.Find("postgres");
 
         var root = Directory.CreateTempSubdirectory("dmarket-pg-").FullName;
         var server = new PostgresServer(root, postgres);
@@ -107,7 +104,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private async Task InitializeAsync(string initdb)
     {
         Directory.CreateDirectory(_dataDirectory);
-        if (Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows())
+        if (PostgresBinaries.RunAsSystemUser && !OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(_root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
                 | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
@@ -116,13 +113,12 @@ public sealed class PostgresServer : IAsyncDisposable
 
         var passwordFile = Path.Combine(_root, "pwfile");
         await File.WriteAllTextAsync(passwordFile, Password);
-        if (Environment.IsPrivilegedProcess)
+        if (PostgresBinaries.RunAsSystemUser)
         {
             await RunToEndAsync("chown", [SystemUser, passwordFile]);
         }
 
-        await RunToEndAsync(initdb, ["-D", _dataDirectory, "-U", SystemUser, "--pwfile", passwordFile,
-            "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], asPostgresUser: true);
+        await RunToEndAsync(initdb, PostgresBinaries.InitdbArguments(_dataDirectory, SystemUser, passwordFile), asPostgresUser: true);
     }
 
     private async Task RunAsync()
@@ -154,10 +150,11 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static ServerProcess StartAsPostgresUser(string fileName, string[] arguments) =>
-        Environment.IsPrivilegedProcess
-            ? ServerProcess.Start("setpriv", ["--reuid", SystemUser, "--regid", SystemUser, "--init-groups", "--", fileName, .. arguments])
-            : ServerProcess.Start(fileName, arguments);
+    private static ServerProcess StartAsPostgresUser(string fileName, string[] arguments)
+    {
+        var (command, commandLine) = PostgresBinaries.AsSystemUser(fileName, arguments);
+        return ServerProcess.Start(command, commandLine);
+    }
 
     private static async Task RunToEndAsync(string fileName, string[] arguments, bool asPostgresUser = false)
     {
@@ -169,8 +166,4 @@ public sealed class PostgresServer : IAsyncDisposable
             throw new InvalidOperationException($"{Path.GetFileName(fileName)} exited with {exitCode}:{Environment.NewLine}{process.RecentOutput}");
         }
     }
-
-    private static InvalidOperationException Missing(string binary) => new(
-        $"PostgreSQL's '{binary}' was found neither on PATH nor in /usr/lib/postgresql/*/bin. " +
-        "Install the server (Debian: apt-get install -y postgresql) or run .ci/run, which does.");
 }
