@@ -1,1 +1,2 @@
 global using DMarketAspire.AppHost.Extensions;
+global using Microsoft.Extensions.Configuration;

@@ -1,8 +1,9 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
-var postgres = builder.AddPostgres("postgres").WithDataVolume();
+// Aspire's containers where Docker or Podman answers, and in the deployment manifest; else the machine's binaries.
+var postgres = builder.AddPostgres("postgres").WithDataVolume().RunAsExecutableWithoutContainerRuntime();
 var database = postgres.AddDatabase("dmarketdb");
-var cache = builder.AddRedis("cache");
+var cache = builder.AddRedis("cache").RunAsExecutableWithoutContainerRuntime();
 
 var migrations = builder.AddProject<Projects.DMarketAspire_MigrationService>("migrations")
     .WithReference(database).WaitFor(database);
@@ -21,6 +22,8 @@ builder.AddProject<Projects.DMarketAspire_Api>("api")
     .WaitFor(cache).WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints()
-    .WithUrl("/", "web page").WithUrl("/openapi/v1.json", "OpenAPI");
+    .WithPageUrl("/", "web page").WithPageUrl("/openapi/v1.json", "OpenAPI");
+
+builder.AddStartupSummary();
 
 builder.Build().Run();

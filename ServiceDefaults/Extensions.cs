@@ -1,30 +1,31 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
 // Adds common Aspire services: service discovery, resilience, health checks, and OpenTelemetry.
 // This project should be referenced by each service project in the solution.
-// Written to Aspire's ServiceDefaults template so that moving to the real packages is a package swap.
+// Aspire 13's ServiceDefaults template, plus what this project adds on purpose (each marked "Project addition").
 public static class Extensions
 {
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
 
-    // Aspire maps the health endpoints only in Development (they reveal dependency state);
-    // a deployment that needs probes opts in with this key.
+    // Project addition: a deployment that needs probes maps the health endpoints outside Development with this key.
     public const string ExposeHealthEndpointsKey = "ServiceDefaults:ExposeHealthEndpoints";
 
-    // An orchestrator sends SIGKILL soon after SIGTERM; finish or abandon work well before that.
+    // Project addition: every project's own activity sources and meters are named under this prefix.
+    public const string TelemetryPrefix = "DMarketAspire";
+
+    // Project addition: an orchestrator sends SIGKILL soon after SIGTERM; finish or abandon work well before that.
     private static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(5);
 
     // The configuration key the generic host itself binds to HostOptions.ShutdownTimeout.
@@ -40,13 +41,21 @@ public static class Extensions
 
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            // Resilience first so that every retry resolves the service address again.
+            // Turn on resilience by default
             http.AddStandardResilienceHandler();
 
+            // Turn on service discovery by default
             http.AddServiceDiscovery();
         });
 
-        builder.ConfigureGracefulShutdown();
+        // Project addition: Resilience:Default, then Resilience:<client name>, over every client's standard handler.
+        builder.Services.AddSingleton<Options.IConfigureOptions<HttpStandardResilienceOptions>, ResilienceConfiguration>();
+
+        // Project addition: a shorter shutdown than the host's 30 s, unless configured.
+        if (builder.Configuration[ShutdownTimeoutSecondsKey] is null)
+        {
+            builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = DefaultShutdownTimeout);
+        }
 
         return builder;
     }
@@ -59,18 +68,26 @@ public static class Extensions
             logging.IncludeScopes = true;
         });
 
-        var otel = builder.Services.AddOpenTelemetry();
-
-        // OTEL_SERVICE_NAME, when set (the AppHost sets it), wins over the assembly name.
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"]))
-        {
-            otel.ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName));
-        }
-
-        otel.WithMetrics(metrics => metrics.AddMeter([builder.Environment.ApplicationName, .. TelemetryNames.Meters]))
-            .WithTracing(tracing => tracing.AddSource([builder.Environment.ApplicationName, .. TelemetryNames.ActivitySources]));
-
-        builder.Services.AddRequestTracing(HealthEndpointPath, AlivenessEndpointPath);
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    // Project addition: the project's meters, and the data clients' (Npgsql and EF Core).
+                    .AddMeter(builder.Environment.ApplicationName, $"{TelemetryPrefix}.*", "Npgsql", "Microsoft.EntityFrameworkCore");
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(builder.Environment.ApplicationName, $"{TelemetryPrefix}.*")
+                    .AddAspNetCoreInstrumentation(tracing =>
+                        // Exclude health check requests from tracing
+                        tracing.Filter = context =>
+                            !context.Request.Path.StartsWithSegments(HealthEndpointPath)
+                            && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
+                    )
+                    .AddHttpClientInstrumentation();
+            });
 
         builder.AddOpenTelemetryExporters();
 
@@ -83,7 +100,6 @@ public static class Extensions
 
         if (useOtlpExporter)
         {
-            // Reads OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL (grpc or http/protobuf), _HEADERS and the per-signal variants.
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
 
@@ -101,6 +117,8 @@ public static class Extensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // Adding health checks endpoints to applications in non-development environments has security implications.
+        // Project addition: ServiceDefaults:ExposeHealthEndpoints opts in (Kubernetes probes).
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>(ExposeHealthEndpointsKey))
         {
             // All health checks must pass for app to be considered ready to accept traffic after starting
@@ -114,16 +132,5 @@ public static class Extensions
         }
 
         return app;
-    }
-
-    private static TBuilder ConfigureGracefulShutdown<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
-    {
-        // The host binds "shutdownTimeoutSeconds" itself; keep an explicit setting, otherwise use ours.
-        if (builder.Configuration[ShutdownTimeoutSecondsKey] is null)
-        {
-            builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = DefaultShutdownTimeout);
-        }
-
-        return builder;
     }
 }

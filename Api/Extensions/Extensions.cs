@@ -20,7 +20,7 @@ public static class Extensions
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        builder.AddNpgsqlDbContext<DMarketDbContext>(DMarketDbContext.ConnectionName, configureDbContextOptions: DMarketDbContextOptions.Configure);
+        builder.AddNpgsqlDbContext<DMarketDbContext>(DMarketDbContext.ConnectionName);
         builder.AddRedisClient("cache");
 
         builder.Services.TryAddSingleton(TimeProvider.System);

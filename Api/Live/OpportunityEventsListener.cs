@@ -27,7 +27,7 @@ public sealed partial class OpportunityEventsListener(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await redis.GetSubscriber().SubscribeAsync(OpportunityChannels.Events, (_, _) => _wake.Release());
+        await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(OpportunityChannels.Events), (_, _) => _wake.Release());
         long lastId = -1;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -25,7 +25,7 @@ internal static class DMarketExtensions
 
         var simulator = builder.AddProject<Projects.DMarketAspire_DMarketSimulator>("dmarket-simulator")
             .WithHttpHealthCheck("/health")
-            .WithUrl("/_sim/ground-truth", "ground truth");
+            .WithPageUrl("/_sim/ground-truth", "ground truth");
         return new DMarketConnection(BaseUrl: null, PublicKey: null, SecretKey: null, simulator);
     }
 

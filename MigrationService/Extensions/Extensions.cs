@@ -6,7 +6,7 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<DMarketDbContext>(DMarketDbContext.ConnectionName, configureDbContextOptions: DMarketDbContextOptions.Configure);
+        builder.AddNpgsqlDbContext<DMarketDbContext>(DMarketDbContext.ConnectionName);
         builder.Services.AddHostedService<MigrationWorker>();
     }
 }

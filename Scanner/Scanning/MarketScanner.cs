@@ -148,7 +148,7 @@ public sealed partial class MarketScanner(
         if (lastEventId > 0)
         {
             // A wake-up call only: the outbox table is the record (read it from your own checkpoint); losing this loses nothing.
-            await redis.GetSubscriber().PublishAsync(options.Value.OpportunityEventsChannel, lastEventId);
+            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(options.Value.OpportunityEventsChannel), lastEventId);
         }
     }
 

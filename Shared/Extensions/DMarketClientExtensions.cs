@@ -28,8 +28,18 @@ public static class DMarketClientExtensions
         services.TryAddTransient<DMarketRateLimitHandler>();
         services.TryAddTransient<DMarketSigningHandler>();
 
-        return services.AddHttpClient<DMarketClient>((provider, http) =>
-                http.BaseAddress = new Uri(provider.GetRequiredService<IOptions<DMarketOptions>>().Value.BaseUrl))
+        var client = services.AddHttpClient<DMarketClient>((provider, http) =>
+            http.BaseAddress = new Uri(provider.GetRequiredService<IOptions<DMarketOptions>>().Value.BaseUrl));
+
+        // A standard handler of its own, named after the client (configurable under Resilience:DMarketClient), and
+        // outside pacing and signing: every retry waits for the rate budget again and is signed afresh.
+        // EXTEXP0001: marked for evaluation in Microsoft.Extensions.Http.Resilience 10.x; it is the documented way to
+        // replace the handler ConfigureHttpClientDefaults gives every client.
+#pragma warning disable EXTEXP0001
+        client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        client.AddStandardResilienceHandler();
+        return client
             .AddHttpMessageHandler<DMarketRateLimitHandler>()
             .AddHttpMessageHandler<DMarketSigningHandler>();
     }

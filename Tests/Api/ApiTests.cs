@@ -220,7 +220,7 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
     private async Task PublishChangeAsync()
     {
         using var redis = await ConnectionMultiplexer.ConnectAsync(infrastructure.Redis.ConnectionString);
-        await redis.GetSubscriber().PublishAsync(OpportunityChannels.Events, 1);
+        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(OpportunityChannels.Events), 1);
     }
 
     private static async Task<OpportunityPage> GetPageAsync(HttpClient client, string url) =>

@@ -68,6 +68,6 @@ public sealed class WebPageTests(InfrastructureFixture infrastructure)
         db.OpportunityEvents.Add(new OpportunityEvent { OpportunityId = opportunity.Id, Kind = OpportunityEventKind.Found, CreatedAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync(Ct);
         using var redis = await ConnectionMultiplexer.ConnectAsync(infrastructure.Redis.ConnectionString);
-        await redis.GetSubscriber().PublishAsync(OpportunityChannels.Events, opportunity.Id);
+        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(OpportunityChannels.Events), opportunity.Id);
     }
 }

@@ -8,6 +8,7 @@ using DMarketAspire.DMarketSimulator.Market;
 using static DMarketAspire.DMarketSimulator.Apis.SimulatorControlApi;
 using DMarketAspire.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Playwright;
 
@@ -33,11 +34,15 @@ public sealed class AppHostEndToEndTests
     public async Task TheWholeAppRunsFindsAPlantedOfferRecoversAKilledReplicaAndLeavesNoProcessBehind()
     {
         Chromium.AssertInstalled();
-        await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.DMarketAspire_AppHost>(["--Scanner:Replicas=2"], Ct);
-        var app = await appHost.BuildAsync(Ct);
+        var data = AppHostData.CreateFolder();
         var processes = new List<int>();
         try
         {
+            await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.DMarketAspire_AppHost>(
+                ["--Scanner:Replicas=2", $"--AppHost:DataDirectory={data}"], Ct);
+            await using var app = await appHost.BuildAsync(Ct);
+            await using var states = new ResourceStates(app);
+
             // Everything healthy; the migration step ran to completion first.
             var started = Stopwatch.StartNew();
             await app.StartAsync(Ct);
@@ -50,33 +55,42 @@ public sealed class AppHostEndToEndTests
                 }
                 catch (OperationCanceledException) when (!Ct.IsCancellationRequested)
                 {
-                    Assert.Fail($"Not all healthy within {StartTimeout.TotalSeconds} s:{Environment.NewLine}{Describe(app)}");
+                    Assert.Fail($"Not all healthy within {StartTimeout.TotalSeconds} s:{Environment.NewLine}{Describe(app, states)}");
                 }
             }
 
             Log($"All resources healthy after {started.Elapsed.TotalSeconds:F1} s.");
-            Assert.Equal(KnownResourceStates.Finished, app.ResourceNotifications.GetCurrent("migrations").Single().Snapshot.State);
-            Assert.Equal(["scanner-0", "scanner-1"], app.ResourceNotifications.GetCurrent("scanner").Select(e => e.ResourceId));
-            processes.AddRange(app.ResourceNotifications.GetCurrent("postgres").Concat(app.ResourceNotifications.GetCurrent("cache"))
-                .Concat(app.ResourceNotifications.GetCurrent("dmarket-simulator")).Concat(app.ResourceNotifications.GetCurrent("scanner"))
-                .Concat(app.ResourceNotifications.GetCurrent("api")).Select(e => e.Snapshot.ProcessId!.Value));
+            Assert.Equal(KnownResourceStates.Finished, states.Instances("migrations").Single().Snapshot.State?.Text);
+            Assert.Equal(0, states.Instances("migrations").Single().Snapshot.ExitCode);
+            Assert.IsType<LocalPostgresServerResource>(app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "postgres"));
+            var replicas = states.Instances("scanner");
+            Assert.Equal(2, replicas.Count);
+            foreach (var resource in new[] { "postgres", "cache", "dmarket-simulator", "scanner", "api" })
+            {
+                processes.AddRange(states.Instances(resource).Select(e => ResourceStates.ProcessId(e)!.Value));
+            }
 
-            // Each service got Aspire's environment.
-            var scannerEnvironment = ProcFs.EnvironmentOf(app.ResourceNotifications.GetCurrent("scanner-1").Single().Snapshot.ProcessId!.Value);
+            processes.AddRange(processes.SelectMany(ProcFs.Descendants).ToList());
+
+            // Each service got Aspire's environment (the service runs below `dotnet run`).
+            var scannerProcess = ServiceProcess(replicas[1]);
+            var scannerEnvironment = ProcFs.EnvironmentOf(scannerProcess);
             Assert.Equal(await app.GetConnectionStringAsync("dmarketdb", Ct), scannerEnvironment["ConnectionStrings__dmarketdb"]);
             Assert.Equal(await app.GetConnectionStringAsync("cache", Ct), scannerEnvironment["ConnectionStrings__cache"]);
-            Assert.Equal(app.GetEndpoint("dmarket-simulator").ToString().TrimEnd('/'), scannerEnvironment["DMarket__BaseUrl"]);
+            Assert.Equal(app.GetEndpoint("dmarket-simulator", "http").ToString().TrimEnd('/'), scannerEnvironment["DMarket__BaseUrl"]);
             Assert.Equal("scanner", scannerEnvironment["OTEL_SERVICE_NAME"]);
-            Assert.Equal("service.instance.id=scanner-1", scannerEnvironment["OTEL_RESOURCE_ATTRIBUTES"]);
-            Assert.StartsWith("http://localhost:", scannerEnvironment["ASPNETCORE_URLS"]);
+            Assert.StartsWith("service.instance.id=", scannerEnvironment["OTEL_RESOURCE_ATTRIBUTES"]);
+            Assert.NotEqual(scannerEnvironment["OTEL_RESOURCE_ATTRIBUTES"], ProcFs.EnvironmentOf(ServiceProcess(replicas[0]))["OTEL_RESOURCE_ATTRIBUTES"]);
+            Assert.Matches(@"^http://(localhost|127\.0\.0\.1):\d+$", scannerEnvironment["ASPNETCORE_URLS"]);
             Assert.Contains("Database=dmarketdb", scannerEnvironment["ConnectionStrings__dmarketdb"]);
+            Assert.Equal(scannerEnvironment["DMARKETDB_PORT"], new Npgsql.NpgsqlConnectionStringBuilder(scannerEnvironment["ConnectionStrings__dmarketdb"]).Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
             using var api = app.CreateHttpClient("api");
             using var simulator = app.CreateHttpClient("dmarket-simulator");
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await Chromium.LaunchAsync(playwright);
             var page = await browser.NewPageAsync();
-            await page.GotoAsync(app.GetEndpoint("api").ToString());
+            await page.GotoAsync(app.GetEndpoint("api", "http").ToString());
             await page.WaitForSelectorAsync(".live.on");
 
             // From here on the simulator counts what two replicas in their stride send. (The start-up minute, when eight
@@ -110,29 +124,42 @@ public sealed class AppHostEndToEndTests
                 Assert.Equal(2, await db.Scans.Select(s => s.Replica).Distinct().CountAsync(Ct));
             }
 
-            // A killed replica is Exited (no automatic restart, as in Aspire); the restart command brings it back.
-            var victim = app.ResourceNotifications.GetCurrent("scanner-1").Single().Snapshot.ProcessId!.Value;
+            // A killed replica stops with its exit code (Aspire restarts nothing on its own); the restart command brings it back.
+            var victimId = replicas[1].ResourceId;
+            var victim = ServiceProcess(states.Instance(victimId));
             Process.GetProcessById(victim).Kill();
-            var exited = await app.ResourceNotifications.WaitForResourceAsync("scanner-1", KnownResourceStates.Exited, Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+            var exited = await app.ResourceNotifications.WaitForResourceAsync("scanner",
+                e => e.ResourceId == victimId && e.Snapshot.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state), Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
             Assert.NotEqual(0, exited.Snapshot.ExitCode);
-            Assert.Equal(KnownResourceStates.Running, app.ResourceNotifications.GetCurrent("scanner-0").Single().Snapshot.State);
-            var restart = await app.ResourceCommands.ExecuteCommandAsync("scanner-1", KnownResourceCommands.RestartCommand, Ct);
-            Assert.True(restart.Success, restart.ErrorMessage);
-            var back = await app.ResourceNotifications.WaitForResourceAsync("scanner-1",
-                e => e.Snapshot.State == KnownResourceStates.Running && e.Snapshot.HealthStatus == HealthStatus.Healthy, Ct).WaitAsync(TimeSpan.FromSeconds(60), Ct);
-            Assert.NotEqual(victim, back.Snapshot.ProcessId);
-            processes.Add(back.Snapshot.ProcessId!.Value);
-            processes.AddRange(ProcFs.GroupMembers(processes));
+            Assert.Equal(KnownResourceStates.Running, states.Instance(replicas[0].ResourceId).Snapshot.State?.Text);
+            var restart = await app.ResourceCommands.ExecuteCommandAsync(victimId, KnownResourceCommands.RestartCommand, Ct);
+            Assert.True(restart.Success, restart.Message);
+            var back = await app.ResourceNotifications.WaitForResourceAsync("scanner",
+                e => e.ResourceId == victimId && e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == HealthStatus.Healthy, Ct)
+                .WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            var restarted = ResourceStates.ProcessId(back)!.Value;
+            Assert.NotEqual(victim, ServiceProcess(back));
+            processes.Add(restarted);
+            processes.AddRange(ProcFs.Descendants(restarted));
         }
         finally
         {
-            await app.DisposeAsync();
+            Directory.Delete(data, recursive: true);
         }
 
         // Stopping the AppHost leaves nothing behind: no service, no postmaster or backend, no redis-server.
         Assert.NotEmpty(processes);
-        var survivors = processes.Distinct().Where(ProcFs.IsAlive).ToList();
+        var survivors = await AppHostData.SurvivorsAsync(processes, TimeSpan.FromSeconds(30));
         Assert.True(survivors.Count == 0, $"Still running after the AppHost stopped: {string.Join(", ", survivors.Select(ProcFs.CommandLine))}");
+    }
+
+    /// <summary>The service itself: DCP starts a project as <c>dotnet run</c>, which runs the built program as its child.</summary>
+    private static int ServiceProcess(ResourceEvent e)
+    {
+        var launcher = ResourceStates.ProcessId(e)!.Value;
+        return ProcFs.Descendants(launcher).LastOrDefault(p => ProcFs.CommandLine(p).Contains("DMarketAspire.", StringComparison.Ordinal)) is var child and > 0
+            ? child
+            : launcher;
     }
 
     private static async Task<PlantedOffer> PlantProfitableOfferAsync(HttpClient simulator, string database)
@@ -181,10 +208,9 @@ public sealed class AppHostEndToEndTests
         return default;
     }
 
-    private static string Describe(DistributedApplication app) => string.Join(Environment.NewLine,
-        app.Model.Resources.SelectMany(r => app.ResourceNotifications.GetCurrent(r.Name)).Select(e =>
-            $"{e.ResourceId}: {e.Snapshot.State} {e.Snapshot.HealthStatus} {e.Snapshot.Message} {string.Join("; ", e.Snapshot.HealthReports.Select(h => h.Description))}{Environment.NewLine}  "
-            + string.Join($"{Environment.NewLine}  ", app.ResourceLogs.GetLines(e.ResourceId).TakeLast(8).Select(l => l.Content))));
+    private static string Describe(DistributedApplication app, ResourceStates states) => string.Join(Environment.NewLine,
+        states.All.OrderBy(e => e.ResourceId, StringComparer.Ordinal).Select(e =>
+            $"{e.ResourceId}: {e.Snapshot.State?.Text} {e.Snapshot.HealthStatus} {e.Snapshot.ExitCode} {string.Join("; ", e.Snapshot.HealthReports.Select(h => $"{h.Name}={h.Status} {h.Description} {h.ExceptionText}"))}"));
 
     private static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
 

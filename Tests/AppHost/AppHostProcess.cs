@@ -20,12 +20,34 @@ public sealed class AppHostProcess : IDisposable
     {
         get
         {
-            var projectDirectory = Path.GetDirectoryName(new Projects.DMarketAspire_AppHost().ProjectPath)!;
+            // Aspire's generated metadata names the AppHost's folder (a project resource's names its .csproj).
+            var projectDirectory = Projects.DMarketAspire_AppHost.ProjectPath;
             var configuration = typeof(AppHostProcess).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
                 .Cast<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
             return Path.Combine(projectDirectory, "bin", configuration, "net10.0", "DMarketAspire.AppHost.dll");
         }
     }
+
+    /// <summary>
+    /// What <c>dotnet run --project AppHost</c> gives a newcomer (the <c>http</c> launch profile: Development, the
+    /// dashboard over plain HTTP), on free ports so it can run beside a developer's own AppHost.
+    /// </summary>
+    public static Dictionary<string, string> LaunchProfileEnvironment(string dataDirectory) => new()
+    {
+        ["AppHost__DataDirectory"] = dataDirectory,
+        ["DOTNET_ENVIRONMENT"] = "Development",
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["ASPNETCORE_URLS"] = $"http://localhost:{FreePort.Next()}",
+        ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}",
+        ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}",
+        ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
+        ["DcpPublisher__RandomizePorts"] = "true",
+    };
+
+    /// <summary>The URL a summary line <c>name  label  url</c> gives, once the AppHost printed it.</summary>
+    public string SummaryUrl(string name, string label) => _output
+        .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        .First(words => words.Length >= 3 && words[0] == name && string.Join(' ', words[1..^1]) == label)[^1];
 
     public static AppHostProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -74,10 +96,10 @@ public sealed class AppHostProcess : IDisposable
         return _output.Any(l => l.Contains(text, StringComparison.Ordinal));
     }
 
-    /// <summary>Every process below the AppHost right now (services, servers, PostgreSQL's backends).</summary>
-    public IReadOnlyList<int> Descendants() => ProcFs.Descendants(Id);
+    /// <summary>Every process the AppHost started and that runs now (DCP, services, servers, PostgreSQL's backends).</summary>
+    public IReadOnlyList<int> Descendants() => ProcFs.StartedBy(Id);
 
-    public void Signal(int signal) => Aspire.Hosting.Orchestration.Signals.Send(Id, signal);
+    public void Signal(int signal) => Aspire.Hosting.Signals.Send(Id, signal);
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

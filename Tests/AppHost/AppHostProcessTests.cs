@@ -1,45 +1,86 @@
-using System.Text.Json.Nodes;
+using Aspire.Hosting;
 using DMarketAspire.Tests.Infrastructure;
+using Microsoft.Playwright;
 
 namespace DMarketAspire.Tests.AppHost;
 
-/// <summary>The AppHost as people run it: started twice on one data folder, stopped by signal, nothing left behind.</summary>
+/// <summary>
+/// The AppHost as people run it (the built AppHost as a process): the Aspire dashboard a newcomer opens, and what an
+/// AppHost killed outright leaves behind.
+/// </summary>
 [Collection(TimingSensitiveCollection.Name)]
 public sealed class AppHostProcessTests
 {
-    private static readonly TimeSpan UpTimeout = TimeSpan.FromSeconds(120);
+    private const string UpLine = "All resources are up after";
+    private static readonly TimeSpan UpTimeout = TimeSpan.FromSeconds(150);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan LeftoverTimeout = TimeSpan.FromSeconds(30);
+    private static readonly string[] Resources = ["postgres", "dmarketdb", "cache", "migrations", "dmarket-simulator", "scanner", "api"];
+    private const float UiTimeout = 30_000;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task StopsServicesBeforeTheirDependenciesLeavesNoProcessAndASecondRunReusesTheData()
+    public async Task TheDashboardShowsEveryResourceATraceFromTheApiToPostgresTheScannersLogsAndItsOpportunitiesCounter()
     {
-        var data = Directory.CreateTempSubdirectory("apphost-data-").FullName;
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(data, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        }
-
-        var environment = new Dictionary<string, string>
-        {
-            ["AppHost__DataDirectory"] = data,
-            ["AppHost__RandomizePorts"] = "true",
-            ["DOTNET_ENVIRONMENT"] = "Development",
-        };
+        Chromium.AssertInstalled();
+        var data = AppHostData.CreateFolder();
         try
         {
-            // First run: initdb, generated passwords, migrations applied.
-            var first = await RunUntilUpAsync(environment);
-            var cluster = Path.Combine(data, "postgres-data", "PG_VERSION");
-            Assert.True(File.Exists(cluster), "The cluster lives in the data folder.");
-            var clusterCreated = File.GetLastWriteTimeUtc(cluster);
-            var passwords = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(data, "parameters.json"), TestContext.Current.CancellationToken))!;
-            Assert.Contains(": 2 migration(s) applied", first);
+            using var appHost = AppHostProcess.Start([], AppHostProcess.LaunchProfileEnvironment(data));
+            Assert.True(await appHost.WaitForOutputAsync(UpLine, UpTimeout), $"The AppHost never came up:{Environment.NewLine}{appHost.Output}");
+            var login = appHost.SummaryUrl("dashboard", "login");
+            Assert.Contains("/login?t=", login);
 
-            // Second run: the same cluster (not initdb-ed again), the same passwords, nothing left to migrate.
-            var second = await RunUntilUpAsync(environment);
-            Assert.Equal(clusterCreated, File.GetLastWriteTimeUtc(cluster));
-            Assert.Equal(passwords.ToJsonString(), JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(data, "parameters.json"), TestContext.Current.CancellationToken))!.ToJsonString());
-            Assert.Contains(": 0 migration(s) applied", second);
+            // A request through the Api that reads PostgreSQL: the trace to look for.
+            using (var api = new HttpClient { BaseAddress = new Uri(appHost.SummaryUrl("api", "web page")) })
+            {
+                (await api.GetAsync("/api/stats", Ct)).EnsureSuccessStatusCode();
+            }
+
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await Chromium.LaunchAsync(playwright);
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } });
+            var dashboard = new Uri(login).GetLeftPart(UriPartial.Authority);
+
+            // The printed token URL logs in and lands on the resources page: every resource there, running.
+            await page.GotoAsync(login);
+            foreach (var resource in Resources)
+            {
+                var state = resource == "migrations" ? "Finished" : "Running";
+                await page.Locator("tr.fluent-data-grid-row").Filter(new() { Has = page.GetByText(resource, new() { Exact = true }) })
+                    .Filter(new() { HasText = state }).First.WaitForAsync(new() { Timeout = UiTimeout });
+            }
+            await Shot(page, "resources");
+
+            // A trace that spans the Api and PostgreSQL (the database's spans are shown as dmarketdb's).
+            await page.GotoAsync($"{dashboard}/traces");
+            var trace = page.Locator("tr.fluent-data-grid-row", new() { HasText = "api: GET /api/stats" }).First;
+            await trace.WaitForAsync(new() { Timeout = UiTimeout });
+            var services = await trace.Locator(".trace-service-tag").AllInnerTextsAsync();
+            Assert.Contains(services, s => s.StartsWith("api (", StringComparison.Ordinal));
+            Assert.Contains(services, s => s.StartsWith("dmarketdb (", StringComparison.Ordinal));
+            await Shot(page, "traces");
+            var title = await trace.Locator("td[title*='Trace Id:']").GetAttributeAsync("title");
+            var traceId = System.Text.RegularExpressions.Regex.Match(title!, "Trace Id: ([0-9a-f]+)").Groups[1].Value;
+            await page.GotoAsync($"{dashboard}/traces/detail/{traceId}");
+            await page.GetByText("GET /api/stats").First.WaitForAsync(new() { Timeout = UiTimeout });
+            await page.GetByText("dmarketdb").First.WaitForAsync(new() { Timeout = UiTimeout });
+            await Shot(page, "trace");
+
+            // A structured log of the Scanner.
+            await page.GotoAsync($"{dashboard}/structuredlogs/resource/scanner");
+            await page.GetByText(new System.Text.RegularExpressions.Regex(@"^Scanned \w+:\w+: \d+ offers listed")).First.WaitForAsync(new() { Timeout = UiTimeout });
+            await Shot(page, "structured-logs");
+
+            // The Scanner's opportunities counter as a chart.
+            await page.GotoAsync($"{dashboard}/metrics/resource/scanner?meter=DMarketAspire.Scanner&instrument=scanner.opportunities.found");
+            await page.GetByText("scanner.opportunities.found").First.WaitForAsync(new() { Timeout = UiTimeout });
+            await page.Locator(".plotly, .js-plotly-plot, canvas, svg.main-svg").First.WaitForAsync(new() { Timeout = UiTimeout });
+            await Shot(page, "metrics");
+
+            appHost.Signal(Signals.SigTerm);
+            Assert.Equal(0, await appHost.WaitForExitAsync(StopTimeout));
         }
         finally
         {
@@ -47,28 +88,60 @@ public sealed class AppHostProcessTests
         }
     }
 
-    /// <summary>Runs the AppHost until everything is up, stops it with SIGTERM, checks the stop order and the leftovers.</summary>
-    private static async Task<string> RunUntilUpAsync(Dictionary<string, string> environment)
+    [Fact]
+    public async Task AnAppHostKilledOutrightLeavesNoProcessAndTheNextRunStartsCleanlyOnTheSameData()
     {
-        using var appHost = AppHostProcess.Start([], environment);
-        Assert.True(await appHost.WaitForOutputAsync("All resources are up after", UpTimeout), $"The AppHost never came up:{Environment.NewLine}{appHost.Output}");
-        TestContext.Current.TestOutputHelper?.WriteLine(appHost.Output.Split(Environment.NewLine).First(l => l.Contains("All resources are up", StringComparison.Ordinal)));
-        var children = appHost.Descendants();
-        Assert.True(children.Count >= 6, $"Expected the servers and services below the AppHost, found: {string.Join(", ", children.Select(ProcFs.CommandLine))}");
+        var data = AppHostData.CreateFolder();
+        var environment = AppHostProcess.LaunchProfileEnvironment(data);
+        try
+        {
+            // First run: initdb, a generated password beside the cluster; then SIGKILL, which no handler sees.
+            List<int> first;
+            using (var appHost = AppHostProcess.Start([], environment))
+            {
+                Assert.True(await appHost.WaitForOutputAsync(UpLine, UpTimeout), $"The AppHost never came up:{Environment.NewLine}{appHost.Output}");
+                first = [.. appHost.Descendants()];
+                Assert.True(first.Count >= 8, $"Expected DCP, the servers and the services below the AppHost, found: {string.Join(", ", first.Select(ProcFs.CommandLine))}");
+                Process(appHost.Id).Kill();
+            }
 
-        appHost.Signal(Aspire.Hosting.Orchestration.Signals.SigTerm);
-        Assert.Equal(0, await appHost.WaitForExitAsync(StopTimeout));
-        var output = appHost.Output;
-        var stops = output.Split(Environment.NewLine).Where(l => l.Contains("Orchestrator", StringComparison.Ordinal) && l.Contains("Stopping ", StringComparison.Ordinal)).ToList();
-        Assert.True(stops.Count == 3, $"Expected three stop waves:{Environment.NewLine}{string.Join(Environment.NewLine, stops)}");
-        Assert.Contains("scanner", stops[0]);
-        Assert.Contains("api", stops[0]);
-        Assert.Contains("cache", stops[1]);
-        Assert.Contains("dmarket-simulator", stops[1]);
-        Assert.EndsWith("Stopping postgres", stops[2]);
+            var survivors = await AppHostData.SurvivorsAsync(first, LeftoverTimeout);
+            Assert.True(survivors.Count == 0, $"Left running {LeftoverTimeout.TotalSeconds} s after the AppHost was killed: {string.Join(", ", survivors.Select(ProcFs.CommandLine))}");
+            var cluster = Path.Combine(data, "postgres-data", "PG_VERSION");
+            var clusterCreated = File.GetLastWriteTimeUtc(cluster);
+            var password = await File.ReadAllTextAsync(Path.Combine(data, "postgres-password"), Ct);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(data, "postgres-password")));
+            }
 
-        var survivors = children.Where(ProcFs.IsAlive).ToList();
-        Assert.True(survivors.Count == 0, $"Left running: {string.Join(", ", survivors.Select(ProcFs.CommandLine))}");
-        return output;
+            // Second run on the same folder: the same cluster (no second initdb) and password, up again, and a clean stop.
+            using (var appHost = AppHostProcess.Start([], environment))
+            {
+                Assert.True(await appHost.WaitForOutputAsync(UpLine, UpTimeout), $"The second run never came up:{Environment.NewLine}{appHost.Output}");
+                var second = appHost.Descendants();
+                appHost.Signal(Signals.SigTerm);
+                Assert.Equal(0, await appHost.WaitForExitAsync(StopTimeout));
+                var left = await AppHostData.SurvivorsAsync(second, LeftoverTimeout);
+                Assert.True(left.Count == 0, $"Left running after a SIGTERM stop: {string.Join(", ", left.Select(ProcFs.CommandLine))}");
+            }
+
+            Assert.Equal(clusterCreated, File.GetLastWriteTimeUtc(cluster));
+            Assert.Equal(password, await File.ReadAllTextAsync(Path.Combine(data, "postgres-password"), Ct));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static System.Diagnostics.Process Process(int id) => System.Diagnostics.Process.GetProcessById(id);
+
+    /// <summary>Screenshots for a person to look at (TestResults/dashboard-*.png); they assert nothing.</summary>
+    private static Task Shot(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "dashboard-screenshots");
+        Directory.CreateDirectory(folder);
+        return page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
     }
 }

@@ -55,6 +55,17 @@ public static class ProcFs
         return found;
     }
 
+    /// <summary>
+    /// What an AppHost started: its own children, and DCP, which detaches from it (its parent is init) and names the
+    /// AppHost it serves with <c>--monitor &lt;pid&gt;</c>, with everything below DCP.
+    /// </summary>
+    public static IReadOnlyList<int> StartedBy(int appHost)
+    {
+        var monitor = $" --monitor {appHost.ToString(CultureInfo.InvariantCulture)} ";
+        var dcp = AllProcesses().Where(pid => $"{CommandLine(pid)} ".Contains(monitor, StringComparison.Ordinal)).ToList();
+        return [.. Descendants(appHost).Concat(dcp).Concat(dcp.SelectMany(Descendants)).Distinct()];
+    }
+
     private static IEnumerable<int> AllProcesses() => Directory.EnumerateDirectories("/proc")
         .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
         .Where(pid => pid > 0);

@@ -1,4 +1,4 @@
-using Aspire.Hosting.Orchestration;
+using Aspire.Hosting;
 using System.Diagnostics;
 using Npgsql;
 

@@ -11,7 +11,6 @@ public sealed class SchemaTests(InfrastructureFixture infrastructure)
     public static DMarketDbContext NewContext(string connectionString)
     {
         var options = new DbContextOptionsBuilder<DMarketDbContext>().UseNpgsql(connectionString);
-        DMarketDbContextOptions.Configure(options);
         return new DMarketDbContext(options.Options);
     }
 
@@ -27,6 +26,8 @@ public sealed class SchemaTests(InfrastructureFixture infrastructure)
 
         await using (var db = NewContext(modelled))
         {
+            // A model change without `dotnet ef migrations add` fails here first.
+            Assert.False(db.Database.HasPendingModelChanges(), "The model has changes no migration captures: run dotnet ef migrations add (README, Data model).");
             await db.Database.EnsureCreatedAsync(Ct);
         }
 

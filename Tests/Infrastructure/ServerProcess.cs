@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Aspire.Hosting.Orchestration;
+using Aspire.Hosting;
 
 namespace DMarketAspire.Tests.Infrastructure;
 

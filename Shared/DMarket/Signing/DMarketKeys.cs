@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Crypto.Parameters;
+using NSec.Cryptography;
 
 namespace DMarketAspire.DMarket.Signing;
 
@@ -9,16 +9,20 @@ namespace DMarketAspire.DMarket.Signing;
 /// </summary>
 public sealed class DMarketKeys
 {
-    private DMarketKeys(Ed25519PrivateKeyParameters privateKey, string publicKeyHex)
+    private readonly byte[] _seed;
+
+    private DMarketKeys(byte[] seed, Key privateKey)
     {
+        _seed = seed;
         PrivateKey = privateKey;
-        PublicKeyHex = publicKeyHex;
+        PublicKeyHex = Convert.ToHexStringLower(privateKey.PublicKey.Export(KeyBlobFormat.RawPublicKey));
     }
 
     /// <summary>The public key as DMarket's <c>X-Api-Key</c> wants it: 64 lowercase hex characters.</summary>
     public string PublicKeyHex { get; }
 
-    internal Ed25519PrivateKeyParameters PrivateKey { get; }
+    /// <summary>Lives as long as the keys (the app's lifetime): NSec keeps it in memory libsodium guards.</summary>
+    internal Key PrivateKey { get; }
 
     /// <summary>Parses and cross-checks a key pair; the message never contains the secret.</summary>
     public static bool TryParse(string? publicKeyHex, string? secretKeyHex, out DMarketKeys? keys, out string? error)
@@ -39,8 +43,8 @@ public sealed class DMarketKeys
             return false;
         }
 
-        var privateKey = new Ed25519PrivateKeyParameters(Convert.FromHexString(secret[..64]), 0);
-        var derivedPublic = Convert.ToHexStringLower(privateKey.GeneratePublicKey().GetEncoded());
+        var candidate = FromSeed(Convert.FromHexString(secret[..64]));
+        var derivedPublic = candidate.PublicKeyHex;
 
         if (secret.Length == 128 && !string.Equals(secret[64..], derivedPublic, StringComparison.OrdinalIgnoreCase))
         {
@@ -54,7 +58,7 @@ public sealed class DMarketKeys
             return false;
         }
 
-        keys = new DMarketKeys(privateKey, derivedPublic);
+        keys = candidate;
         error = null;
         return true;
     }
@@ -63,14 +67,11 @@ public sealed class DMarketKeys
         TryParse(publicKeyHex, secretKeyHex, out var keys, out var error) ? keys! : throw new FormatException(error);
 
     /// <summary>A key pair from a 32-byte seed (the simulator's demo account, tests).</summary>
-    public static DMarketKeys FromSeed(ReadOnlySpan<byte> seed)
-    {
-        var privateKey = new Ed25519PrivateKeyParameters(seed.ToArray(), 0);
-        return new DMarketKeys(privateKey, Convert.ToHexStringLower(privateKey.GeneratePublicKey().GetEncoded()));
-    }
+    public static DMarketKeys FromSeed(ReadOnlySpan<byte> seed) =>
+        new(seed.ToArray(), Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey));
 
     /// <summary>The 128-hex secret (seed ‖ public key), as DMarket shows it.</summary>
-    public string SecretKeyHex() => Convert.ToHexStringLower(PrivateKey.GetEncoded()) + PublicKeyHex;
+    public string SecretKeyHex() => Convert.ToHexStringLower(_seed) + PublicKeyHex;
 
     /// <summary>The simulator's demo key pair: seed = SHA-256("dmarket-simulator-test-key"), the test vectors' pair.</summary>
     public static DMarketKeys Demo { get; } = FromSeed(SHA256.HashData("dmarket-simulator-test-key"u8));

@@ -1,6 +1,5 @@
 using System.Text;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
+using NSec.Cryptography;
 
 namespace DMarketAspire.DMarket.Signing;
 
@@ -28,13 +27,8 @@ public static class DMarketSignature
     }
 
     /// <summary>The 128-hex Ed25519 signature of <paramref name="message"/>.</summary>
-    public static string Sign(DMarketKeys keys, byte[] message)
-    {
-        var signer = new Ed25519Signer();
-        signer.Init(true, keys.PrivateKey);
-        signer.BlockUpdate(message, 0, message.Length);
-        return Convert.ToHexStringLower(signer.GenerateSignature());
-    }
+    public static string Sign(DMarketKeys keys, byte[] message) =>
+        Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(keys.PrivateKey, message));
 
     public static bool Verify(string publicKeyHex, byte[] message, string signatureHex)
     {
@@ -43,9 +37,8 @@ public static class DMarketSignature
             return false;
         }
 
-        var verifier = new Ed25519Signer();
-        verifier.Init(false, new Ed25519PublicKeyParameters(Convert.FromHexString(publicKeyHex), 0));
-        verifier.BlockUpdate(message, 0, message.Length);
-        return verifier.VerifySignature(Convert.FromHexString(signatureHex));
+        var algorithm = SignatureAlgorithm.Ed25519;
+        return PublicKey.TryImport(algorithm, Convert.FromHexString(publicKeyHex), KeyBlobFormat.RawPublicKey, out var publicKey)
+            && algorithm.Verify(publicKey!, message, Convert.FromHexString(signatureHex));
     }
 }

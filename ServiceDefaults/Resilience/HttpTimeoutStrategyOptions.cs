@@ -1,5 +1,0 @@
-using Polly.Timeout;
-
-namespace Microsoft.Extensions.Http.Resilience;
-
-public sealed class HttpTimeoutStrategyOptions : TimeoutStrategyOptions;
