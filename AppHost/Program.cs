@@ -24,6 +24,6 @@ builder.AddProject<Projects.DMarketAspire_Api>("api")
     .WithExternalHttpEndpoints()
     .WithPageUrl("/", "web page").WithPageUrl("/openapi/v1.json", "OpenAPI");
 
-builder.AddStartupSummary();
+builder.RunProjectsFromBuildOutput().AddStartupSummary();
 
 builder.Build().Run();

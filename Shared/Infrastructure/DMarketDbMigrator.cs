@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace DMarketAspire.Infrastructure;
 
@@ -28,7 +30,11 @@ public static class DMarketDbMigrator
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({AdvisoryLockKey})", ct);
                 try
                 {
-                    var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+                    var pending = await PendingMigrationsAsync(db, ct);
+
+                    // EF's migrator reads the history table before it creates it, and logs that as an error; with the
+                    // table in place a new database migrates without one.
+                    await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
                     await db.Database.MigrateAsync(ct);
                     activity?.SetTag("migrations.applied", pending.Count);
                     return (IReadOnlyList<string>)pending;
@@ -45,6 +51,22 @@ public static class DMarketDbMigrator
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// EF's own GetPendingMigrationsAsync reads the history table even before it exists, and logs that failure as an
+    /// error: on a new database every migration is pending, and nothing needs to be read.
+    /// </summary>
+    private static async Task<List<string>> PendingMigrationsAsync(DMarketDbContext db, CancellationToken cancellationToken) =>
+        await HistoryTableExistsAsync(db, cancellationToken)
+            ? [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)]
+            : [.. db.Database.GetMigrations()];
+
+    private static async Task<bool> HistoryTableExistsAsync(DMarketDbContext db, CancellationToken cancellationToken)
+    {
+        // Quoted: EF creates the table with its mixed-case name.
+        var table = $"\"{HistoryRepository.DefaultTableName}\"";
+        return await db.Database.SqlQuery<bool>($"SELECT to_regclass({table}) IS NOT NULL AS \"Value\"").SingleAsync(cancellationToken);
+    }
+
     /// <summary>Waits until the migration step has brought the schema up to date (services start only then).</summary>
     public static async Task WaitUntilMigratedAsync(DMarketDbContext db, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -53,7 +75,7 @@ public static class DMarketDbMigrator
         {
             try
             {
-                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+                var pending = await PendingMigrationsAsync(db, cancellationToken);
                 if (pending.Count == 0)
                 {
                     return;
