@@ -57,9 +57,12 @@ public sealed class AppHostProcessTests
             await page.GotoAsync($"{dashboard}/traces");
             var trace = page.Locator("tr.fluent-data-grid-row", new() { HasText = "api: GET /api/stats" }).First;
             await trace.WaitForAsync(new() { Timeout = UiTimeout });
-            var services = await trace.Locator(".trace-service-tag").AllInnerTextsAsync();
-            Assert.Contains(services, s => s.StartsWith("api (", StringComparison.Ordinal));
-            Assert.Contains(services, s => s.StartsWith("dmarketdb (", StringComparison.Ordinal));
+            foreach (var resource in new[] { "api (", "dmarketdb (" })
+            {
+                // The tags render a moment after the row; an overflowing one may be hidden, so attached is enough.
+                await trace.Locator(".trace-service-tag", new() { HasText = resource }).First
+                    .WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = UiTimeout });
+            }
             await Shot(page, "traces");
             var title = await trace.Locator("td[title*='Trace Id:']").GetAttributeAsync("title");
             var traceId = System.Text.RegularExpressions.Regex.Match(title!, "Trace Id: ([0-9a-f]+)").Groups[1].Value;
@@ -93,6 +96,9 @@ public sealed class AppHostProcessTests
     {
         var data = AppHostData.CreateFolder();
         var environment = AppHostProcess.LaunchProfileEnvironment(data);
+
+        // A service's setting given to the AppHost reaches the service (DCP passes the AppHost's environment on).
+        environment["Simulator__UnderpricedShare"] = "0.04";
         try
         {
             // First run: initdb, a generated password beside the cluster; then SIGKILL, which no handler sees.
@@ -102,6 +108,8 @@ public sealed class AppHostProcessTests
                 Assert.True(await appHost.WaitForOutputAsync(UpLine, UpTimeout), $"The AppHost never came up:{Environment.NewLine}{appHost.Output}");
                 first = [.. appHost.Descendants()];
                 Assert.True(first.Count >= 8, $"Expected DCP, the servers and the services below the AppHost, found: {string.Join(", ", first.Select(ProcFs.CommandLine))}");
+                var simulator = first.Single(p => ProcFs.CommandLine(p) is var line && line.Contains("DMarketAspire.DMarketSimulator", StringComparison.Ordinal) && !line.Contains(".csproj", StringComparison.Ordinal));
+                Assert.Equal("0.04", ProcFs.EnvironmentOf(simulator)["Simulator__UnderpricedShare"]);
                 Process(appHost.Id).Kill();
             }
 
