@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # From a built tree: how long the AppHost takes until every resource is up (PostgreSQL, Redis, the migration step
-# finished, simulator, Scanner, Api: its "All resources are up" line), how long SIGTERM takes to stop everything, and
+# finished, simulator, Scanner, Api: its "All resources are up" line), how long SIGTERM takes until every process it
+# started is gone, and
 # each process's memory once idle. Run 1 uses a fresh data folder (initdb and all migrations), runs 2..N reuse it.
 # It runs the AppHost as `dotnet run --project AppHost` would (the http launch profile's settings), on free ports.
 # Usage: bash Benchmarks/apphost-startup.sh [runs=4] [configuration=Release]
@@ -66,8 +67,11 @@ for run in $(seq 1 "$runs"); do
     printf '  %-60s %6d MB\n' "everything (AppHost and all it started), PSS" $((total_pss / 1024))
     echo
   fi
+  # The stop lasts until every process the AppHost started is gone (DCP may finish after the AppHost exits).
+  started=$(started_by "$apphost")
   stop_start=$(date +%s.%N)
   kill -TERM "$apphost"; wait "$apphost" || true
+  for p in $started; do while kill -0 "$p" 2>/dev/null; do sleep 0.05; done; done
   stop=$(awk -v a="$stop_start" -v b="$(date +%s.%N)" 'BEGIN{print b-a}')
   printf '%-5s %-8s %10.1f %12s %10.1f\n' "$run" "$([ "$run" = 1 ] && echo fresh || echo reused)" "$up" "$reported" "$stop"
 done
