@@ -42,7 +42,7 @@ public static class LocalPostgresBuilderExtensions
         }
 
         var (command, asUser) = PostgresBinaries.AsSystemUser(PostgresBinaries.Find("postgres"), []);
-        var local = new LocalPostgresServerResource(container.Name, command, root, container, dataDirectory, persistent);
+        var local = new LocalPostgresServerResource(container.Name, command, root, container);
         var localBuilder = LocalResourceRealization.Replace(app, container, local)
             .WithIconName("DatabaseMultiple")
             .WithArgs(context =>

@@ -5,18 +5,13 @@ namespace Aspire.Hosting.ApplicationModel;
 /// resource's name and place in the model; the container resource keeps its databases, parameters and connection
 /// string, whose endpoint is this process's.
 /// </summary>
-public sealed class LocalPostgresServerResource(string name, string command, string workingDirectory, PostgresServerResource container, string dataDirectory, bool persistent)
+public sealed class LocalPostgresServerResource(string name, string command, string workingDirectory, PostgresServerResource container)
     : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
 {
     internal const string PrimaryEndpointName = "tcp";
 
     /// <summary>The Aspire resource this process stands for (not in the model in run mode without containers).</summary>
     public PostgresServerResource Container { get; } = container;
-
-    /// <summary>The cluster's folder: kept across runs with <c>WithDataVolume()</c>, else removed at the next start.</summary>
-    public string DataDirectory { get; } = dataDirectory;
-
-    public bool IsPersistent { get; } = persistent;
 
     public EndpointReference PrimaryEndpoint => new(this, PrimaryEndpointName);
 
