@@ -11,11 +11,20 @@ var migrations = builder.AddProject<Projects.DMarketAspire_MigrationService>("mi
 // The real DMarket API when keys are configured, else the simulator with its demo account.
 var dmarket = builder.AddDMarket();
 
+// Telegram with a configured bot token, else the Telegram simulator and its browser chat page.
+var telegram = builder.AddTelegram();
+
 builder.AddProject<Projects.DMarketAspire_Scanner>("scanner")
     .WithReference(database).WithReference(cache).WithDMarket(dmarket)
     .WaitFor(cache).WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health")
     .WithReplicas(builder.Configuration.GetValue("Scanner:Replicas", 1));
+
+builder.AddProject<Projects.DMarketAspire_BotService>("botservice")
+    .WithReference(database).WithReference(cache).WithTelegram(telegram)
+    .WaitFor(cache).WaitForCompletion(migrations)
+    .WithHttpHealthCheck("/health")
+    .WithReplicas(builder.Configuration.GetValue("BotService:Replicas", 1));
 
 builder.AddProject<Projects.DMarketAspire_Api>("api")
     .WithReference(database).WithReference(cache)

@@ -7,7 +7,6 @@ internal static class DMarketExtensions
     private const string PublicKeyConfigurationKey = "DMarket:PublicKey";
     private const string SecretKeyConfigurationKey = "DMarket:SecretKey";
     private const string BaseUrlConfigurationKey = "DMarket:BaseUrl";
-    private const string RandomizePortsConfigurationKey = "DcpPublisher:RandomizePorts";
 
     /// <summary>
     /// The real DMarket API when <c>DMarket:PublicKey</c> is configured (user secrets or <c>DMarket__PublicKey</c>) and
@@ -24,15 +23,8 @@ internal static class DMarketExtensions
                 Simulator: null);
         }
 
-        var randomizePorts = builder.Configuration.GetValue<bool>(RandomizePortsConfigurationKey);
         var simulator = builder.AddProject<Projects.DMarketAspire_DMarketSimulator>("dmarket-simulator")
-            // No DCP proxy in front of it: the Scanner's paced requests reach it as they reach DMarket, with no extra hop
-            // that could push one into the next second, where the simulator (like DMarket) counts it.
-            .WithEndpoint("http", endpoint =>
-            {
-                endpoint.IsProxied = false;
-                endpoint.Port = endpoint.TargetPort = randomizePorts || endpoint.Port is null ? FreePort() : endpoint.Port;
-            })
+            .WithDirectHttpEndpoint()
             .WithHttpHealthCheck("/health")
             .WithPageUrl("/_sim/ground-truth", "ground truth");
         return new DMarketConnection(BaseUrl: null, PublicKey: null, SecretKey: null, simulator);
@@ -54,12 +46,5 @@ internal static class DMarketExtensions
             .WithEnvironment("DMarket__BaseUrl", dmarket.BaseUrl!)
             .WithEnvironment("DMarket__PublicKey", dmarket.PublicKey!)
             .WithEnvironment("DMarket__SecretKey", dmarket.SecretKey!);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

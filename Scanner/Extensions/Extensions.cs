@@ -25,7 +25,11 @@ public static class Extensions
         builder.AddDMarketClient();
 
         builder.Services.AddSingleton<ScannerMetrics>();
-        builder.Services.AddSingleton<RedisLeases>();
+        builder.Services.AddSingleton(services =>
+        {
+            var scanner = services.GetRequiredService<IOptions<ScannerOptions>>().Value;
+            return new RedisLeases(services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(), scanner.RedisKeyPrefix, scanner.ReplicaId);
+        });
         builder.Services.AddSingleton<OpportunityEngine>();
         builder.Services.AddScoped<FeeProvider>();
         builder.Services.AddScoped<SalesProvider>();

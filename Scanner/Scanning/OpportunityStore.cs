@@ -78,6 +78,10 @@ public sealed class OpportunityStore(DMarketDbContext db)
             }
 
             await db.SaveChangesAsync(ct);
+
+            // Event ids are taken and committed under one lock, so they become visible in id order: a consumer that reads
+            // "after the last id I handled" (the bot) can never skip an event a slower concurrent transaction commits later.
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [OpportunityEvent.WriterLockKey], ct);
             List<OpportunityEvent> events =
             [
                 .. found.Select(o => Event(o, OpportunityEventKind.Found, now)),

@@ -1,3 +1,4 @@
+using DMarketAspire.Infrastructure;
 using DMarketAspire.Pricing;
 using DMarketAspire.Scanner.Infrastructure;
 

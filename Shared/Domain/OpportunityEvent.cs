@@ -6,6 +6,9 @@ namespace DMarketAspire.Domain;
 /// </summary>
 public sealed class OpportunityEvent
 {
+    /// <summary>The PostgreSQL advisory lock every writer of events holds until it commits ("DMOUTB").</summary>
+    public const long WriterLockKey = 0x444D_4F55_5442;
+
     public long Id { get; set; }
 
     public long OpportunityId { get; set; }

@@ -26,6 +26,12 @@ public sealed class DMarketDbContext(DbContextOptions<DMarketDbContext> options)
 
     public DbSet<Scan> Scans => Set<Scan>();
 
+    public DbSet<BotUser> BotUsers => Set<BotUser>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<BotCheckpoint> BotCheckpoints => Set<BotCheckpoint>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DMarketDbContext).Assembly);

@@ -1,3 +1,4 @@
+using DMarketAspire.Infrastructure;
 using DMarketAspire.DMarket.RateLimiting;
 using DMarketAspire.Scanner.Infrastructure;
 using DMarketAspire.Scanner.Scanning;
@@ -49,8 +50,8 @@ public sealed class RedisCoordinationTests
         await using var server = await StartAsync(garnet);
         using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
         var prefix = $"test:{Guid.NewGuid():N}:";
-        var first = new RedisLeases(redis, Options.Create(new ScannerOptions { RedisKeyPrefix = prefix, ReplicaId = "first" }));
-        var second = new RedisLeases(redis, Options.Create(new ScannerOptions { RedisKeyPrefix = prefix, ReplicaId = "second" }));
+        var first = new RedisLeases(redis, prefix, "first");
+        var second = new RedisLeases(redis, prefix, "second");
 
         Assert.True(await first.TryAcquireAsync("a8db:boost", TimeSpan.FromMilliseconds(800)));
         Assert.False(await second.TryAcquireAsync("a8db:boost", TimeSpan.FromSeconds(10)));

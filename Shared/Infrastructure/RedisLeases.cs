@@ -1,14 +1,15 @@
 using StackExchange.Redis;
 
-namespace DMarketAspire.Scanner.Infrastructure;
+namespace DMarketAspire.Infrastructure;
 
 /// <summary>
-/// Exclusive, expiring leases in Redis. Whoever holds a unit's lease scans it; a replica that dies stops renewing and
-/// its lease expires. Renewal and release only act while the lease is still ours (a conditional transaction).
+/// Exclusive, expiring leases in Redis: whoever holds one does the work it guards (a Scanner replica a game and level,
+/// the bot's leader the polling and sending). A holder that dies stops renewing and its lease expires. Renewal and
+/// release only act while the lease is still ours (a conditional transaction).
 /// </summary>
-public sealed class RedisLeases(IConnectionMultiplexer redis, IOptions<Scanning.ScannerOptions> options)
+public sealed class RedisLeases(IConnectionMultiplexer redis, string keyPrefix, string? owner = null)
 {
-    public string Owner { get; } = options.Value.ReplicaId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    public string Owner { get; } = owner ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public Task<bool> TryAcquireAsync(string name, TimeSpan duration) =>
         redis.GetDatabase().StringSetAsync(Key(name), Owner, duration, When.NotExists);
@@ -31,5 +32,5 @@ public sealed class RedisLeases(IConnectionMultiplexer redis, IOptions<Scanning.
         return await transaction.ExecuteAsync();
     }
 
-    private RedisKey Key(string name) => $"{options.Value.RedisKeyPrefix}lease:{name}";
+    private RedisKey Key(string name) => $"{keyPrefix}lease:{name}";
 }

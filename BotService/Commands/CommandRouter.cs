@@ -1,0 +1,32 @@
+using DMarketAspire.BotService.Cards;
+using DMarketAspire.BotService.Telegram;
+
+namespace DMarketAspire.BotService.Commands;
+
+/// <summary>Commands by name and button presses by their data's prefix, to the handlers of this update's scope.</summary>
+public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, SettingsCommands settings, BotReplies replies)
+{
+    public Task RunAsync(CommandContext c, CancellationToken cancellationToken) => c.Command.Name switch
+    {
+        "start" => general.StartAsync(c, cancellationToken),
+        "help" => general.HelpAsync(c, cancellationToken),
+        "menu" => general.MenuAsync(c, cancellationToken),
+        "pause" => general.PauseAsync(c, cancellationToken),
+        "resume" => general.ResumeAsync(c, cancellationToken),
+        "stats" => general.StatsAsync(c, cancellationToken),
+        "status" => general.StatusAsync(c, cancellationToken),
+        "scan" => scan.ScanAsync(c, cancellationToken),
+        "top" => scan.TopAsync(c, cancellationToken),
+        "settings" => settings.SettingsAsync(c, cancellationToken),
+        _ => replies.SendAsync(c.ChatId, c.Texts.Format(c.Texts.UnknownCommand, Html.Escape("/" + c.Command.Name)), null, cancellationToken),
+    };
+
+    /// <summary>Returns the short text for <c>answerCallbackQuery</c>, if any.</summary>
+    public Task<string?> PressAsync(CallbackContext c, CancellationToken cancellationToken) => c.Part(0) switch
+    {
+        "m" => general.MenuPressAsync(c, this, cancellationToken),
+        ScanCommands.ScanPrefix or ScanCommands.TopPrefix => scan.PageAsync(c, cancellationToken),
+        SettingsCommands.Prefix => settings.PressAsync(c, cancellationToken),
+        _ => Task.FromResult<string?>(c.Texts.ButtonExpired),
+    };
+}

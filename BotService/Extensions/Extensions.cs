@@ -1,0 +1,53 @@
+using DMarketAspire.BotService.Cards;
+using DMarketAspire.BotService.Commands;
+using DMarketAspire.BotService.Notifications;
+using DMarketAspire.BotService.Telegram;
+using DMarketAspire.BotService.Updates;
+using DMarketAspire.BotService.Users;
+using DMarketAspire.Infrastructure;
+using DMarketAspire.Pricing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DMarketAspire.BotService.Extensions;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.AddNpgsqlDbContext<DMarketDbContext>(DMarketDbContext.ConnectionName);
+        builder.AddRedisClient("cache");
+        builder.AddTelegramClient();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<BotMetrics>();
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<TelegramSendGate>();
+        services.AddSingleton<NotificationSignal>();
+        services.AddSingleton<ProcessedUpdates>();
+        services.AddSingleton<AntiFlood>();
+        services.AddSingleton<OpportunityCard>();
+        services.AddSingleton<UpdateDispatcher>();
+        services.AddSingleton<BotLeadership>();
+        services.AddTransient<BotReplies>();
+
+        services.AddScoped<BotUserStore>();
+        services.AddScoped<MessageHandler>();
+        services.AddScoped<CallbackQueryHandler>();
+        services.AddScoped<ChatMemberHandler>();
+        services.AddScoped<CommandRouter>();
+        services.AddScoped<GeneralCommands>();
+        services.AddScoped<ScanCommands>();
+        services.AddScoped<SettingsCommands>();
+
+        // Leadership first: hosted services stop in reverse order, so the lease is released after the others stopped.
+        services.AddHostedService(provider => provider.GetRequiredService<BotLeadership>());
+        services.AddHostedService<UpdateReceiver>();
+        services.AddHostedService<NotificationPlanner>();
+        services.AddHostedService<NotificationSender>();
+    }
+}

@@ -1,0 +1,179 @@
+namespace DMarketAspire.BotService.Localization;
+
+/// <summary>
+/// Everything the bot says, in one language. Values are HTML for Telegram's HTML parse mode: placeholders are filled
+/// with escaped text by the callers (<see cref="Cards.Html.Escape"/>), never with raw user or market strings.
+/// </summary>
+public sealed partial class BotTexts
+{
+    public static readonly IReadOnlyList<string> Languages = ["en", "ru"];
+
+    public required string Code { get; init; }
+
+    public required string LanguageName { get; init; }
+
+    public required string Welcome { get; init; }
+
+    public required string WelcomeBack { get; init; }
+
+    public required string Help { get; init; }
+
+    public required string Menu { get; init; }
+
+    public required string NotACommand { get; init; }
+
+    public required string UnknownCommand { get; init; }
+
+    public required string UnknownGame { get; init; }
+
+    public required string UnknownLevel { get; init; }
+
+    public required string ScanUsage { get; init; }
+
+    public required string ScanHeader { get; init; }
+
+    public required string TopHeader { get; init; }
+
+    public required string NoOpportunities { get; init; }
+
+    public required string PageOf { get; init; }
+
+    public required string CardBuy { get; init; }
+
+    public required string CardResale { get; init; }
+
+    public required string CardProfit { get; init; }
+
+    public required string CardLiquidity { get; init; }
+
+    public required string OpenOnDMarket { get; init; }
+
+    public required string NewOpportunity { get; init; }
+
+    public required string DigestHeader { get; init; }
+
+    public required string DigestMore { get; init; }
+
+    public required string SettingsTitle { get; init; }
+
+    public required string SettingsGames { get; init; }
+
+    public required string SettingsLevels { get; init; }
+
+    public required string SettingsMinProfit { get; init; }
+
+    public required string SettingsMaxPrice { get; init; }
+
+    public required string SettingsLiquidity { get; init; }
+
+    public required string SettingsMode { get; init; }
+
+    public required string SettingsQuietHours { get; init; }
+
+    public required string SettingsTimeZone { get; init; }
+
+    public required string SettingsLanguage { get; init; }
+
+    public required string SettingsDailyCap { get; init; }
+
+    public required string SettingsUsage { get; init; }
+
+    public required string Saved { get; init; }
+
+    public required string All { get; init; }
+
+    public required string NoLimit { get; init; }
+
+    public required string Off { get; init; }
+
+    public required string ModeInstant { get; init; }
+
+    public required string ModeDigest { get; init; }
+
+    public required string ModeOff { get; init; }
+
+    public required string ChooseGames { get; init; }
+
+    public required string ChooseLevels { get; init; }
+
+    public required string ChooseMinProfitPercent { get; init; }
+
+    public required string ChooseMinProfitDollars { get; init; }
+
+    public required string ChooseMaxPrice { get; init; }
+
+    public required string ChooseLiquidity { get; init; }
+
+    public required string ChooseMode { get; init; }
+
+    public required string ChooseQuietHours { get; init; }
+
+    public required string ChooseTimeZone { get; init; }
+
+    public required string ChooseLanguage { get; init; }
+
+    public required string InvalidNumber { get; init; }
+
+    public required string InvalidMoney { get; init; }
+
+    public required string InvalidRange { get; init; }
+
+    public required string InvalidTimeZone { get; init; }
+
+    public required string InvalidQuietHours { get; init; }
+
+    public required string InvalidChoice { get; init; }
+
+    public required string Paused { get; init; }
+
+    public required string AlreadyPaused { get; init; }
+
+    public required string Resumed { get; init; }
+
+    public required string AlreadyRunning { get; init; }
+
+    public required string Stats { get; init; }
+
+    public required string Status { get; init; }
+
+    public required string AdminsOnly { get; init; }
+
+    public required string TooFast { get; init; }
+
+    public required string TooFastButton { get; init; }
+
+    public required string ButtonExpired { get; init; }
+
+    public required string SomethingWentWrong { get; init; }
+
+    public required string ButtonScan { get; init; }
+
+    public required string ButtonTop { get; init; }
+
+    public required string ButtonSettings { get; init; }
+
+    public required string ButtonStats { get; init; }
+
+    public required string ButtonPause { get; init; }
+
+    public required string ButtonResume { get; init; }
+
+    public required string ButtonHelp { get; init; }
+
+    public required string ButtonBack { get; init; }
+
+    public required string ButtonDone { get; init; }
+
+    public required string ButtonPrevious { get; init; }
+
+    public required string ButtonNext { get; init; }
+
+    public required IReadOnlyList<(string Command, string Description)> Commands { get; init; }
+
+    public static BotTexts For(string? language) => language == "ru" ? Russian : English;
+
+    /// <summary>Telegram's language code at <c>/start</c>: Russian for ru (and uk, be, kk, whose users mostly read it), else English.</summary>
+    public static string FromTelegram(string? languageCode) => languageCode is "ru" or "uk" or "be" or "kk" ? "ru" : "en";
+
+    public string Format(string template, params object?[] values) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, values);
+}

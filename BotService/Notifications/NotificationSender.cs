@@ -1,0 +1,336 @@
+using DMarketAspire.BotService.Cards;
+using DMarketAspire.BotService.Localization;
+using DMarketAspire.BotService.Telegram;
+using DMarketAspire.Domain;
+using DMarketAspire.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Telegram.Bot;
+using Telegram.Bot.Types.Enums;
+
+namespace DMarketAspire.BotService.Notifications;
+
+/// <summary>
+/// Drains the notifications outbox within Telegram's limits, from the leader only.
+/// <para>
+/// Exactly once as the user sees it: each row is claimed (<c>Sending</c>, with a fresh token) and committed right before
+/// its one <c>sendMessage</c>, and the outcome is recorded right after, under the same token. A failure that proves the
+/// message was not shown (429, 5xx, connection refused) puts the row back for a retry with backoff. If the sender dies,
+/// or loses Telegram's answer, between claim and record, the row stays <c>Sending</c>; once the claim is older than
+/// <see cref="NotificationOptions.ClaimTimeout"/> it becomes <c>Unconfirmed</c> and is never sent again, because Telegram
+/// has no idempotency key and a second copy is worse than a (counted, visible in /status) maybe-missed one.
+/// </para>
+/// </summary>
+public sealed partial class NotificationSender(
+    BotLeadership leadership,
+    IServiceScopeFactory scopes,
+    ITelegramBotClient client,
+    TelegramSendGate gate,
+    OpportunityCard cards,
+    NotificationSignal signal,
+    IOptions<NotificationOptions> options,
+    TimeProvider time,
+    BotMetrics metrics,
+    ILogger<NotificationSender> logger) : LeaderService(leadership)
+{
+    private const int DueBatch = 200;
+    private const int DigestBatch = 50;
+    private const int MaxMessageLength = 4000;
+    private static readonly global::Telegram.Bot.Types.LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+
+    protected override async Task LeadAsync(CancellationToken term, CancellationToken stoppingToken)
+    {
+        while (!term.IsCancellationRequested)
+        {
+            TimeSpan idle;
+            try
+            {
+                idle = await DrainOnceAsync(term);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogDrainFailed(logger, exception);
+                idle = options.Value.PollInterval;
+            }
+
+            if (idle > TimeSpan.Zero)
+            {
+                await signal.WaitAsync(idle, term);
+            }
+        }
+    }
+
+    /// <summary>Sends what is due now; returns how long to wait before looking again (zero: at once).</summary>
+    public async Task<TimeSpan> DrainOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DMarketDbContext>();
+        var now = time.GetUtcNow();
+        await MarkAbandonedClaimsAsync(db, now, cancellationToken);
+
+        var due = await (
+                from n in db.Notifications.AsNoTracking()
+                where n.Status == NotificationStatus.Pending && n.DigestDueAt == null && n.NextAttemptAt <= now
+                orderby n.Id
+                join u in db.BotUsers.AsNoTracking() on n.UserId equals u.Id
+                join o in db.Opportunities.AsNoTracking() on n.OpportunityId equals o.Id
+                join e in db.OpportunityEvents.AsNoTracking() on n.EventId equals e.Id into events
+                from e in events.DefaultIfEmpty()
+                select new Due(n.Id, u, o, e == null ? (DateTimeOffset?)null : e.CreatedAt))
+            .Take(DueBatch).ToListAsync(cancellationToken);
+
+        var wait = settings.PollInterval;
+        var sent = 0;
+        foreach (var item in due)
+        {
+            var chatWait = gate.ChatWait(item.User.ChatId);
+            if (chatWait > TimeSpan.Zero)
+            {
+                // This chat had a message a moment ago; others go first, this one on a later pass.
+                wait = chatWait < wait ? chatWait : wait;
+                continue;
+            }
+
+            await SendOneAsync(db, item, cancellationToken);
+            sent++;
+        }
+
+        var digestUsers = await db.Notifications.AsNoTracking()
+            .Where(n => n.Status == NotificationStatus.Pending && n.DigestDueAt != null && n.DigestDueAt <= now)
+            .Select(n => n.UserId).Distinct().Take(DigestBatch).ToListAsync(cancellationToken);
+        foreach (var userId in digestUsers)
+        {
+            await SendDigestAsync(db, userId, cancellationToken);
+            sent++;
+        }
+
+        if (sent > 0 || due.Count == DueBatch)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var next = await db.Notifications.AsNoTracking()
+            .Where(n => n.Status == NotificationStatus.Pending)
+            .MinAsync(n => (DateTimeOffset?)(n.DigestDueAt ?? n.NextAttemptAt), cancellationToken);
+        if (next is { } at && at - time.GetUtcNow() < wait)
+        {
+            wait = at - time.GetUtcNow();
+        }
+
+        return wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(10);
+    }
+
+    private async Task SendOneAsync(DMarketDbContext db, Due item, CancellationToken cancellationToken)
+    {
+        var user = item.User;
+        if (item.Opportunity.Status != OpportunityStatus.Active)
+        {
+            await db.Notifications.Where(n => n.Id == item.Id && n.Status == NotificationStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Skipped).SetProperty(n => n.Error, "gone before sending"), cancellationToken);
+            metrics.Notification("skipped");
+            return;
+        }
+
+        await gate.WaitTurnAsync(cancellationToken);
+        var texts = BotTexts.For(user.Language);
+        var view = Notifications.OpportunityFilter.View(item.Opportunity);
+        var html = texts.NewOpportunity + "\n" + cards.Render(view, texts, withLink: false);
+        var silent = UserClock.InQuietHours(user, time.GetUtcNow());
+        var token = await ClaimAsync(db, n => n.Id == item.Id, silent, cancellationToken);
+        if (token is null)
+        {
+            return;
+        }
+
+        // From here on the send is not cancelled: a request cut off mid-way would leave its outcome unknown.
+        try
+        {
+            var message = await client.SendMessage(user.ChatId, html, ParseMode.Html, replyMarkup: cards.Buttons(view, texts), linkPreviewOptions: NoPreview, disableNotification: silent, cancellationToken: CancellationToken.None);
+            gate.Sent(user.ChatId);
+            await RecordSentAsync(db, token.Value, message.Id);
+            if (item.EventAt is { } eventAt)
+            {
+                metrics.Latency((time.GetUtcNow() - eventAt).TotalMilliseconds);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await RecordFailureAsync(db, token.Value, user, exception);
+        }
+    }
+
+    private async Task SendDigestAsync(DMarketDbContext db, long userId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var user = await db.BotUsers.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
+        await gate.WaitTurnAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var silent = UserClock.InQuietHours(user, now);
+        var token = await ClaimAsync(db, n => n.UserId == userId && n.DigestDueAt != null && n.DigestDueAt <= now, silent, cancellationToken);
+        if (token is null)
+        {
+            return;
+        }
+
+        var items = await (
+                from n in db.Notifications.AsNoTracking()
+                where n.ClaimToken == token
+                join o in db.Opportunities.AsNoTracking() on n.OpportunityId equals o.Id
+                select o)
+            .ToListAsync(cancellationToken);
+        var active = items.Where(o => o.Status == OpportunityStatus.Active).OrderByDescending(o => o.ProfitPercent).ThenBy(o => o.Id).ToList();
+        if (active.Count == 0)
+        {
+            await db.Notifications.Where(n => n.ClaimToken == token)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Skipped).SetProperty(n => n.Error, "gone before the digest"), CancellationToken.None);
+            metrics.Notification("skipped", items.Count);
+            return;
+        }
+
+        var texts = BotTexts.For(user.Language);
+        var html = DigestText(texts, active, settings.DigestMaxItems);
+        try
+        {
+            var message = await client.SendMessage(user.ChatId, html, ParseMode.Html, linkPreviewOptions: NoPreview, disableNotification: silent, cancellationToken: CancellationToken.None);
+            gate.Sent(user.ChatId);
+            await RecordSentAsync(db, token.Value, message.Id);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await RecordFailureAsync(db, token.Value, user, exception);
+        }
+    }
+
+    private string DigestText(BotTexts texts, List<Opportunity> active, int maxItems)
+    {
+        for (var shown = Math.Min(maxItems, active.Count); ; shown--)
+        {
+            var parts = new List<string> { texts.Format(texts.DigestHeader, active.Count) };
+            parts.AddRange(active.Take(shown).Select(o => cards.Render(Notifications.OpportunityFilter.View(o), texts)));
+            if (active.Count > shown)
+            {
+                parts.Add(texts.Format(texts.DigestMore, active.Count - shown));
+            }
+
+            var html = string.Join("\n\n", parts);
+            if (html.Length <= MaxMessageLength || shown <= 1)
+            {
+                return html;
+            }
+        }
+    }
+
+    /// <summary>Claims the matching pending rows for one send; null when another sender got there first.</summary>
+    private async Task<Guid?> ClaimAsync(DMarketDbContext db, System.Linq.Expressions.Expression<Func<Notification, bool>> which, bool silent, CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid();
+        var now = time.GetUtcNow();
+        var claimed = await db.Notifications.Where(which).Where(n => n.Status == NotificationStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.Status, NotificationStatus.Sending)
+                .SetProperty(n => n.ClaimToken, token)
+                .SetProperty(n => n.ClaimedAt, now)
+                .SetProperty(n => n.Silent, silent)
+                .SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
+        return claimed > 0 ? token : null;
+    }
+
+    private async Task RecordSentAsync(DMarketDbContext db, Guid token, int messageId)
+    {
+        var now = time.GetUtcNow();
+        var count = await db.Notifications.Where(n => n.ClaimToken == token)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.Status, NotificationStatus.Sent)
+                .SetProperty(n => n.SentAt, now)
+                .SetProperty(n => n.TelegramMessageId, messageId)
+                .SetProperty(n => n.Error, (string?)null), CancellationToken.None);
+        metrics.Notification("sent", count);
+    }
+
+    private async Task RecordFailureAsync(DMarketDbContext db, Guid token, BotUser user, Exception exception)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var rows = db.Notifications.Where(n => n.ClaimToken == token);
+        var error = Shorten(exception.Message);
+        if (TelegramErrors.IsTooManyRequests(exception, out var retryAfter))
+        {
+            // Not shown, and not the row's fault: pause everyone, then the same row goes again (the attempt is not counted).
+            gate.Pause(retryAfter);
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Pending).SetProperty(n => n.Attempts, n => n.Attempts - 1)
+                .SetProperty(n => n.NextAttemptAt, now + retryAfter).SetProperty(n => n.Error, error), CancellationToken.None);
+            metrics.Notification("retried");
+            LogTooManyRequests(logger, retryAfter.TotalSeconds);
+        }
+        else if (TelegramErrors.IsChatGone(exception))
+        {
+            await db.BotUsers.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Blocked, true), CancellationToken.None);
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Failed).SetProperty(n => n.Error, error), CancellationToken.None);
+            var dropped = await db.Notifications.Where(n => n.UserId == user.Id && n.Status == NotificationStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Skipped).SetProperty(n => n.Error, "the user blocked the bot"), CancellationToken.None);
+            metrics.Notification("failed");
+            metrics.Notification("skipped", dropped);
+            LogUserBlocked(logger, user.Id);
+        }
+        else if (TelegramErrors.IsServerError(exception) || TelegramErrors.NeverArrived(exception))
+        {
+            var attempts = await rows.Select(n => n.Attempts).FirstOrDefaultAsync(CancellationToken.None);
+            var exhausted = attempts >= settings.MaxAttempts;
+            var delay = TimeSpan.FromTicks(Math.Min(settings.RetryMaxDelay.Ticks, settings.RetryBaseDelay.Ticks << Math.Min(attempts - 1, 20)));
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, exhausted ? NotificationStatus.Failed : NotificationStatus.Pending)
+                .SetProperty(n => n.NextAttemptAt, now + delay).SetProperty(n => n.Error, error), CancellationToken.None);
+            metrics.Notification(exhausted ? "failed" : "retried");
+            LogTransientFailure(logger, exception, user.Id, attempts, exhausted ? "giving up" : $"retrying in {delay.TotalSeconds:0.#} s");
+        }
+        else if (TelegramErrors.IsRejected(exception))
+        {
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Failed).SetProperty(n => n.Error, error), CancellationToken.None);
+            metrics.Notification("failed");
+            LogRejected(logger, exception, user.Id);
+        }
+        else
+        {
+            // No answer (a timeout, a dropped connection): Telegram may have shown it. Never again, counted instead.
+            await rows.ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Unconfirmed).SetProperty(n => n.Error, error), CancellationToken.None);
+            metrics.Notification("unconfirmed");
+            LogUnconfirmed(logger, exception, user.Id);
+        }
+    }
+
+    private async Task MarkAbandonedClaimsAsync(DMarketDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cutoff = now - options.Value.ClaimTimeout;
+        var abandoned = await db.Notifications.Where(n => n.Status == NotificationStatus.Sending && n.ClaimedAt < cutoff)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Unconfirmed).SetProperty(n => n.Error, "the sender stopped between claiming and recording"), cancellationToken);
+        if (abandoned > 0)
+        {
+            metrics.Notification("unconfirmed", abandoned);
+            LogAbandoned(logger, abandoned);
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 500 ? text : text[..500];
+
+    private sealed record Due(long Id, BotUser User, Opportunity Opportunity, DateTimeOffset? EventAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Draining the notifications outbox failed; trying again shortly.")]
+    private static partial void LogDrainFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram asked to slow down: every send waits {Seconds} s.")]
+    private static partial void LogTooManyRequests(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} blocked the bot (or deleted the chat); their notifications stop.")]
+    private static partial void LogUserBlocked(ILogger logger, long userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending to user {UserId} failed (attempt {Attempts}); {What}.")]
+    private static partial void LogTransientFailure(ILogger logger, Exception exception, long userId, int attempts, string what);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telegram rejected a notification to user {UserId}; it will not be retried.")]
+    private static partial void LogRejected(ILogger logger, Exception exception, long userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No answer from Telegram for a notification to user {UserId}: marked unconfirmed, not resent.")]
+    private static partial void LogUnconfirmed(ILogger logger, Exception exception, long userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} notifications were claimed by a sender that stopped before recording: marked unconfirmed, not resent.")]
+    private static partial void LogAbandoned(ILogger logger, int count);
+}

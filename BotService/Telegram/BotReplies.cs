@@ -1,0 +1,61 @@
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace DMarketAspire.BotService.Telegram;
+
+/// <summary>
+/// Answers to the user's commands and presses, through the send gate: HTML with link previews off, "message is not
+/// modified" taken as done, and Telegram's 429 honoured (pause, then try again).
+/// </summary>
+public sealed class BotReplies(ITelegramBotClient client, TelegramSendGate gate)
+{
+    private const int MaxTooManyRequestsRetries = 2;
+    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+
+    public Task<Message> SendAsync(long chatId, string html, InlineKeyboardMarkup? buttons, CancellationToken cancellationToken, bool silent = false) =>
+        WithGateAsync(chatId, () => client.SendMessage(chatId, html, ParseMode.Html, replyMarkup: buttons, linkPreviewOptions: NoPreview, disableNotification: silent, cancellationToken: cancellationToken), cancellationToken);
+
+    public async Task EditAsync(long chatId, int messageId, string html, InlineKeyboardMarkup? buttons, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WithGateAsync(chatId, () => client.EditMessageText(chatId, messageId, html, ParseMode.Html, buttons, NoPreview, cancellationToken: cancellationToken), cancellationToken);
+        }
+        catch (Exception e) when (TelegramErrors.IsNotModified(e))
+        {
+            // A double tap, or the page the user is on: the message already shows this.
+        }
+    }
+
+    public async Task AnswerAsync(string callbackQueryId, string? text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.AnswerCallbackQuery(callbackQueryId, text, cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (TelegramErrors.IsRejected(e))
+        {
+            // Too old to answer: the button stops spinning on its own; the edit the press asked for was still made.
+        }
+    }
+
+    private async Task<T> WithGateAsync<T>(long chatId, Func<Task<T>> send, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await gate.WaitTurnAsync(cancellationToken);
+            try
+            {
+                var result = await send();
+                gate.Sent(chatId);
+                return result;
+            }
+            catch (Exception e) when (TelegramErrors.IsTooManyRequests(e, out var retryAfter) && attempt < MaxTooManyRequestsRetries)
+            {
+                gate.Pause(retryAfter);
+            }
+        }
+    }
+}

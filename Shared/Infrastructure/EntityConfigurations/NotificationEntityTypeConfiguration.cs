@@ -1,0 +1,26 @@
+using DMarketAspire.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DMarketAspire.Infrastructure.EntityConfigurations;
+
+internal sealed class NotificationEntityTypeConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("notifications");
+        builder.Property(n => n.GameId).HasMaxLength(16);
+        builder.Property(n => n.Title).HasMaxLength(512);
+        builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.Error).HasMaxLength(512);
+        builder.HasOne<BotUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Opportunity>().WithMany().HasForeignKey(n => n.OpportunityId).OnDelete(DeleteBehavior.Cascade);
+
+        // The exactly-once guarantee's first half: a user hears about an opportunity at most once.
+        builder.HasIndex(n => new { n.UserId, n.OpportunityId }).IsUnique();
+        // The sender's read: what is due, oldest first.
+        builder.HasIndex(n => new { n.Status, n.NextAttemptAt, n.Id });
+        // Cooldown and daily cap: a user's recent notifications.
+        builder.HasIndex(n => new { n.UserId, n.CreatedAt });
+    }
+}

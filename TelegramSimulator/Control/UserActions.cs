@@ -1,0 +1,11 @@
+namespace DMarketAspire.TelegramSimulator.Control;
+
+/// <summary>A user typing in the chat.</summary>
+public sealed record UserMessageRequest(string Text, string? FirstName, string? Username, string? LanguageCode);
+
+/// <summary>A user pressing an inline button of one of the bot's messages.</summary>
+public sealed record ButtonPressRequest(int MessageId, string Data);
+
+public sealed record UserMessageResult(int MessageId, long UpdateId);
+
+public sealed record ButtonPressResult(string CallbackQueryId, long UpdateId);
