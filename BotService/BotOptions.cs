@@ -15,12 +15,15 @@ public sealed class BotOptions
     [Range(1, 500)]
     public int MaxResults { get; set; } = 50;
 
-    /// <summary>Anti-flood: at most <see cref="FloodMaxUpdates"/> commands or presses per user in this window.</summary>
+    /// <summary>Anti-flood: at most <see cref="FloodMaxUpdates"/> messages and <see cref="FloodMaxPresses"/> button presses per user in this window.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan FloodWindow { get; set; } = TimeSpan.FromSeconds(10);
 
     [Range(1, 1000)]
     public int FloodMaxUpdates { get; set; } = 10;
+
+    [Range(1, 1000)]
+    public int FloodMaxPresses { get; set; } = 30;
 
     /// <summary>A new user's minimum profit, in percent of the buy price.</summary>
     [Range(0, 1000)]

@@ -166,6 +166,7 @@ public sealed class SettingsCommands(DMarketDbContext db, BotReplies replies, IO
     private bool ApplyChoice(BotUser u, string section, string value)
     {
         var t = BotTexts.For(u.Language);
+        var number = long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
         switch (section)
         {
             case "g" when GameAliases.Find(value) is { } game:
@@ -176,21 +177,21 @@ public sealed class SettingsCommands(DMarketDbContext db, BotReplies replies, IO
                 return false;
             case "md" when value.StartsWith("d:", StringComparison.Ordinal):
                 return Apply(u, "mode", ["digest", value[2..]], t) is not null;
-            case "md":
+            case "md" when value is "instant" or "off":
                 return Apply(u, "mode", [value], t) is not null;
-            case "pp" or "pc" or "mp" or "lq" when long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number):
-                return section switch
-                {
-                    "pp" => Apply(u, "profit", [value], t),
-                    "pc" => Apply(u, "minprofit", [Money.DollarString(number)], t),
-                    "mp" => Apply(u, "maxprice", [number == 0 ? "off" : Money.DollarString(number)], t),
-                    _ => Apply(u, "liquidity", [value], t),
-                } is not null;
-            case "qh":
+            case "pp" when ProfitPercents.Contains(number):
+                return Apply(u, "profit", [value], t) is not null;
+            case "pc" when ProfitCents.Contains(number):
+                return Apply(u, "minprofit", [Money.DollarString(number)], t) is not null;
+            case "mp" when MaxPrices.Contains(number):
+                return Apply(u, "maxprice", [number == 0 ? "off" : Money.DollarString(number)], t) is not null;
+            case "lq" when Liquidities.Contains((int)number):
+                return Apply(u, "liquidity", [value], t) is not null;
+            case "qh" when QuietHours.Contains(value):
                 return Apply(u, "quiet", [value], t) is not null;
-            case "tz":
+            case "tz" when TimeZones.Contains(value):
                 return Apply(u, "tz", [value], t) is not null;
-            case "ln":
+            case "ln" when BotTexts.Languages.Contains(value):
                 return Apply(u, "lang", [value], t) is not null;
             default:
                 return true;

@@ -79,6 +79,7 @@ public sealed partial class NotificationPlanner(
                 .ToListAsync(ct);
             if (batch.Count == 0)
             {
+                await transaction.CommitAsync(ct);
                 return (0, 0);
             }
 

@@ -97,7 +97,7 @@ public sealed partial class NotificationSender(
 
         var digestUsers = await db.Notifications.AsNoTracking()
             .Where(n => n.Status == NotificationStatus.Pending && n.DigestDueAt != null && n.DigestDueAt <= now)
-            .Select(n => n.UserId).Distinct().Take(DigestBatch).ToListAsync(cancellationToken);
+            .Select(n => n.UserId).Distinct().OrderBy(id => id).Take(DigestBatch).ToListAsync(cancellationToken);
         foreach (var userId in digestUsers)
         {
             await SendDigestAsync(db, userId, cancellationToken);

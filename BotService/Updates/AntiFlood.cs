@@ -3,7 +3,10 @@ using StackExchange.Redis;
 
 namespace DMarketAspire.BotService.Updates;
 
-/// <summary>Per-user anti-flood: a Redis counter per window, shared by every replica.</summary>
+/// <summary>
+/// Per-user anti-flood, shared by every replica: a Redis counter that starts with the user's first update and expires a
+/// window later, so a burst is counted in one window whenever it starts.
+/// </summary>
 public sealed class AntiFlood(IConnectionMultiplexer redis, IOptions<TelegramOptions> telegram, IOptions<BotOptions> bot)
 {
     public enum Verdict
@@ -17,11 +20,12 @@ public sealed class AntiFlood(IConnectionMultiplexer redis, IOptions<TelegramOpt
         OverLimit,
     }
 
-    public async Task<Verdict> CheckAsync(long userId)
+    /// <param name="press">A button press: counted apart, with a higher limit (going through settings takes many).</param>
+    public async Task<Verdict> CheckAsync(long userId, bool press = false)
     {
         var settings = bot.Value;
-        var window = (long)(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / settings.FloodWindow.TotalMilliseconds);
-        RedisKey key = $"{telegram.Value.RedisKeyPrefix}flood:{userId}:{window}";
+        var limit = press ? settings.FloodMaxPresses : settings.FloodMaxUpdates;
+        RedisKey key = $"{telegram.Value.RedisKeyPrefix}flood:{(press ? "press" : "message")}:{userId}";
         var database = redis.GetDatabase();
         var count = await database.StringIncrementAsync(key);
         if (count == 1)
@@ -29,7 +33,7 @@ public sealed class AntiFlood(IConnectionMultiplexer redis, IOptions<TelegramOpt
             await database.KeyExpireAsync(key, settings.FloodWindow);
         }
 
-        return count <= settings.FloodMaxUpdates ? Verdict.Allowed : count == settings.FloodMaxUpdates + 1 ? Verdict.JustOverLimit : Verdict.OverLimit;
+        return count <= limit ? Verdict.Allowed : count == limit + 1 ? Verdict.JustOverLimit : Verdict.OverLimit;
     }
 
     public int WindowSeconds => (int)Math.Ceiling(bot.Value.FloodWindow.TotalSeconds);

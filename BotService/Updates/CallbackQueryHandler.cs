@@ -20,7 +20,7 @@ public sealed class CallbackQueryHandler(BotUserStore users, AntiFlood flood, Bo
         string? answer = null;
         try
         {
-            if (await flood.CheckAsync(user.Id) != AntiFlood.Verdict.Allowed)
+            if (await flood.CheckAsync(user.Id, press: true) != AntiFlood.Verdict.Allowed)
             {
                 answer = texts.TooFastButton;
                 return;

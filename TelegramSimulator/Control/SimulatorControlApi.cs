@@ -73,7 +73,7 @@ public static class SimulatorControlApi
         }
 
         var view = ChatMessageView.From(message);
-        if (!view.Buttons.SelectMany(r => r).Any(b => b.CallbackData == request.Data))
+        if (!request.Force && !view.Buttons.SelectMany(r => r).Any(b => b.CallbackData == request.Data))
         {
             return TypedResults.BadRequest("That message has no button with this callback data.");
         }
