@@ -14,6 +14,11 @@ public static class SimulatorControlApi
     public static IEndpointRouteBuilder MapSimulatorControlApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(Prefix).WithTags("Simulator control");
+        api.MapPut("/users/{userId:long}", (long userId, UserProfile profile, SimulatedBot bot) =>
+        {
+            bot.GetOrAddChat(userId, profile.FirstName, profile.Username, profile.LanguageCode);
+            return TypedResults.NoContent();
+        }).WithName("AddUser").WithSummary("A user who has opened a chat with the bot (without a message the bot must answer).");
         api.MapPost("/users/{userId:long}/messages", SendUserMessage).WithName("SendUserMessage").WithSummary("The user types a message (a command gets its bot_command entity).");
         api.MapPost("/users/{userId:long}/callbacks", PressButton).WithName("PressButton").WithSummary("The user presses an inline button of one of the bot's messages.");
         api.MapPost("/users/{userId:long}/block", (long userId, SimulatedBot bot) => SetBlocked(userId, bot, blocked: true)).WithName("BlockBot").WithSummary("The user blocks the bot: sends get 403.");

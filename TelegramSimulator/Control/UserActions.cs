@@ -12,3 +12,5 @@ public sealed record ButtonPressRequest(int MessageId, string Data, bool Force =
 public sealed record UserMessageResult(int MessageId, long UpdateId);
 
 public sealed record ButtonPressResult(string CallbackQueryId, long UpdateId);
+
+public sealed record UserProfile(string? FirstName, string? Username, string? LanguageCode);
