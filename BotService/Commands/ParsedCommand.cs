@@ -5,6 +5,14 @@ public sealed record ParsedCommand(string Name, IReadOnlyList<string> Arguments)
 {
     private const int MaxNameLength = 32;
 
+    /// <summary>A command addressed to another bot (<c>/cmd@OtherBot</c>): left to that bot, unanswered.</summary>
+    public static bool IsForAnotherBot(string text, string? botUsername)
+    {
+        var first = text.TrimStart().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        var at = first.IndexOf('@');
+        return first.StartsWith('/') && at > 0 && botUsername is not null && !string.Equals(first[(at + 1)..], botUsername, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Null when the text is no command, or a command for another bot in a group.</summary>
     public static ParsedCommand? Parse(string text, string? botUsername)
     {

@@ -31,7 +31,7 @@ public sealed partial class MessageHandler(
 
         if (message.Text is not { } text || ParsedCommand.Parse(text, identity.Username) is not { } command)
         {
-            if (message.Text is null || !message.Text.TrimStart().StartsWith('/'))
+            if (message.Text is null || !ParsedCommand.IsForAnotherBot(message.Text, identity.Username))
             {
                 await replies.SendAsync(message.Chat.Id, texts.NotACommand, null, cancellationToken);
             }
