@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using DMarketAspire.Domain;
+using DMarketAspire.TelegramSimulator.Control;
 using DMarketAspire.Infrastructure;
 using DMarketAspire.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -68,6 +70,34 @@ public static class BotSeed
         }
 
         return rows;
+    }
+
+    /// <summary>Users who opened the bot earlier (chats at the simulator, rows in the database), without a conversation each.</summary>
+    public static async Task AddUsersAsync(string database, HttpClient simulator, IReadOnlyList<long> users, string[] games, string[] levels)
+    {
+        foreach (var user in users)
+        {
+            (await simulator.PutAsJsonAsync($"/_sim/users/{user}", new UserProfile($"User {user}", null, "en"))).EnsureSuccessStatusCode();
+        }
+
+        await using var db = SchemaTests.NewContext(database);
+        var now = DateTimeOffset.UtcNow;
+        db.BotUsers.AddRange(users.Select(id => new BotUser
+        {
+            Id = id,
+            ChatId = id,
+            FirstName = $"User {id}",
+            Language = "en",
+            TimeZone = "UTC",
+            Games = games,
+            Levels = levels,
+            MinProfitPercent = 5,
+            DigestIntervalMinutes = 60,
+            DailyCap = 100,
+            CreatedAt = now,
+            LastSeenAt = now,
+        }));
+        await db.SaveChangesAsync();
     }
 
     public static async Task<List<Notification>> NotificationsAsync(string database)

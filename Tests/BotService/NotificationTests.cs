@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using DMarketAspire.Domain;
 using DMarketAspire.Infrastructure;
 using DMarketAspire.Tests.Infrastructure;
@@ -218,33 +217,7 @@ public sealed class NotificationTests(NotificationTests.Fixture bot) : IClassFix
         }
     }
 
-    /// <summary>Users who opened the bot earlier (chats at the simulator, rows in the database), without a conversation each.</summary>
-    private async Task AddUsersAsync(IReadOnlyList<long> users, string[] games, string[] levels)
-    {
-        foreach (var user in users)
-        {
-            (await bot.Http.PutAsJsonAsync($"/_sim/users/{user}", new UserProfile($"User {user}", null, "en"), Ct)).EnsureSuccessStatusCode();
-        }
-
-        await using var db = SchemaTests.NewContext(bot.Database);
-        var now = DateTimeOffset.UtcNow;
-        db.BotUsers.AddRange(users.Select(id => new BotUser
-        {
-            Id = id,
-            ChatId = id,
-            FirstName = $"User {id}",
-            Language = "en",
-            TimeZone = "UTC",
-            Games = games,
-            Levels = levels,
-            MinProfitPercent = 5,
-            DigestIntervalMinutes = 60,
-            DailyCap = 100,
-            CreatedAt = now,
-            LastSeenAt = now,
-        }));
-        await db.SaveChangesAsync(Ct);
-    }
+    private Task AddUsersAsync(IReadOnlyList<long> users, string[] games, string[] levels) => BotSeed.AddUsersAsync(bot.Database, bot.Http, users, games, levels);
 
     private async Task<List<SentMessage>> NotificationsToAsync(long user) =>
         [.. (await bot.SentAsync(user)).Where(s => s.Method == "sendMessage" && s.Text.StartsWith(NewOpportunity, StringComparison.Ordinal))];
