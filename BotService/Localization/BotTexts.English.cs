@@ -25,6 +25,7 @@ public sealed partial class BotTexts
         CardLiquidity = "liquidity",
         OpenOnDMarket = "Open on DMarket",
         NewOpportunity = "🔔 <b>New opportunity</b>",
+        NewOpportunities = "🔔 <b>{0} new opportunities</b>",
         DigestHeader = "🗞 <b>Digest: {0} new opportunities</b>",
         DigestMore = "…and {0} more. /top shows the best ones now.",
         SettingsTitle = "<b>Settings</b>",

@@ -25,6 +25,7 @@ public sealed partial class BotTexts
         CardLiquidity = "ликвидность",
         OpenOnDMarket = "Открыть на DMarket",
         NewOpportunity = "🔔 <b>Новая возможность</b>",
+        NewOpportunities = "🔔 <b>Новые возможности: {0}</b>",
         DigestHeader = "🗞 <b>Сводка: новых возможностей — {0}</b>",
         DigestMore = "…и ещё {0}. Лучшие сейчас — в /top.",
         SettingsTitle = "<b>Настройки</b>",

@@ -50,6 +50,8 @@ public sealed partial class BotTexts
 
     public required string NewOpportunity { get; init; }
 
+    public required string NewOpportunities { get; init; }
+
     public required string DigestHeader { get; init; }
 
     public required string DigestMore { get; init; }

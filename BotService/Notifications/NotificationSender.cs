@@ -81,9 +81,9 @@ public sealed partial class NotificationSender(
 
         var wait = settings.PollInterval;
         var sent = 0;
-        foreach (var item in due)
+        foreach (var chat in due.GroupBy(d => d.User.Id))
         {
-            var chatWait = gate.ChatWait(item.User.ChatId);
+            var chatWait = gate.ChatWait(chat.First().User.ChatId);
             if (chatWait > TimeSpan.Zero)
             {
                 // This chat had a message a moment ago; others go first, this one on a later pass.
@@ -91,7 +91,9 @@ public sealed partial class NotificationSender(
                 continue;
             }
 
-            await SendOneAsync(db, item, cancellationToken);
+            // Telegram allows a chat about one message a second: what piled up meanwhile goes as one message, so a busy
+            // market delays nobody's news behind a queue of older cards.
+            await SendAsync(db, [.. chat], cancellationToken);
             sent++;
         }
 
@@ -120,23 +122,32 @@ public sealed partial class NotificationSender(
         return wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(10);
     }
 
-    private async Task SendOneAsync(DMarketDbContext db, Due item, CancellationToken cancellationToken)
+    private async Task SendAsync(DMarketDbContext db, List<Due> items, CancellationToken cancellationToken)
     {
-        var user = item.User;
-        if (item.Opportunity.Status != OpportunityStatus.Active)
+        var gone = items.Where(i => i.Opportunity.Status != OpportunityStatus.Active).Select(i => i.Id).ToList();
+        if (gone.Count > 0)
         {
-            await db.Notifications.Where(n => n.Id == item.Id && n.Status == NotificationStatus.Pending)
+            var skipped = await db.Notifications.Where(n => gone.Contains(n.Id) && n.Status == NotificationStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Skipped).SetProperty(n => n.Error, "gone before sending"), cancellationToken);
-            metrics.Notification("skipped");
+            metrics.Notification("skipped", skipped);
+            items = [.. items.Where(i => !gone.Contains(i.Id))];
+        }
+
+        if (items.Count == 0)
+        {
             return;
         }
 
+        var user = items[0].User;
         await gate.WaitTurnAsync(cancellationToken);
         var texts = BotTexts.For(user.Language);
-        var view = Notifications.OpportunityFilter.View(item.Opportunity);
-        var html = texts.NewOpportunity + "\n" + cards.Render(view, texts, withLink: false);
+        var views = items.Select(i => Notifications.OpportunityFilter.View(i.Opportunity)).ToList();
+        var (html, buttons) = items.Count == 1
+            ? (texts.NewOpportunity + "\n" + cards.Render(views[0], texts, withLink: false), cards.Buttons(views[0], texts))
+            : (ListText(texts, texts.Format(texts.NewOpportunities, items.Count), [.. items.Select(i => i.Opportunity).OrderByDescending(o => o.ProfitPercent).ThenBy(o => o.Id)], options.Value.DigestMaxItems), null);
         var silent = UserClock.InQuietHours(user, time.GetUtcNow());
-        var token = await ClaimAsync(db, n => n.Id == item.Id, silent, cancellationToken);
+        var ids = items.Select(i => i.Id).ToList();
+        var token = await ClaimAsync(db, n => ids.Contains(n.Id), silent, cancellationToken);
         if (token is null)
         {
             return;
@@ -145,10 +156,10 @@ public sealed partial class NotificationSender(
         // From here on the send is not cancelled: a request cut off mid-way would leave its outcome unknown.
         try
         {
-            var message = await client.SendMessage(user.ChatId, html, ParseMode.Html, replyMarkup: cards.Buttons(view, texts), linkPreviewOptions: NoPreview, disableNotification: silent, cancellationToken: CancellationToken.None);
+            var message = await client.SendMessage(user.ChatId, html, ParseMode.Html, replyMarkup: buttons, linkPreviewOptions: NoPreview, disableNotification: silent, cancellationToken: CancellationToken.None);
             gate.Sent(user.ChatId);
             await RecordSentAsync(db, token.Value, message.Id);
-            if (item.EventAt is { } eventAt)
+            foreach (var eventAt in items.Select(i => i.EventAt).OfType<DateTimeOffset>())
             {
                 metrics.Latency((time.GetUtcNow() - eventAt).TotalMilliseconds);
             }
@@ -188,7 +199,7 @@ public sealed partial class NotificationSender(
         }
 
         var texts = BotTexts.For(user.Language);
-        var html = DigestText(texts, active, settings.DigestMaxItems);
+        var html = ListText(texts, texts.Format(texts.DigestHeader, active.Count), active, settings.DigestMaxItems);
         try
         {
             var message = await client.SendMessage(user.ChatId, html, ParseMode.Html, linkPreviewOptions: NoPreview, disableNotification: silent, cancellationToken: CancellationToken.None);
@@ -201,11 +212,12 @@ public sealed partial class NotificationSender(
         }
     }
 
-    private string DigestText(BotTexts texts, List<Opportunity> active, int maxItems)
+    /// <summary>A header, the best opportunities as cards, and how many more: within Telegram's length, whatever the titles.</summary>
+    private string ListText(BotTexts texts, string header, List<Opportunity> active, int maxItems)
     {
         for (var shown = Math.Min(maxItems, active.Count); ; shown--)
         {
-            var parts = new List<string> { texts.Format(texts.DigestHeader, active.Count) };
+            var parts = new List<string> { header };
             parts.AddRange(active.Take(shown).Select(o => cards.Render(Notifications.OpportunityFilter.View(o), texts)));
             if (active.Count > shown)
             {

@@ -5,8 +5,10 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using DMarketAspire.Api.Model;
 using DMarketAspire.DMarketSimulator.Market;
+using DMarketAspire.Domain;
 using static DMarketAspire.DMarketSimulator.Apis.SimulatorControlApi;
 using DMarketAspire.Tests.Infrastructure;
+using DMarketAspire.Tests.TelegramSimulator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -26,7 +28,7 @@ public sealed class AppHostEndToEndTests
     private static readonly TimeSpan MeasureAtLeast = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan FindTimeout = TimeSpan.FromSeconds(90);
-    private static readonly string[] LongRunning = ["postgres", "dmarketdb", "cache", "dmarket-simulator", "scanner", "api"];
+    private static readonly string[] LongRunning = ["postgres", "dmarketdb", "cache", "dmarket-simulator", "telegram-simulator", "scanner", "botservice", "api"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -40,6 +42,10 @@ public sealed class AppHostEndToEndTests
         {
             await using var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.DMarketAspire_AppHost>(
                 ["--Scanner:Replicas=2", $"--AppHost:DataDirectory={data}"], Ct);
+            // Digests every minute and no per-item cooldown, so the bot's stage sees a digest and the planted offer.
+            appHost.CreateResourceBuilder<ProjectResource>("botservice")
+                .WithEnvironment("Notifications__DigestIntervals__0", "1")
+                .WithEnvironment("Notifications__ItemCooldown", "00:00:00");
             await using var app = await appHost.BuildAsync(Ct);
             await using var states = new ResourceStates(app);
 
@@ -65,7 +71,7 @@ public sealed class AppHostEndToEndTests
             Assert.IsType<LocalPostgresServerResource>(app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "postgres"));
             var replicas = states.Instances("scanner");
             Assert.Equal(2, replicas.Count);
-            foreach (var resource in new[] { "postgres", "cache", "dmarket-simulator", "scanner", "api" })
+            foreach (var resource in new[] { "postgres", "cache", "dmarket-simulator", "telegram-simulator", "scanner", "botservice", "api" })
             {
                 processes.AddRange(states.Instances(resource).Select(e => ResourceStates.ProcessId(e)!.Value));
             }
@@ -99,11 +105,23 @@ public sealed class AppHostEndToEndTests
             (await simulator.PostAsync("/_sim/stats/reset", null, Ct)).EnsureSuccessStatusCode();
             var measuring = Stopwatch.StartNew();
 
+            // Telegram users of the bot, through the Telegram simulator: a newcomer, one who keeps to Rust by the settings'
+            // buttons, one in quiet hours, one on a digest. /scan pages with its buttons.
+            using var telegramHttp = app.CreateHttpClient("telegram-simulator");
+            var telegram = TelegramSimulatorFixture.Over(telegramHttp);
+            await PrepareBotUsersAsync(telegram);
+
             // A profitable offer listed on the simulator: the scanner finds it, the Api serves it, the open page shows it.
             var planted = await PlantProfitableOfferAsync(simulator, (await app.GetConnectionStringAsync("dmarketdb", Ct))!);
             var found = await WaitForOpportunityAsync(api, planted);
             Log($"Planted {planted.Title} at {planted.PriceCents} cents; the Api served it {found.Elapsed.TotalSeconds:F1} s later (profit {found.Opportunity.ProfitCents} cents).");
             await page.Locator($"#opportunities tbody tr[data-id='{found.Opportunity.Id}']").WaitForAsync(new() { Timeout = 15_000 });
+
+            // ...and the bot tells exactly the users whose filters match: at once, silently in quiet hours, not the Rust-only one.
+            var database = (await app.GetConnectionStringAsync("dmarketdb", Ct))!;
+            var toldAt = await WaitForNotifiedAsync(database, planted.OfferId!, [Newcomer, Sleeper], TimeSpan.FromSeconds(30));
+            Log($"The bot told users {Newcomer} and {Sleeper} about it {found.Elapsed.TotalSeconds + toldAt.TotalSeconds:F1} s after planting.");
+            await ScanPagesAsync(telegram);
 
             // Two replicas shared one budget: the simulator never counted more than the per-account limits.
             if (measuring.Elapsed < MeasureAtLeast)
@@ -141,6 +159,21 @@ public sealed class AppHostEndToEndTests
             Assert.NotEqual(victim, ServiceProcess(back));
             processes.Add(restarted);
             processes.AddRange(ProcFs.Descendants(restarted));
+
+            // The digest user gets one summary with the planted offer at the next minute; the Rust-only user never got it.
+            await WaitForNotifiedAsync(database, planted.OfferId!, [Newcomer, Sleeper, Digester], TimeSpan.FromSeconds(75));
+            await using (var db = SchemaTests.NewContext(database))
+            {
+                var told = await db.Notifications.Where(n => db.Opportunities.Any(o => o.Id == n.OpportunityId && o.OfferId == planted.OfferId) && n.UserId >= Newcomer && n.UserId <= Digester)
+                    .OrderBy(n => n.UserId).ToListAsync(Ct);
+                Assert.Equal([Newcomer, Sleeper, Digester], told.Select(n => n.UserId));
+                var shown = told.Select(n => telegram.SentAsync(n.UserId).Result.Single(m => m.MessageId == n.TelegramMessageId)).ToList();
+                Assert.All(shown, m => Assert.Contains(planted.Title, m.Text));
+                Assert.Equal([false, true], shown.Take(2).Select(m => m.Silent));
+                Assert.StartsWith("🗞 Digest:", shown[2].Text);
+            }
+
+            Assert.Empty(await telegram.ValidationRejectionsAsync());
         }
         finally
         {
@@ -151,6 +184,70 @@ public sealed class AppHostEndToEndTests
         Assert.NotEmpty(processes);
         var survivors = await AppHostData.SurvivorsAsync(processes, TimeSpan.FromSeconds(30));
         Assert.True(survivors.Count == 0, $"Still running after the AppHost stopped: {string.Join(", ", survivors.Select(ProcFs.CommandLine))}");
+    }
+
+    /// <summary>Waits until each user's notification about the offer is recorded as sent; returns how long that took.</summary>
+    private static async Task<TimeSpan> WaitForNotifiedAsync(string database, string offerId, long[] users, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var db = SchemaTests.NewContext(database);
+        while (await db.Notifications.CountAsync(n => users.Contains(n.UserId) && n.Status == NotificationStatus.Sent && db.Opportunities.Any(o => o.Id == n.OpportunityId && o.OfferId == offerId), Ct) < users.Length)
+        {
+            Assert.True(watch.Elapsed < timeout, $"Not every one of users {string.Join(", ", users)} was told about offer {offerId} within {timeout.TotalSeconds} s.");
+            await Task.Delay(250, Ct);
+        }
+
+        return watch.Elapsed;
+    }
+
+    private const long Newcomer = 70_001;
+    private const long RustOnly = 70_002;
+    private const long Sleeper = 70_003;
+    private const long Digester = 70_004;
+
+    private static async Task PrepareBotUsersAsync(TelegramSimulatorFixture telegram)
+    {
+        foreach (var user in new[] { Newcomer, RustOnly, Sleeper, Digester })
+        {
+            await telegram.SendAsync(user, "/start", "en", $"User {user}");
+            await telegram.WaitForBotMessageAsync(user, m => m.Text.StartsWith($"Hi, User {user}!", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+            await telegram.SendAsync(user, "/settings cap 10000");
+            await telegram.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Saved.", StringComparison.Ordinal));
+        }
+
+        var settings = await telegram.WaitForBotMessageAsync(RustOnly, m => m.Text.Contains("Daily cap: 10000"));
+        await telegram.PressAsync(RustOnly, settings.MessageId, "st:g");
+        await telegram.PressAsync(RustOnly, settings.MessageId, "st:g:rust");
+        await telegram.PressAsync(RustOnly, settings.MessageId, "st:main");
+        await telegram.WaitForBotMessageAsync(RustOnly, m => m.MessageId == settings.MessageId && m.Text.Contains("Games: Rust"));
+
+        var hour = DateTime.UtcNow.Hour;
+        await telegram.SendAsync(Sleeper, $"/settings quiet {hour}-{(hour + 2) % 24}");
+        await telegram.WaitForBotMessageAsync(Sleeper, m => m.Text.Contains($"Quiet hours: {hour:00}:00"));
+        await telegram.SendAsync(Digester, "/settings mode digest 1");
+        await telegram.WaitForBotMessageAsync(Digester, m => m.Text.Contains("Notifications: digest every 1 min"));
+
+    }
+
+    /// <summary>/scan cs2 pages with its buttons (once the scanner has found more than a page of CS2 opportunities).</summary>
+    private static async Task ScanPagesAsync(TelegramSimulatorFixture telegram)
+    {
+        var deadline = DateTime.UtcNow + FindTimeout;
+        while (true)
+        {
+            var before = (await telegram.ChatAsync(Newcomer))!.Messages.Max(m => m.MessageId);
+            await telegram.SendAsync(Newcomer, "/scan cs2");
+            var scan = await telegram.WaitForBotMessageAsync(Newcomer, m => m.MessageId > before && m.Text.StartsWith("Opportunities: CS2", StringComparison.Ordinal));
+            if (scan.Buttons.SelectMany(r => r).SingleOrDefault(b => b.Text == "Next »") is { } next)
+            {
+                await telegram.PressAsync(Newcomer, scan.MessageId, next.CallbackData!);
+                await telegram.WaitForBotMessageAsync(Newcomer, m => m.MessageId == scan.MessageId && m.Buttons.SelectMany(r => r).Any(b => b.Text.StartsWith("2/", StringComparison.Ordinal)));
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"/scan cs2 never had more than one page: {scan.Text}");
+            await Task.Delay(3000, Ct);
+        }
     }
 
     /// <summary>The service itself: DCP starts a project as <c>dotnet run</c>, which runs the built program as its child.</summary>

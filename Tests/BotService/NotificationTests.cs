@@ -13,6 +13,7 @@ namespace DMarketAspire.Tests.BotService;
 public sealed class NotificationTests(NotificationTests.Fixture bot) : IClassFixture<NotificationTests.Fixture>
 {
     private const string NewOpportunity = "🔔 New opportunity";
+    private const string Notification = "🔔 ";
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(20);
 
     public sealed class Fixture(InfrastructureFixture infrastructure) : BotFixture(infrastructure)
@@ -55,7 +56,7 @@ public sealed class NotificationTests(NotificationTests.Fixture bot) : IClassFix
         await Task.Delay(1500, Ct);
         foreach (var (user, titles) in expected)
         {
-            var received = (await NotificationsToAsync(user)).Select(m => TitleOf(m.Text)).ToList();
+            var received = (await NotificationsToAsync(user)).SelectMany(m => TitlesIn(m.Text)).ToList();
             Assert.Equal(titles.Order(), received.Order());
         }
 
@@ -64,6 +65,7 @@ public sealed class NotificationTests(NotificationTests.Fixture bot) : IClassFix
         Assert.Equal(8, rows.Count);
         Assert.All(rows, n => Assert.True(n.Status == NotificationStatus.Sent && n.TelegramMessageId > 0 && n.SentAt >= n.CreatedAt, $"{n.UserId}/{n.OpportunityId}: {n.Status}"));
         var card = (await NotificationsToAsync(7103)).Single();
+        Assert.StartsWith(NewOpportunity, card.Text);
         Assert.Contains("Rust · advanced", card.Text);
         Assert.Contains("Buy $40.00", card.Text);
         Assert.Contains(planted[2].ProfitPercent.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%", card.Text);
@@ -119,10 +121,10 @@ public sealed class NotificationTests(NotificationTests.Fixture bot) : IClassFix
         await WaitForNotificationsAsync(1, [7402]);
         await BotSeed.PlantAsync(bot.Database, bot.Redis, new BotSeed.Planted("9a92", "boost", "Cooled Dragonclaw Hook", 240, 35m));
 
-        await WaitUntilAsync(async () => (await BotSeed.NotificationsAsync(bot.Database)).Count(n => n.UserId == 7402) == 2 && (await NotificationsToAsync(7401)).Count == 2);
+        await WaitUntilAsync(async () => (await BotSeed.NotificationsAsync(bot.Database)).Count(n => n.UserId == 7402) == 2 && (await NotificationsToAsync(7401)).SelectMany(m => TitlesIn(m.Text)).Count() == 2);
         await Task.Delay(1000, Ct);
         var rows = await BotSeed.NotificationsAsync(bot.Database);
-        Assert.Equal(2, (await NotificationsToAsync(7401)).Count);
+        Assert.Equal(2, (await NotificationsToAsync(7401)).SelectMany(m => TitlesIn(m.Text)).Count());
         Assert.Contains(rows, n => n.UserId == 7401 && n.Status == NotificationStatus.Skipped && n.Error == "daily cap");
         Assert.Single(await NotificationsToAsync(7402));
         Assert.Contains(rows, n => n.UserId == 7402 && n.Status == NotificationStatus.Skipped && n.Error == "cooldown");
@@ -220,7 +222,7 @@ public sealed class NotificationTests(NotificationTests.Fixture bot) : IClassFix
     private Task AddUsersAsync(IReadOnlyList<long> users, string[] games, string[] levels) => BotSeed.AddUsersAsync(bot.Database, bot.Http, users, games, levels);
 
     private async Task<List<SentMessage>> NotificationsToAsync(long user) =>
-        [.. (await bot.SentAsync(user)).Where(s => s.Method == "sendMessage" && s.Text.StartsWith(NewOpportunity, StringComparison.Ordinal))];
+        [.. (await bot.SentAsync(user)).Where(s => s.Method == "sendMessage" && s.Text.StartsWith(Notification, StringComparison.Ordinal))];
 
     private async Task WaitForNotificationsAsync(int count, IEnumerable<long> users, TimeSpan? timeout = null)
     {
@@ -228,7 +230,7 @@ public sealed class NotificationTests(NotificationTests.Fixture bot) : IClassFix
         var deadline = DateTime.UtcNow + (timeout ?? Delivery);
         while (true)
         {
-            var seen = (await bot.SentAsync()).Count(s => set.Contains(s.ChatId) && s.Method == "sendMessage" && s.Text.StartsWith(NewOpportunity, StringComparison.Ordinal));
+            var seen = (await bot.SentAsync()).Where(s => set.Contains(s.ChatId) && s.Method == "sendMessage" && s.Text.StartsWith(Notification, StringComparison.Ordinal)).Sum(s => TitlesIn(s.Text).Count);
             if (seen >= count)
             {
                 return;
@@ -239,7 +241,10 @@ public sealed class NotificationTests(NotificationTests.Fixture bot) : IClassFix
         }
     }
 
-    private static string TitleOf(string text) => text.Split('\n')[1];
+    /// <summary>The titles a notification names: one card, or the cards of a message that gathered several.</summary>
+    private static List<string> TitlesIn(string text) => text.StartsWith(NewOpportunity, StringComparison.Ordinal)
+        ? [text.Split('\n')[1]]
+        : [.. text.Split("\n\n").Skip(1).Where(b => !b.StartsWith('…')).Select(b => b.Split('\n')[0])];
 
     private async Task AssertCleanAsync()
     {

@@ -23,6 +23,9 @@ public class TelegramSimulatorFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The same user's-side helpers over a simulator someone else started (the AppHost's).</summary>
+    public static TelegramSimulatorFixture Over(HttpClient http) => new() { Http = http };
+
     public IServiceProvider Services => _server!.Services;
 
     protected virtual void Configure(IDictionary<string, string?> settings)
