@@ -4,15 +4,17 @@ using DMarketAspire.BotService.Notifications;
 namespace DMarketAspire.BotService.Telegram;
 
 /// <summary>
-/// Paces every message this replica sends: evenly spaced under the overall limit (so no rolling second holds more
-/// than Telegram's ~30), a per-chat interval for notifications, and one pause for everyone when Telegram says
-/// <c>retry_after</c> (a 429 means the whole bot is over, not one chat).
+/// Paces every message this replica sends: at most <see cref="NotificationOptions.GlobalMessagesPerSecond"/> in any
+/// rolling second (a sliding log, so a reply at a quiet moment waits for nothing, and a burst never puts more than
+/// Telegram's ~30 into one second), a per-chat interval for notifications, and one pause for everyone when Telegram
+/// says <c>retry_after</c> (a 429 means the whole bot is over, not one chat).
 /// </summary>
 public sealed class TelegramSendGate(IOptions<NotificationOptions> options, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly ConcurrentDictionary<long, DateTimeOffset> _lastSentToChat = new();
-    private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    private readonly Queue<DateTimeOffset> _granted = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
     public DateTimeOffset PausedUntil
@@ -29,17 +31,26 @@ public sealed class TelegramSendGate(IOptions<NotificationOptions> options, Time
     /// <summary>Waits for this message's turn under the overall limit (and any pause).</summary>
     public async Task WaitTurnAsync(CancellationToken cancellationToken)
     {
-        TimeSpan wait;
-        lock (_lock)
+        var limit = (int)Math.Max(1, Math.Floor(options.Value.GlobalMessagesPerSecond));
+        while (true)
         {
-            var now = time.GetUtcNow();
-            var slot = Max(Max(now, _nextSlot), _pausedUntil);
-            _nextSlot = slot + TimeSpan.FromSeconds(1 / options.Value.GlobalMessagesPerSecond);
-            wait = slot - now;
-        }
+            TimeSpan wait;
+            lock (_lock)
+            {
+                var now = time.GetUtcNow();
+                while (_granted.Count > 0 && now - _granted.Peek() >= Window)
+                {
+                    _granted.Dequeue();
+                }
 
-        if (wait > TimeSpan.Zero)
-        {
+                wait = _pausedUntil > now ? _pausedUntil - now : _granted.Count >= limit ? _granted.Peek() + Window - now : TimeSpan.Zero;
+                if (wait <= TimeSpan.Zero)
+                {
+                    _granted.Enqueue(now);
+                    return;
+                }
+            }
+
             await Task.Delay(wait, time, cancellationToken);
         }
     }

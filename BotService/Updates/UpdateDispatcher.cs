@@ -54,7 +54,9 @@ public sealed partial class UpdateDispatcher(IServiceScopeFactory scopes, Proces
         }
 
         await MarkHandledAsync(update.Id);
-        metrics.Update(type, outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        metrics.Update(type, outcome, elapsed);
+        LogHandled(logger, update.Id, type, outcome, elapsed);
     }
 
     private async Task<bool> IsHandledAsync(int updateId)
@@ -84,6 +86,9 @@ public sealed partial class UpdateDispatcher(IServiceScopeFactory scopes, Proces
     }
 
     private static long? ChatOf(Update update) => update.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? update.MyChatMember?.Chat.Id;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} ({UpdateType}) {Outcome} in {Milliseconds:0.0} ms.")]
+    private static partial void LogHandled(ILogger logger, int updateId, string updateType, string outcome, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling update {UpdateId} ({UpdateType}, chat {ChatId}) failed; the bot goes on.")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, int updateId, string updateType, long? chatId);

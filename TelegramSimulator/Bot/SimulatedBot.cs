@@ -204,11 +204,12 @@ public sealed class SimulatedBot(IOptions<TelegramSimulatorOptions> options, Tim
         }
     }
 
+    /// <summary>Completes when the next update is enqueued (take it before looking at the queue, so none slips between).</summary>
     public Task UpdateArrived()
     {
         lock (_lock)
         {
-            return _updates.Count > 0 ? Task.CompletedTask : _updateArrived.Task;
+            return _updateArrived.Task;
         }
     }
 

@@ -11,6 +11,7 @@ public sealed partial class WebhookDelivery(
 {
     public const string SecretTokenHeader = "X-Telegram-Bot-Api-Secret-Token";
     public const string ClientName = "webhook";
+    private static readonly TimeSpan IdleCheck = TimeSpan.FromMilliseconds(200);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,10 +19,18 @@ public sealed partial class WebhookDelivery(
         while (!stoppingToken.IsCancellationRequested)
         {
             var webhook = bot.Webhook;
-            var update = webhook is null ? null : bot.OldestPending();
-            if (webhook is null || update is null)
+            if (webhook is null)
             {
-                await Task.WhenAny(bot.UpdateArrived(), Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken));
+                // Polling mode: updates wait for getUpdates; look again in case a webhook is set.
+                await Task.Delay(IdleCheck, time, stoppingToken);
+                continue;
+            }
+
+            var arrived = bot.UpdateArrived();
+            var update = bot.OldestPending();
+            if (update is null)
+            {
+                await Task.WhenAny(arrived, Task.Delay(IdleCheck, time, stoppingToken));
                 continue;
             }
 
