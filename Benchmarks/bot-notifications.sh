@@ -12,25 +12,10 @@ set -euo pipefail
 
 users=${1:-1000}
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d /tmp/dmarket-bench-XXXX)
-chmod 755 "$work"
-pids=()
-
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
 # shellcheck source=lib.sh
 source "$root/Benchmarks/lib.sh"
-
-echo "== building (Release)"
-for project in TelegramSimulator MigrationService BotService; do
-  dotnet build -c Release -v quiet -nologo "$root/$project" >/dev/null
-done
-bin() { echo "$root/$1/bin/Release/net10.0/DMarketAspire.$1.dll"; }
+bench_setup
+build_release TelegramSimulator MigrationService BotService
 
 start_redis
 start_postgres

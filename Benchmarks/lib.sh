@@ -1,5 +1,29 @@
-# Shared by the benchmark scripts: free ports, waiting for HTTP, and PostgreSQL and Redis from local binaries in $work.
-# Expects: $root (repository), $work (a temporary folder), the array pids=() and a cleanup trap that kills "${pids[@]}".
+# Shared by the benchmark scripts: a temporary folder and clean-up, Release builds, free ports, waiting for HTTP, and
+# PostgreSQL and Redis from local binaries in $work. Expects $root (the repository); call bench_setup first.
+
+# Sets work (a temporary folder) and pids=(); on exit, stops every process in pids and removes the folder.
+bench_setup() {
+  work=$(mktemp -d /tmp/dmarket-bench-XXXX)
+  chmod 755 "$work"
+  pids=()
+  trap bench_cleanup EXIT
+}
+
+bench_cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+
+# Builds the named projects in Release; bin <project> is then the path of its program.
+build_release() {
+  echo "== building (Release)"
+  for project in "$@"; do
+    dotnet build -c Release -v quiet -nologo "$root/$project" >/dev/null
+  done
+}
+
+bin() { echo "$root/$1/bin/Release/net10.0/DMarketAspire.$1.dll"; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 

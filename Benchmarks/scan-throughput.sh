@@ -13,25 +13,10 @@ measure=${1:-60}
 replicas=${2:-1}
 warmup=${WARMUP:-20}
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d /tmp/dmarket-bench-XXXX)
-chmod 755 "$work"
-pids=()
-
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
 # shellcheck source=lib.sh
 source "$root/Benchmarks/lib.sh"
-
-echo "== building (Release)"
-for project in DMarketSimulator MigrationService Scanner; do
-  dotnet build -c Release -v quiet -nologo "$root/$project" >/dev/null
-done
-bin() { echo "$root/$1/bin/Release/net10.0/DMarketAspire.$1.dll"; }
+bench_setup
+build_release DMarketSimulator MigrationService Scanner
 
 start_redis
 

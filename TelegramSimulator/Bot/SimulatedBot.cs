@@ -30,6 +30,30 @@ public sealed class SimulatedBot(IOptions<TelegramSimulatorOptions> options, Tim
 
     public long Now() => time.GetUtcNow().ToUnixTimeSeconds();
 
+    /// <summary>A bot message as the Bot API shows it (in a method's result, or inside a callback query).</summary>
+    public JsonObject MessageJson(SimulatedChat chat, ChatMessage message)
+    {
+        var json = new JsonObject
+        {
+            ["message_id"] = message.MessageId,
+            ["from"] = UserJson(),
+            ["chat"] = chat.ChatJson(),
+            ["date"] = message.Date,
+            ["text"] = message.Text,
+        };
+        if (message.Edited)
+        {
+            json["edit_date"] = Now();
+        }
+
+        if (message.ReplyMarkup is not null)
+        {
+            json["reply_markup"] = message.ReplyMarkup.DeepClone();
+        }
+
+        return json;
+    }
+
     public SimulatedChat GetOrAddChat(long userId, string? firstName, string? username, string? languageCode)
     {
         lock (_lock)

@@ -179,7 +179,7 @@ public sealed partial class BotApiMethods(SimulatedBot bot, FloodControl flood, 
         }
 
         stats.Sent("editMessageText", chat.Id, message.MessageId, text, silent: true);
-        return MessageJson(chat, message);
+        return bot.MessageJson(chat, message);
     }
 
     private JsonObject EditMessageReplyMarkup(BotApiParameters p)
@@ -200,7 +200,7 @@ public sealed partial class BotApiMethods(SimulatedBot bot, FloodControl flood, 
         }
 
         stats.Sent("editMessageReplyMarkup", chat.Id, message.MessageId, message.Text, silent: true);
-        return MessageJson(chat, message);
+        return bot.MessageJson(chat, message);
     }
 
     private JsonNode DeleteMessage(BotApiParameters p)
@@ -341,30 +341,7 @@ public sealed partial class BotApiMethods(SimulatedBot bot, FloodControl flood, 
         }
 
         stats.Sent(method, chat.Id, message.MessageId, text, silent);
-        return MessageJson(chat, message);
-    }
-
-    private JsonObject MessageJson(SimulatedChat chat, ChatMessage message)
-    {
-        var json = new JsonObject
-        {
-            ["message_id"] = message.MessageId,
-            ["from"] = bot.UserJson(),
-            ["chat"] = chat.ChatJson(),
-            ["date"] = message.Date,
-            ["text"] = message.Text,
-        };
-        if (message.Edited)
-        {
-            json["edit_date"] = bot.Now();
-        }
-
-        if (message.ReplyMarkup is not null)
-        {
-            json["reply_markup"] = message.ReplyMarkup.DeepClone();
-        }
-
-        return json;
+        return bot.MessageJson(chat, message);
     }
 
     private static BotApiException NotModified() => new(

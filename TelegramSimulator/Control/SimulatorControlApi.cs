@@ -87,15 +87,7 @@ public static class SimulatorControlApi
         JsonObject messageJson;
         lock (bot.SyncRoot)
         {
-            messageJson = new JsonObject
-            {
-                ["message_id"] = message.MessageId,
-                ["from"] = bot.UserJson(),
-                ["chat"] = chat.ChatJson(),
-                ["date"] = message.Date,
-                ["text"] = message.Text,
-                ["reply_markup"] = message.ReplyMarkup?.DeepClone(),
-            };
+            messageJson = bot.MessageJson(chat, message);
         }
 
         var payload = new JsonObject
