@@ -15,7 +15,7 @@ public sealed class AppHostProcessTests
     private static readonly TimeSpan UpTimeout = TimeSpan.FromSeconds(150);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan LeftoverTimeout = TimeSpan.FromSeconds(30);
-    private static readonly string[] Resources = ["postgres", "dmarketdb", "cache", "migrations", "dmarket-simulator", "scanner", "api"];
+    private static readonly string[] Resources = ["postgres", "dmarketdb", "cache", "migrations", "dmarket-simulator", "telegram-simulator", "scanner", "botservice", "api"];
     private const float UiTimeout = 30_000;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -48,8 +48,17 @@ public sealed class AppHostProcessTests
             foreach (var resource in Resources)
             {
                 var state = resource == "migrations" ? "Finished" : "Running";
-                await page.Locator("tr.fluent-data-grid-row").Filter(new() { Has = page.GetByText(resource, new() { Exact = true }) })
-                    .Filter(new() { HasText = state }).First.WaitForAsync(new() { Timeout = UiTimeout });
+                try
+                {
+                    await page.Locator("tr.fluent-data-grid-row").Filter(new() { Has = page.GetByText(resource, new() { Exact = true }) })
+                        .Filter(new() { HasText = state }).First.WaitForAsync(new() { Timeout = UiTimeout });
+                }
+                catch (TimeoutException)
+                {
+                    await Shot(page, "resources-timeout");
+                    var rows = await page.Locator("tr.fluent-data-grid-row").AllInnerTextsAsync();
+                    Assert.Fail($"No {state} row for {resource}. Rows shown:{Environment.NewLine}{string.Join(Environment.NewLine, rows)}");
+                }
             }
             await Shot(page, "resources");
 

@@ -9,6 +9,7 @@ namespace DMarketAspire.Tests.BotService;
 /// Two BotService processes; the leader is killed with SIGKILL mid-drain, twice, and restarted. Every notification is
 /// shown at most once (counted at the simulator), and all but those caught between claim and record are shown.
 /// </summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class BotFailoverTests(InfrastructureFixture infrastructure, BotFailoverTests.Simulator simulator) : IClassFixture<BotFailoverTests.Simulator>
 {
     private const int Users = 300;
