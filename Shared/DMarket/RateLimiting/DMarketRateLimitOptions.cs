@@ -21,7 +21,7 @@ public sealed class DMarketRateLimitOptions
     /// Added to the one-second window so that jitter between our send and DMarket's count cannot put one request
     /// too many into a second.
     /// </summary>
-    public TimeSpan SafetyMargin { get; set; } = TimeSpan.FromMilliseconds(60);
+    public TimeSpan SafetyMargin { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How many times one request waits out a 429 (for <c>RateLimit-Reset</c>) before giving up.</summary>
     [Range(0, 20)]
