@@ -17,17 +17,6 @@ public sealed class TelegramSendGate(IOptions<NotificationOptions> options, Time
     private readonly Queue<DateTimeOffset> _granted = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
-    public DateTimeOffset PausedUntil
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _pausedUntil;
-            }
-        }
-    }
-
     /// <summary>Waits for this message's turn under the overall limit (and any pause).</summary>
     public async Task WaitTurnAsync(CancellationToken cancellationToken)
     {

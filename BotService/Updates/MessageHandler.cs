@@ -20,7 +20,7 @@ public sealed partial class MessageHandler(
 
         var (user, isNew) = await users.GetOrCreateAsync(from, message.Chat.Id, cancellationToken);
         var texts = BotTexts.For(user.Language);
-        switch (await CheckFloodAsync(user.Id))
+        switch (await flood.CheckAsync(user.Id))
         {
             case AntiFlood.Verdict.JustOverLimit:
                 await replies.SendAsync(message.Chat.Id, texts.Format(texts.TooFast, flood.WindowSeconds), null, cancellationToken);
@@ -51,19 +51,6 @@ public sealed partial class MessageHandler(
         }
     }
 
-    private async Task<AntiFlood.Verdict> CheckFloodAsync(long userId)
-    {
-        try
-        {
-            return await flood.CheckAsync(userId);
-        }
-        catch (StackExchange.Redis.RedisException exception)
-        {
-            LogFloodCheckUnavailable(logger, exception);
-            return AntiFlood.Verdict.Allowed;
-        }
-    }
-
     private async Task TryApologizeAsync(long chatId, BotTexts texts, CancellationToken cancellationToken)
     {
         try
@@ -75,9 +62,6 @@ public sealed partial class MessageHandler(
             LogApologyFailed(logger, exception, chatId);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unavailable for the anti-flood check; letting the message through.")]
-    private static partial void LogFloodCheckUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell chat {ChatId} that its command failed.")]
     private static partial void LogApologyFailed(ILogger logger, Exception exception, long chatId);

@@ -9,8 +9,6 @@ namespace DMarketAspire.BotService.Users;
 /// <summary>The bot's users in PostgreSQL: created on first contact with the defaults, kept current with Telegram's profile.</summary>
 public sealed class BotUserStore(DMarketDbContext db, IOptions<BotOptions> bot, IOptions<NotificationOptions> notifications, TimeProvider time)
 {
-    public DMarketDbContext Db => db;
-
     /// <summary>The user, created if new (<c>IsNew</c>); a user who had blocked the bot and writes again is active again.</summary>
     public async Task<(BotUser User, bool IsNew)> GetOrCreateAsync(global::Telegram.Bot.Types.User from, long chatId, CancellationToken cancellationToken)
     {

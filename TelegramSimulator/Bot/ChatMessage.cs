@@ -25,6 +25,4 @@ public sealed class ChatMessage
     public bool Deleted { get; set; }
 
     public int? PhotoBytes { get; init; }
-
-    public string? Caption { get; set; }
 }
