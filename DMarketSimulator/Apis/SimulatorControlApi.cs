@@ -3,6 +3,7 @@ using DMarketAspire.DMarket.Signing;
 using DMarketAspire.DMarketSimulator.Faults;
 using DMarketAspire.DMarketSimulator.Market;
 using DMarketAspire.DMarketSimulator.RateLimiting;
+using DMarketAspire.Pricing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -34,20 +35,35 @@ public static class SimulatorControlApi
     }
 
     private static Results<Ok<IReadOnlyList<GroundTruthOffer>>, ValidationProblem> GetGroundTruth(
-        MarketModel market, [FromQuery] string? gameId, [FromQuery] decimal? minProfitPercent, [FromQuery] long? priceFromCents, [FromQuery] long? priceToCents)
+        MarketModel market, [FromQuery] string? gameId, [FromQuery] decimal? minProfitPercent, [FromQuery] long? priceFromCents, [FromQuery] long? priceToCents,
+        [FromQuery] bool? excludeBlacklisted)
     {
         if (gameId is not null && !DMarketGames.IsKnown(gameId))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["gameId"] = [$"Unknown game; use one of {string.Join(", ", DMarketGames.All)}."] });
         }
 
-        return TypedResults.Ok(market.GroundTruth(gameId, minProfitPercent ?? 0m, priceFromCents, priceToCents));
+        var truth = market.GroundTruth(gameId, minProfitPercent ?? 0m, priceFromCents, priceToCents);
+        if (excludeBlacklisted == true)
+        {
+            // What the scanner throws out by design (stickers, cases, keys...) is not a miss.
+            var blacklist = new Blacklist(PricingOptions.DefaultBlacklistWords);
+            truth = [.. truth.Where(t => !blacklist.Matches(t.Title))];
+        }
+
+        return TypedResults.Ok(truth);
     }
 
-    private static Results<Ok<IEnumerable<CatalogEntry>>, NotFound> GetCatalogue(MarketModel market, string gameId) =>
-        DMarketGames.IsKnown(gameId)
-            ? TypedResults.Ok(market.Catalogue(gameId).Select(c => new CatalogEntry(c.Title, c.FairPriceCents)))
-            : TypedResults.NotFound();
+    private static Results<Ok<IEnumerable<CatalogEntry>>, NotFound> GetCatalogue(MarketModel market, string gameId)
+    {
+        if (!DMarketGames.IsKnown(gameId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var bids = market.BestBuyOrders(gameId);
+        return TypedResults.Ok(market.Catalogue(gameId).Select(c => new CatalogEntry(c.Title, c.FairPriceCents, bids.TryGetValue(c.Title, out var bid) ? bid : null)));
+    }
 
     private static Results<Created<PlantedOffer>, Ok<PlantedOffer>, ValidationProblem> PlantOffer(MarketModel market, PlantOfferRequest request)
     {
@@ -111,7 +127,7 @@ public static class SimulatorControlApi
             ? TypedResults.Ok(new AccountState(account.Id, account.BalanceCents, account.Inventory.Count))
             : TypedResults.NotFound();
 
-    public sealed record CatalogEntry(string Title, long FairPriceCents);
+    public sealed record CatalogEntry(string Title, long FairPriceCents, long? BestBuyOrderCents);
 
     public sealed record SimulatorStats(IReadOnlyList<GroupStats> Groups, long FaultsInjected);
 

@@ -115,6 +115,17 @@ public sealed partial class MarketModel
         }
     }
 
+    /// <summary>Each title's best active buy order (the control API's catalogue), in one pass over the buy orders.</summary>
+    public IReadOnlyDictionary<string, long> BestBuyOrders(string gameId)
+    {
+        lock (_gate)
+        {
+            return _targets.Values.Where(t => t.GameId == gameId && t.Status == Target.Active)
+                .GroupBy(t => t.Title, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Max(t => t.PriceCents), StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>Best bid and ask with counts for each title asked for (aggregated-prices).</summary>
     public IReadOnlyList<(string Title, long? BestBid, long BidCount, long? BestAsk, long AskCount)> Aggregate(string gameId, IEnumerable<string> titles)
     {
