@@ -23,7 +23,7 @@ source "$root/Benchmarks/lib.sh"
 bench_setup
 build_release AppHost
 
-log="$work/apphost.log"
+log="$work/apphost.log"; : >"$log"
 Simulator__OffersPerGame="$offers" AppHost__DataDirectory="$work/data" DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development \
   ASPNETCORE_URLS="http://localhost:$(free_port)" ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$(free_port)" \
   ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$(free_port)" ASPIRE_ALLOW_UNSECURED_TRANSPORT=true \

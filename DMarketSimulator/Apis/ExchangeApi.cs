@@ -44,6 +44,7 @@ public static class ExchangeApi
     private static object MarketObject(Offer o, MarketModel market)
     {
         var fee = market.FeeFraction(o.GameId, o.Title, o.PriceCents);
+        var suggested = market.SuggestedPriceCents(o.GameId, o.Title);
         var coins = (long cents) => new { USD = Units.CentsString(cents), DMC = Units.CentsString(cents * 100) };
         return new
         {
@@ -68,9 +69,9 @@ public static class ExchangeApi
             price = coins(o.PriceCents),
             instantPrice = coins(o.PriceCents),
             exchangePrice = coins(o.PriceCents),
-            suggestedPrice = coins(o.PriceCents),
+            suggestedPrice = coins(suggested),
             discountPrice = coins(o.PriceCents),
-            recommendedPrice = new { offerPrice = coins(o.PriceCents), d3 = coins(o.PriceCents), d7 = coins(o.PriceCents), d7Plus = coins(o.PriceCents) },
+            recommendedPrice = new { offerPrice = coins(suggested), d3 = coins(suggested), d7 = coins(suggested), d7Plus = coins(suggested) },
             instantTargetId = string.Empty,
             deliveryStats = new { rate = "100", time = "0" },
             fees = new

@@ -13,14 +13,24 @@ public sealed partial class MarketModel
     {
         lock (_gate)
         {
-            var byTitle = string.Equals(query.OrderBy, "title", StringComparison.OrdinalIgnoreCase);
+            var order = query.OrderBy?.ToLowerInvariant() switch
+            {
+                "title" => OfferOrder.Title,
+                "createdat" => OfferOrder.CreatedAt,
+                _ => OfferOrder.Price,
+            };
             var descending = string.Equals(query.OrderDir, "desc", StringComparison.OrdinalIgnoreCase);
             var after = DecodeCursor(query.Cursor);
-            var ordered = byTitle ? OrderedByTitle(query.GameId, descending, after) : OrderedByPrice(query.GameId, descending, after, query);
+            var ordered = order switch
+            {
+                OfferOrder.Title => OrderedBy(query.GameId, o => o.Title, descending, after),
+                OfferOrder.CreatedAt => OrderedBy(query.GameId, o => o.CreatedAt.ToUnixTimeMilliseconds().ToString("D15", CultureInfo.InvariantCulture), descending, after),
+                _ => OrderedByPrice(query.GameId, descending, after, query),
+            };
 
             var matching = ordered.Where(o => Matches(o, query));
             var page = matching.Take(query.Limit + 1).ToList();
-            var next = page.Count > query.Limit ? EncodeCursor(SortKey(page[query.Limit - 1], byTitle), page[query.Limit - 1].OfferId) : null;
+            var next = page.Count > query.Limit ? EncodeCursor(SortKey(page[query.Limit - 1], order), page[query.Limit - 1].OfferId) : null;
             var total = IsUnfiltered(query) ? _offersByPrice[query.GameId].Count : _offersByPrice[query.GameId].Count(o => Matches(o, query));
             return (page.Take(query.Limit).ToList(), next, total);
         }
@@ -33,7 +43,12 @@ public sealed partial class MarketModel
         && (query.PriceToCents is not > 0 || offer.PriceCents <= query.PriceToCents)
         && (query.Title is null || offer.Title.StartsWith(query.Title, StringComparison.OrdinalIgnoreCase));
 
-    private static string SortKey(Offer offer, bool byTitle) => byTitle ? offer.Title : offer.PriceCents.ToString(CultureInfo.InvariantCulture);
+    private static string SortKey(Offer offer, OfferOrder order) => order switch
+    {
+        OfferOrder.Title => offer.Title,
+        OfferOrder.CreatedAt => offer.CreatedAt.ToUnixTimeMilliseconds().ToString("D15", CultureInfo.InvariantCulture),
+        _ => offer.PriceCents.ToString(CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Walks the game's price-ordered set from the cursor (exclusive), within the price bounds: O(log n + page).</summary>
     private IEnumerable<Offer> OrderedByPrice(string gameId, bool descending, (string Key, string OfferId)? after, OfferQuery query)
@@ -74,9 +89,10 @@ public sealed partial class MarketModel
     private static Offer Probe(long priceCents, string offerId) =>
         new() { OfferId = offerId, AssetId = string.Empty, GameId = string.Empty, Title = string.Empty, PriceCents = priceCents, CreatedAt = default };
 
-    private IEnumerable<Offer> OrderedByTitle(string gameId, bool descending, (string Key, string OfferId)? after)
+    /// <summary>The game's listings sorted by a string key (title, or creation time as fixed-width digits), then offer id.</summary>
+    private IEnumerable<Offer> OrderedBy(string gameId, Func<Offer, string> key, bool descending, (string Key, string OfferId)? after)
     {
-        var ordered = _offersByPrice[gameId].OrderBy(o => o.Title, StringComparer.Ordinal).ThenBy(o => o.OfferId, StringComparer.Ordinal).ToList();
+        var ordered = _offersByPrice[gameId].OrderBy(key, StringComparer.Ordinal).ThenBy(o => o.OfferId, StringComparer.Ordinal).ToList();
         if (descending)
         {
             ordered.Reverse();
@@ -89,7 +105,7 @@ public sealed partial class MarketModel
 
         return ordered.SkipWhile(o =>
         {
-            var c = string.CompareOrdinal(o.Title, cursor.Key);
+            var c = string.CompareOrdinal(key(o), cursor.Key);
             c = c != 0 ? c : string.CompareOrdinal(o.OfferId, cursor.OfferId);
             return descending ? c >= 0 : c <= 0;
         });

@@ -126,6 +126,20 @@ public sealed partial class MarketModel
         }
     }
 
+    /// <summary>
+    /// DMarket's own estimate of a title's price (<c>suggestedPrice</c>): near the fair price, off by up to 3% per title,
+    /// as an estimate from past sales is. A hint to a scanner, never what a resale fetches.
+    /// </summary>
+    public long SuggestedPriceCents(string gameId, string title)
+    {
+        lock (_gate)
+        {
+            var fair = _byTitle.TryGetValue((gameId, title), out var item) ? item.FairPriceCents : 0;
+            var hash = title.Aggregate(2166136261u, (h, c) => (h ^ c) * 16777619u);
+            return Math.Max(1, fair * (1000 + ((long)(hash % 61) - 30)) / 1000);
+        }
+    }
+
     /// <summary>Best bid and ask with counts for each title asked for (aggregated-prices).</summary>
     public IReadOnlyList<(string Title, long? BestBid, long BidCount, long? BestAsk, long AskCount)> Aggregate(string gameId, IEnumerable<string> titles)
     {

@@ -23,6 +23,13 @@ public static class Extensions
         }
 
         builder.AddDMarketClient();
+        builder.Services.AddOptions<DMarketRateLimitOptions>().Configure<IOptions<ScannerOptions>>((limits, scanner) =>
+        {
+            if (scanner.Value.FreshListings)
+            {
+                limits.Lanes.TryAdd(scanner.Value.FreshLane, new DMarketLaneOptions { Group = DMarketRateLimitGroup.MarketItems, Share = scanner.Value.FreshShare });
+            }
+        });
 
         builder.Services.AddSingleton<ScannerMetrics>();
         builder.Services.AddSingleton(services =>
@@ -36,9 +43,15 @@ public static class Extensions
         builder.Services.AddScoped<MarketDataStore>();
         builder.Services.AddScoped<OpportunityStore>();
         builder.Services.AddScoped<MarketScanner>();
+        builder.Services.AddScoped<ListingPricer>();
+        builder.Services.AddScoped<FreshListingsScanner>();
+        builder.Services.AddSingleton<MarketMemory>();
+        builder.Services.AddSingleton<PendingListings>();
+        builder.Services.AddSingleton<OpportunityAnnouncer>();
         builder.Services.AddSingleton<SalesRefreshQueue>();
         builder.Services.AddSingleton<SchemaGate>();
         builder.Services.AddHostedService<ScanWorker>();
         builder.Services.AddHostedService<SalesRefreshWorker>();
+        builder.Services.AddHostedService<FreshListingsWorker>();
     }
 }

@@ -4,10 +4,11 @@ using StackExchange.Redis;
 namespace DMarketAspire.Scanner.Infrastructure;
 
 /// <summary>
-/// One DMarket account's budget shared by every scanner replica: an exact sliding window per group kept in a Redis
-/// sorted set of send times. A request adds itself first, then counts; over the limit it takes itself back and
-/// waits for the oldest send to leave the window. Add-then-count in one MULTI/EXEC never lets two replicas both
-/// believe they fit, and needs no Lua, so it runs on Redis and on Garnet alike.
+/// One DMarket account's budget shared by every scanner replica, counted as <see cref="LocalDMarketRateLimiter"/>
+/// counts it (each calendar second a request could land in, unanswered requests in every second they span) but kept in
+/// Redis: a counter per group, lane and second, and a sorted set of the requests still unanswered. A request adds itself
+/// first, then counts, in one MULTI/EXEC; over the quota it takes itself back and waits for the next second. No two
+/// replicas can both believe they fit, and no Lua is needed, so it runs on Redis and on Garnet alike.
 /// </summary>
 public sealed class RedisDMarketRateLimiter(
     IConnectionMultiplexer redis,
@@ -15,54 +16,71 @@ public sealed class RedisDMarketRateLimiter(
     IOptions<Scanning.ScannerOptions> scannerOptions,
     TimeProvider time) : IDMarketRateLimiter
 {
-    private static readonly TimeSpan KeyLifetime = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(2);
+    private const long MillisecondsPerSecond = 1000;
+    private static readonly TimeSpan CounterLifetime = TimeSpan.FromSeconds(10);
 
     private readonly string _prefix = $"{scannerOptions.Value.RedisKeyPrefix}ratelimit:";
     private long _sequence;
 
-    public async ValueTask AcquireAsync(DMarketRateLimitGroup group, CancellationToken cancellationToken)
+    public async ValueTask<DMarketPermit> AcquireAsync(DMarketRateLimitGroup group, string lane, CancellationToken cancellationToken)
     {
+        var limits = options.Value;
+        var laneName = limits.LaneOf(group, lane);
+        var quota = limits.LaneQuota(group, laneName);
+        var tolerance = (long)limits.ClockTolerance.TotalMilliseconds;
         var db = redis.GetDatabase();
-        var key = (RedisKey)(_prefix + group);
-        var pauseKey = (RedisKey)(_prefix + group + ":paused");
-        var limit = options.Value.PerSecond(group);
-        var windowMs = (Window + options.Value.SafetyMargin).TotalMilliseconds;
+        var inFlight = InFlightKey(group, laneName);
         var member = (RedisValue)$"{Environment.ProcessId}:{Guid.NewGuid():N}:{Interlocked.Increment(ref _sequence)}";
 
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-
-            var pausedUntil = await db.StringGetAsync(pauseKey).ConfigureAwait(false);
+            var pausedUntil = await db.StringGetAsync(PauseKey(group)).ConfigureAwait(false);
             if (pausedUntil.HasValue && (long)pausedUntil > now)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds((long)pausedUntil - now), time, cancellationToken).ConfigureAwait(false);
+                await DelayUntilAsync((long)pausedUntil, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
+            var seconds = Seconds(now - tolerance, now + tolerance);
             var transaction = db.CreateTransaction();
-            _ = transaction.SortedSetRemoveRangeByScoreAsync(key, double.NegativeInfinity, now - windowMs, Exclude.Stop);
-            _ = transaction.SortedSetAddAsync(key, member, now);
-            var count = transaction.SortedSetLengthAsync(key);
-            _ = transaction.KeyExpireAsync(key, KeyLifetime);
-            await transaction.ExecuteAsync().ConfigureAwait(false);
-
-            if (await count.ConfigureAwait(false) <= limit)
+            _ = transaction.SortedSetRemoveRangeByScoreAsync(inFlight, double.NegativeInfinity, now - limits.InFlightExpiry.TotalMilliseconds);
+            var counted = seconds.Select(s => transaction.StringIncrementAsync(CounterKey(group, laneName, s))).ToList();
+            foreach (var second in seconds)
             {
-                // Stamp the send with when it was granted, not when we began asking: under load the Redis round trips
-                // between the two would otherwise let the next permits come early. Pipelined, so no extra wait.
-                _ = db.SortedSetAddAsync(key, member, time.GetUtcNow().ToUnixTimeMilliseconds(), CommandFlags.FireAndForget);
-                return;
+                _ = transaction.KeyExpireAsync(CounterKey(group, laneName, second), CounterLifetime);
             }
 
-            await db.SortedSetRemoveAsync(key, member).ConfigureAwait(false);
-            var oldest = await db.SortedSetRangeByRankWithScoresAsync(key, 0, 0).ConfigureAwait(false);
-            var wait = oldest.Length > 0 ? TimeSpan.FromMilliseconds(oldest[0].Score + windowMs - now) : MinWait;
-            // Jitter, so replicas that collided do not collide again on the same millisecond.
-            wait = (wait > MinWait ? wait : MinWait) + TimeSpan.FromMilliseconds(Random.Shared.Next(3));
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            _ = transaction.SortedSetAddAsync(inFlight, member, now);
+            // Unanswered requests granted before a second began (and its tolerance) were not counted in it at grant.
+            var spanning = seconds.Select(s => transaction.SortedSetLengthAsync(inFlight, double.NegativeInfinity, (s * MillisecondsPerSecond) - tolerance, Exclude.Stop)).ToList();
+            _ = transaction.KeyExpireAsync(inFlight, limits.InFlightExpiry);
+            await transaction.ExecuteAsync().ConfigureAwait(false);
+
+            var full = -1;
+            for (var i = 0; i < seconds.Count && full < 0; i++)
+            {
+                if (await counted[i].ConfigureAwait(false) + await spanning[i].ConfigureAwait(false) > quota)
+                {
+                    full = i;
+                }
+            }
+
+            if (full < 0)
+            {
+                return new Permit(this, group, laneName, member, now, tolerance);
+            }
+
+            var undo = db.CreateTransaction();
+            foreach (var second in seconds)
+            {
+                _ = undo.StringDecrementAsync(CounterKey(group, laneName, second));
+            }
+
+            _ = undo.SortedSetRemoveAsync(inFlight, member);
+            await undo.ExecuteAsync().ConfigureAwait(false);
+            await DelayUntilAsync(((seconds[full] + 1) * MillisecondsPerSecond) + tolerance, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -70,24 +88,67 @@ public sealed class RedisDMarketRateLimiter(
 
     public void OnBudgetExhausted(DMarketRateLimitGroup group, DateTimeOffset until)
     {
+        var limits = options.Value;
         var db = redis.GetDatabase();
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var windowMs = (Window + options.Value.SafetyMargin).TotalMilliseconds;
-        var ours = db.SortedSetLength(_prefix + group, now - windowMs, double.PositiveInfinity);
-        if (ours < options.Value.PerSecond(group))
+        var second = Second(now);
+        var lanes = limits.Lanes.Where(l => l.Value.Group == group).Select(l => l.Key).Append(DMarketRateLane.Default);
+        var ours = lanes.Sum(lane =>
+            (long)db.StringGet(CounterKey(group, lane, second)) + db.SortedSetLength(InFlightKey(group, lane), double.NegativeInfinity, second * MillisecondsPerSecond, Exclude.Stop));
+        if (ours < limits.PerSecond(group))
         {
             Pause(group, until);
         }
     }
 
-    private static TimeSpan Window => TimeSpan.FromSeconds(1);
+    private void Complete(DMarketRateLimitGroup group, string lane, RedisValue member, long grantedMs, long tolerance)
+    {
+        // Answered now: it may have landed in any second it spanned unanswered, so those still counted keep it.
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var transaction = redis.GetDatabase().CreateTransaction();
+        _ = transaction.SortedSetRemoveAsync(InFlightKey(group, lane), member);
+        foreach (var second in Seconds(Math.Max(grantedMs + tolerance + MillisecondsPerSecond, now - tolerance), now + tolerance).Where(s => s > Second(grantedMs + tolerance)))
+        {
+            _ = transaction.StringIncrementAsync(CounterKey(group, lane, second));
+            _ = transaction.KeyExpireAsync(CounterKey(group, lane, second), CounterLifetime);
+        }
+
+        _ = transaction.ExecuteAsync(CommandFlags.FireAndForget);
+    }
+
+    private async Task DelayUntilAsync(long unixMs, CancellationToken cancellationToken) =>
+        await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, unixMs - time.GetUtcNow().ToUnixTimeMilliseconds())), time, cancellationToken).ConfigureAwait(false);
 
     private void Pause(DMarketRateLimitGroup group, DateTimeOffset until)
     {
         var wait = until - time.GetUtcNow();
         if (wait > TimeSpan.Zero)
         {
-            redis.GetDatabase().StringSet(_prefix + group + ":paused", until.ToUnixTimeMilliseconds(), wait, flags: CommandFlags.FireAndForget);
+            redis.GetDatabase().StringSet(PauseKey(group), until.ToUnixTimeMilliseconds(), wait, flags: CommandFlags.FireAndForget);
         }
+    }
+
+    private static List<long> Seconds(long fromMs, long toMs)
+    {
+        List<long> seconds = [];
+        for (var s = Second(fromMs); s <= Second(toMs); s++)
+        {
+            seconds.Add(s);
+        }
+
+        return seconds;
+    }
+
+    private static long Second(long ms) => Math.DivRem(ms, MillisecondsPerSecond, out var rest) - (rest < 0 ? 1 : 0);
+
+    private RedisKey CounterKey(DMarketRateLimitGroup group, string lane, long second) => $"{_prefix}{group}:{lane}:{second}";
+
+    private RedisKey InFlightKey(DMarketRateLimitGroup group, string lane) => $"{_prefix}{group}:{lane}:inflight";
+
+    private RedisKey PauseKey(DMarketRateLimitGroup group) => $"{_prefix}{group}:paused";
+
+    private sealed class Permit(RedisDMarketRateLimiter limiter, DMarketRateLimitGroup group, string lane, RedisValue member, long grantedMs, long tolerance) : DMarketPermit
+    {
+        protected override void OnCompleted() => limiter.Complete(group, lane, member, grantedMs, tolerance);
     }
 }

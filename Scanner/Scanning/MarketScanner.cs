@@ -21,6 +21,9 @@ public sealed partial class MarketScanner(
     FeeProvider fees,
     SalesProvider sales,
     SalesRefreshQueue refreshQueue,
+    PendingListings pending,
+    MarketMemory memory,
+    OpportunityAnnouncer announcer,
     OpportunityEngine engine,
     IConnectionMultiplexer redis,
     RedisLeases leases,
@@ -49,11 +52,15 @@ public sealed partial class MarketScanner(
                 await marketData.ReplaceFeesAsync(unit.GameId, fetchedFees, time.GetUtcNow(), cancellationToken);
             }
 
+            var listedSince = time.GetUtcNow();
             var listed = await ListOffersAsync(unit, cancellationToken);
+            memory.RememberListings(unit.GameId, listed);
             var titles = listed.Select(o => o.Title).Distinct(StringComparer.Ordinal).ToList();
             var now = time.GetUtcNow();
             var itemIds = titles.Count > 0 ? await marketData.EnsureItemsAsync(unit.GameId, titles, now, cancellationToken) : [];
-            var books = titles.Count > 0 ? (await dmarket.GetAggregatedPricesAsync(unit.GameId, titles, cancellationToken)).ToDictionary(p => p.Title, StringComparer.Ordinal) : [];
+            var fetchedBooks = titles.Count > 0 ? await dmarket.GetAggregatedPricesAsync(unit.GameId, titles, cancellationToken) : [];
+            memory.RememberBooks(unit.GameId, fetchedBooks, time.GetUtcNow());
+            var books = fetchedBooks.ToDictionary(p => p.Title, StringComparer.Ordinal);
             var salesByTitle = await SalesAsync(unit, listed, books, itemIds);
 
             now = time.GetUtcNow();
@@ -67,8 +74,8 @@ public sealed partial class MarketScanner(
                 return new PricedOffer(o.OfferId, o.Title, itemIds[o.Title], o.PriceCents, context.Book.BestBuyOrderCents, evaluation);
             }).ToList();
 
-            var changes = await opportunities.ApplyAsync(unit, scan.Id, priced, time.GetUtcNow(), cancellationToken);
-            await AnnounceAsync(changes.LastEventId);
+            var changes = await opportunities.ApplyAsync(unit, scan.Id, priced, time.GetUtcNow(), listedSince, cancellationToken);
+            await announcer.AnnounceAsync(changes.LastEventId);
 
             scan.OffersPriced = priced.Count(p => p.Evaluation is not null);
             scan.OpportunitiesFound = changes.FoundIds.Count;
@@ -113,23 +120,33 @@ public sealed partial class MarketScanner(
     }
 
     /// <summary>
-    /// The cached sales of the listed titles. Titles without are queued for the sales refresher, most promising first
-    /// (the cheapest offer furthest under the best bid), and priced by a later scan: a scan never waits on last-sales.
+    /// The cached sales of the listed titles. Titles without are queued for the sales refresher, the most underpriced
+    /// looking first (see <see cref="ListingPromise"/>); the listings that look underpriced wait for those sales in
+    /// <see cref="PendingListings"/> and are priced the moment they come: a scan never waits on last-sales.
     /// </summary>
     private async Task<Dictionary<string, IReadOnlyList<Sale>>> SalesAsync(
         ScanUnit unit, List<MarketItem> listed, Dictionary<string, AggregatedPrice> books, Dictionary<string, long> itemIds)
     {
         var titles = itemIds.Keys.ToList();
         var known = titles.Count > 0 ? await sales.GetCachedAsync(unit.GameId, titles) : [];
-        refreshQueue.Want(unit.GameId, listed
-            .Where(o => !known.ContainsKey(o.Title))
-            .GroupBy(o => o.Title)
-            .Select(g =>
+        List<(string Title, long ItemId, double Promise)> wanted = [];
+        List<Listing> waiting = [];
+        foreach (var title in listed.Where(o => !known.ContainsKey(o.Title)).GroupBy(o => o.Title, StringComparer.Ordinal))
+        {
+            var byPrice = title.OrderBy(o => o.PriceCents).ToList();
+            var cheapest = byPrice[0];
+            var promise = ListingPromise.Of(cheapest.PriceCents, Book(books, title.Key), cheapest.SuggestedPriceCents, byPrice.Count > 1 ? byPrice[1].PriceCents : null, null);
+            wanted.Add((title.Key, itemIds[title.Key], promise));
+            if (ListingPromise.LooksUnderpriced(promise, options.Value.UnderpricedRatio))
             {
-                var cheapest = g.Min(o => o.PriceCents);
-                var promise = books.TryGetValue(g.Key, out var book) && book.BestBuyOrderCents is { } bid ? (double)bid / cheapest : 0;
-                return (g.Key, itemIds[g.Key], promise);
-            }));
+                // Old listings: no creation time to measure from, so they stay out of the freshness figures.
+                waiting.AddRange(byPrice.TakeWhile(o => ListingPromise.LooksUnderpriced(ListingPromise.Of(o.PriceCents, Book(books, title.Key), o.SuggestedPriceCents, null, null), options.Value.UnderpricedRatio) || o == cheapest)
+                    .Select(o => new Listing(o.OfferId, o.Title, o.PriceCents, default)));
+            }
+        }
+
+        pending.Add(unit.GameId, waiting);
+        refreshQueue.Want(unit.GameId, wanted);
         return known;
     }
 
@@ -141,15 +158,6 @@ public sealed partial class MarketScanner(
         await Task.WhenAll(claims.Select(c => c.Claim));
         var due = claims.Where(c => c.Claim.Result).Select(c => (itemIds[c.Title], contexts[c.Title].Book, contexts[c.Title].Stats.MedianCents)).ToList();
         await marketData.SaveSnapshotsAsync(due, now, cancellationToken);
-    }
-
-    private async Task AnnounceAsync(long lastEventId)
-    {
-        if (lastEventId > 0)
-        {
-            // A wake-up call only: the outbox table is the record (read it from your own checkpoint); losing this loses nothing.
-            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(options.Value.OpportunityEventsChannel), lastEventId);
-        }
     }
 
     private static OrderBook Book(Dictionary<string, AggregatedPrice> books, string title) =>

@@ -2,6 +2,7 @@ using DMarketAspire.Domain;
 using DMarketAspire.Infrastructure;
 using DMarketAspire.Pricing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DMarketAspire.Scanner.Scanning;
 
@@ -14,7 +15,11 @@ public sealed class OpportunityStore(DMarketDbContext db)
     public const string OfferGone = "OfferGone";
     public const string ProfitVanished = "ProfitVanished";
 
-    public async Task<OpportunityChanges> ApplyAsync(ScanUnit unit, long scanId, IReadOnlyList<PricedOffer> offers, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// A full scan of a unit: offers priced as opportunities are found or updated, the unit's other active rows are gone,
+    /// except rows the fresh-listings pass saw at or after <paramref name="listedSince"/> (listed after this scan paged by).
+    /// </summary>
+    public async Task<OpportunityChanges> ApplyAsync(ScanUnit unit, long scanId, IReadOnlyList<PricedOffer> offers, DateTimeOffset now, DateTimeOffset listedSince, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
@@ -71,31 +76,79 @@ public sealed class OpportunityStore(DMarketDbContext db)
             }
 
             // Active here before, not on the market now.
-            foreach (var row in existing.Values.Where(o => o.Status == OpportunityStatus.Active && o.LastScanId != scanId && o.GameId == unit.GameId && o.Level == unit.Level.Name))
+            foreach (var row in existing.Values.Where(o => o.Status == OpportunityStatus.Active && o.LastScanId != scanId && o.LastSeenAt < listedSince && o.GameId == unit.GameId && o.Level == unit.Level.Name))
             {
                 MarkGone(row, OfferGone, scanId, now);
                 gone.Add(row);
             }
 
-            await db.SaveChangesAsync(ct);
-
-            // Event ids are taken and committed under one lock, so they become visible in id order: a consumer that reads
-            // "after the last id I handled" (the bot) can never skip an event a slower concurrent transaction commits later.
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [OpportunityEvent.WriterLockKey], ct);
-            List<OpportunityEvent> events =
-            [
-                .. found.Select(o => Event(o, OpportunityEventKind.Found, now)),
-                .. changed.Select(o => Event(o, OpportunityEventKind.Updated, now)),
-                .. gone.Select(o => Event(o, OpportunityEventKind.Gone, now)),
-            ];
-            db.OpportunityEvents.AddRange(events);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-
-            var active = await db.Opportunities.CountAsync(o => o.GameId == unit.GameId && o.Level == unit.Level.Name && o.Status == OpportunityStatus.Active, ct);
-            db.ChangeTracker.Clear();
-            return new OpportunityChanges(found.Select(o => o.Id).ToList(), changed.Count, gone.Count, active, events.Count > 0 ? events.Max(e => e.Id) : 0);
+            return await CommitAsync(transaction, found, changed, gone, now, ct, () => db.Opportunities.CountAsync(o => o.GameId == unit.GameId && o.Level == unit.Level.Name && o.Status == OpportunityStatus.Active, ct));
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// New listings priced by the fresh-listings pass: opportunities are found (or updated); nothing is marked gone, as
+    /// the pass sees only what is new. Each offer is filed under the level its price falls in.
+    /// </summary>
+    public async Task<OpportunityChanges> RecordAsync(string gameId, IReadOnlyList<PricedOffer> offers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var opportunities = offers.Where(o => o.Evaluation is { IsOpportunity: true, Level: not null }).ToList();
+        if (opportunities.Count == 0)
+        {
+            return new OpportunityChanges([], 0, 0, 0, 0);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var ids = opportunities.Select(o => o.OfferId).ToArray();
+            var existing = await db.Opportunities.Where(o => ids.Contains(o.OfferId)).ToDictionaryAsync(o => o.OfferId, ct);
+            List<Opportunity> found = [];
+            List<Opportunity> changed = [];
+            foreach (var offer in opportunities)
+            {
+                var evaluation = offer.Evaluation!.Value;
+                if (!existing.TryGetValue(offer.OfferId, out var row))
+                {
+                    row = new Opportunity { OfferId = offer.OfferId, GameId = gameId, Level = evaluation.Level!.Name, Title = offer.Title, FirstSeenAt = now };
+                    db.Opportunities.Add(row);
+                    found.Add(row);
+                }
+                else if (row.Status == OpportunityStatus.Gone || row.ProfitCents != evaluation.ProfitCents || row.Liquidity != evaluation.Liquidity)
+                {
+                    changed.Add(row);
+                }
+
+                Fill(row, offer, evaluation, row.LastScanId, now);
+            }
+
+            return await CommitAsync(transaction, found, changed, [], now, ct, () => Task.FromResult(0));
+        }, cancellationToken);
+    }
+
+    private async Task<OpportunityChanges> CommitAsync(IDbContextTransaction transaction, List<Opportunity> found, List<Opportunity> changed, List<Opportunity> gone,
+        DateTimeOffset now, CancellationToken ct, Func<Task<int>> countActive)
+    {
+        await db.SaveChangesAsync(ct);
+
+        // Event ids are taken and committed under one lock, so they become visible in id order: a consumer that reads
+        // "after the last id I handled" (the bot) can never skip an event a slower concurrent transaction commits later.
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [OpportunityEvent.WriterLockKey], ct);
+        List<OpportunityEvent> events =
+        [
+            .. found.Select(o => Event(o, OpportunityEventKind.Found, now)),
+            .. changed.Select(o => Event(o, OpportunityEventKind.Updated, now)),
+            .. gone.Select(o => Event(o, OpportunityEventKind.Gone, now)),
+        ];
+        db.OpportunityEvents.AddRange(events);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        var active = await countActive();
+        db.ChangeTracker.Clear();
+        return new OpportunityChanges(found.Select(o => o.Id).ToList(), changed.Count, gone.Count, active, events.Count > 0 ? events.Max(e => e.Id) : 0);
     }
 
     private static void Fill(Opportunity row, PricedOffer offer, Evaluation evaluation, long scanId, DateTimeOffset now)

@@ -2,10 +2,15 @@ using DMarketAspire.DMarket.Models;
 
 namespace DMarketAspire.Scanner.Scanning;
 
-/// <summary>Spends the last-sales budget (6/s) all the time, on the titles the scans most want priced.</summary>
-public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, IServiceScopeFactory scopes,
+/// <summary>
+/// Spends the last-sales budget (6/s) all the time, on the titles the scans most want priced, and prices the listings
+/// that were waiting on those sales (<see cref="PendingListings"/>) as soon as they come.
+/// </summary>
+public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, PendingListings pending, MarketMemory memory, IServiceScopeFactory scopes,
     SchemaGate schema, IOptions<ScannerOptions> options, ILogger<SalesRefreshWorker> logger) : BackgroundService
 {
+    public const string Source = "sales";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await schema.WaitAsync(stoppingToken);
@@ -18,12 +23,15 @@ public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, IService
                 await using var scope = scopes.CreateAsyncScope();
                 var sales = scope.ServiceProvider.GetRequiredService<SalesProvider>();
                 var store = scope.ServiceProvider.GetRequiredService<MarketDataStore>();
+                var pricer = scope.ServiceProvider.GetRequiredService<ListingPricer>();
                 List<(long, Sale)> fetched = [];
                 foreach (var game in batch.GroupBy(b => b.Game))
                 {
                     var items = game.ToDictionary(b => b.Title, b => b.ItemId);
                     var result = await sales.FetchAsync(game.Key, items.Keys, stoppingToken);
                     fetched.AddRange(result.SelectMany(r => r.Value.Select(s => (items[r.Key], s))));
+                    var waiting = pending.Take(game.Key, result.Keys);
+                    await pricer.PriceAsync(game.Key, waiting, result, t => memory.Recall(game.Key, t)?.Book ?? default, Source, stoppingToken);
                 }
 
                 await store.SaveSalesAsync(fetched, stoppingToken);

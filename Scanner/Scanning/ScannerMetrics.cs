@@ -13,6 +13,9 @@ public sealed class ScannerMetrics
     private readonly Counter<long> _offersPriced;
     private readonly Counter<long> _opportunitiesFound;
     private readonly Counter<long> _scanFailures;
+    private readonly Counter<long> _freshListings;
+    private readonly Histogram<double> _freshRound;
+    private readonly Histogram<double> _listingRecorded;
     private readonly ConcurrentDictionary<string, int> _active = new();
 
     public ScannerMetrics(IMeterFactory meterFactory)
@@ -22,6 +25,10 @@ public sealed class ScannerMetrics
         _offersPriced = meter.CreateCounter<long>("scanner.offers.priced", "{offer}", "Offers run through the pricing engine.");
         _opportunitiesFound = meter.CreateCounter<long>("scanner.opportunities.found", "{opportunity}", "New opportunities recorded.");
         _scanFailures = meter.CreateCounter<long>("scanner.scans.failed", "{scan}", "Scans that ended in an error.");
+        _freshListings = meter.CreateCounter<long>("scanner.fresh.listings", "{listing}", "New listings the fresh-listings pass saw.");
+        _freshRound = meter.CreateHistogram<double>("scanner.fresh.round.duration", "s", "One fresh-listings round over every game.");
+        _listingRecorded = meter.CreateHistogram<double>("scanner.listing.recorded_after", "s",
+            "From a new listing's creation to its opportunity being recorded, by how it was priced (fresh: at once; sales: once its title's sales came).");
         meter.CreateObservableGauge("scanner.opportunities.active", () => _active.Select(a => new Measurement<int>(a.Value, new KeyValuePair<string, object?>("scanner.unit", a.Key))),
             "{opportunity}", "Active opportunities per game and level, as of the last scan.");
     }
@@ -34,6 +41,13 @@ public sealed class ScannerMetrics
         _opportunitiesFound.Add(found, tags);
         _active[unit.Key] = active;
     }
+
+    public void FreshListingsSeen(string gameId, int count) => _freshListings.Add(count, new KeyValuePair<string, object?>("dmarket.game", gameId));
+
+    public void FreshRoundCompleted(TimeSpan duration) => _freshRound.Record(duration.TotalSeconds);
+
+    public void ListingRecorded(string gameId, string source, TimeSpan after) =>
+        _listingRecorded.Record(after.TotalSeconds, new TagList { { "dmarket.game", gameId }, { "scanner.source", source } });
 
     public void ScanFailed(ScanUnit unit) =>
         _scanFailures.Add(1, new TagList { { "dmarket.game", unit.GameId }, { "scanner.level", unit.Level.Name } });

@@ -50,6 +50,48 @@ public sealed class ScannerOptions
 
     public string RedisKeyPrefix { get; set; } = "dmarket:scanner:";
 
+    /// <summary>Whether one replica keeps looking at every game's newest listings besides the full sweeps.</summary>
+    public bool FreshListings { get; set; } = true;
+
+    /// <summary>The rate-limit lane the fresh-listings pass spends.</summary>
+    public string FreshLane { get; set; } = "fresh";
+
+    /// <summary>
+    /// The share of the market-items budget (10/s) kept for the fresh-listings pass; the full sweeps get the rest. Becomes
+    /// the lane <c>DMarket:RateLimits:Lanes:fresh</c> unless that is configured itself.
+    /// </summary>
+    [Range(0.1, 0.9)]
+    public double FreshShare { get; set; } = 0.5;
+
+    /// <summary>Listings per page of the newest-first search.</summary>
+    [Range(1, 100)]
+    public int FreshPageSize { get; set; } = 100;
+
+    /// <summary>At most this many pages per game per round; a busier market's overflow is the sweeps' to find.</summary>
+    [Range(1, 20)]
+    public int FreshMaxPages { get; set; } = 3;
+
+    /// <summary>The shortest round over all games (the lane's budget usually paces them; this keeps an idle one from spinning).</summary>
+    public TimeSpan FreshRoundInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>A promising new listing's order book is read again when the one known is older than this.</summary>
+    public TimeSpan FreshBookMaxAge { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Offer ids remembered per game, to tell new listings from seen ones.</summary>
+    [Range(100, 1_000_000)]
+    public int FreshSeenCapacity { get; set; } = 20_000;
+
+    /// <summary>A listing looks underpriced at this share of its reference price or less (best bid, suggested, other asks, sales).</summary>
+    [Range(0.1, 1.0)]
+    public double UnderpricedRatio { get; set; } = 0.9;
+
+    /// <summary>Added to a fresh listing's promise in the sales queue, so it is fetched before anything a sweep asked for.</summary>
+    [Range(0.0, 1000.0)]
+    public double FreshPriorityBoost { get; set; } = 10;
+
+    /// <summary>How long a listing waits for its title's sales before the next sweep is left to price it.</summary>
+    public TimeSpan PendingMaxAge { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Redis channel announcing new outbox events (message: the newest event id); see <see cref="OpportunityEventsChannel"/>.</summary>
     public string OpportunityEventsChannel { get; set; } = DMarketAspire.Domain.OpportunityChannels.Events;
 }

@@ -24,13 +24,13 @@ public sealed class DMarketMetrics
                 (double)_perSecond[(int)g].LastFullSecond(_time.GetUtcNow()) / limits.Value.PerSecond(g),
                 new KeyValuePair<string, object?>("dmarket.group", g.ToString()))),
             "1", "Share of each group's per-second budget this process used in the last full second.");
-        _requests = meter.CreateCounter<long>("dmarket.client.requests", "{request}", "Requests sent to DMarket, by rate-limit group, path and status.");
+        _requests = meter.CreateCounter<long>("dmarket.client.requests", "{request}", "Requests sent to DMarket, by rate-limit group, lane, path and status.");
         _rateLimited = meter.CreateCounter<long>("dmarket.client.rate_limited", "{response}", "429 responses received from DMarket.");
     }
 
-    public void RecordResponse(DMarketRateLimitGroup group, string path, int status)
+    public void RecordResponse(DMarketRateLimitGroup group, string lane, string path, int status)
     {
-        var tags = new TagList { { "dmarket.group", group.ToString() }, { "url.template", PathTemplate(path) }, { "http.response.status_code", status } };
+        var tags = new TagList { { "dmarket.group", group.ToString() }, { "dmarket.lane", lane }, { "url.template", PathTemplate(path) }, { "http.response.status_code", status } };
         _requests.Add(1, tags);
         _perSecond[(int)group].Add(_time.GetUtcNow());
         if (status == 429)

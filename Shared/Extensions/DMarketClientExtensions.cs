@@ -24,6 +24,7 @@ public static class DMarketClientExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DMarketClock>();
         services.TryAddSingleton<DMarketMetrics>();
+        services.TryAddSingleton<DMarketRateGroups>();
         services.TryAddSingleton<IDMarketRateLimiter, LocalDMarketRateLimiter>();
         services.TryAddTransient<DMarketRateLimitHandler>();
         services.TryAddTransient<DMarketSigningHandler>();

@@ -3,6 +3,7 @@ using DMarketAspire.DMarket.Signing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace DMarketAspire.Tests.DMarket;
 
@@ -20,7 +21,7 @@ public sealed class DMarketClientHost : IDisposable
     /// <summary>An HttpClient with the DMarket pipeline (pacing, signing), for reading raw JSON.</summary>
     public HttpClient SignedHttpClient() => _host.Services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DMarketClient));
 
-    public static DMarketClientHost Create(Uri simulator, DMarketKeys? keys = null, IDictionary<string, string?>? settings = null)
+    public static DMarketClientHost Create(Uri simulator, DMarketKeys? keys = null, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         keys ??= DMarketKeys.Demo;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
@@ -36,6 +37,11 @@ public sealed class DMarketClientHost : IDisposable
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
         }
 
         builder.AddServiceDefaults();

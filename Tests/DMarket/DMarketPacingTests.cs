@@ -5,6 +5,7 @@ using DMarketAspire.DMarket;
 using DMarketAspire.DMarket.Models;
 using DMarketAspire.DMarketSimulator.Faults;
 using DMarketAspire.DMarketSimulator.RateLimiting;
+using DMarketAspire.DMarket.RateLimiting;
 
 using DMarketAspire.Tests.Infrastructure;
 
@@ -23,8 +24,6 @@ public sealed class DMarketPacingTests(SimulatorFixture simulator) : IClassFixtu
         await simulator.Control.PostAsync("/_sim/stats/reset", null, Ct);
         using var host = DMarketClientHost.Create(simulator.Address);
         var title = (await simulator.GetAsync<List<DMarketAspire.DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>($"/_sim/catalogue/{DMarketGames.Rust}"))[0].Title;
-        var stopwatch = Stopwatch.StartNew();
-
         // 25 market-items requests (10/s) and 12 last-sales requests (6/s), all at once.
         var market = Enumerable.Range(0, 25).Select(_ => host.Client.GetMarketItemsPageAsync(new MarketItemsQuery(DMarketGames.Rust) { Limit = 5 }, cancellationToken: Ct));
         var sales = Enumerable.Range(0, 12).Select(_ => host.Client.GetLastSalesAsync(DMarketGames.Rust, title, 5, cancellationToken: Ct));
@@ -37,8 +36,84 @@ public sealed class DMarketPacingTests(SimulatorFixture simulator) : IClassFixtu
         Assert.Equal((12L, 0L), (lastSales.Accepted, lastSales.Rejected));
         Assert.InRange(marketItems.MaxAttemptedPerSecond, 1, 10);
         Assert.InRange(lastSales.MaxAttemptedPerSecond, 1, 6);
-        // 25 at 10/s cannot finish in under two seconds without breaking the limit.
-        Assert.True(stopwatch.Elapsed >= TimeSpan.FromSeconds(2), $"Finished in {stopwatch.Elapsed}: pacing did not hold.");
+        // DMarket counts calendar seconds: 25 at 10/s need three of them.
+        Assert.True(marketItems.ActiveSeconds >= 3, $"25 market-items requests arrived in {marketItems.ActiveSeconds} seconds: pacing did not hold.");
+        Assert.True(lastSales.ActiveSeconds >= 2, $"12 last-sales requests arrived in {lastSales.ActiveSeconds} seconds: pacing did not hold.");
+    }
+
+    [Fact]
+    public async Task UnderFullLoadTheQuotaIsSpentToTheLastPercentWithNo429AndEachLaneGetsItsShare()
+    {
+        using var host = DMarketClientHost.Create(simulator.Address, settings: new Dictionary<string, string?>
+        {
+            ["DMarket:RateLimits:Lanes:fresh:Group"] = "MarketItems",
+            ["DMarket:RateLimits:Lanes:fresh:Share"] = "0.5",
+        });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        long fresh = 0, other = 0;
+        var measuring = false;
+
+        // Twelve callers in each lane, each sending as fast as pacing lets it: far more demand than 10/s.
+        var loops = Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
+        {
+            using var lane = i % 2 == 0 ? DMarketRateLane.Use("fresh") : null;
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    await host.Client.GetMarketItemsPageAsync(new MarketItemsQuery(DMarketGames.Rust) { Limit = 1 }, cancellationToken: stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                if (Volatile.Read(ref measuring))
+                {
+                    Interlocked.Increment(ref i % 2 == 0 ? ref fresh : ref other);
+                }
+            }
+        }, Ct)).ToList();
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+        await simulator.Control.PostAsync("/_sim/stats/reset", null, Ct);
+        Volatile.Write(ref measuring, true);
+        var window = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(8), Ct);
+        var stats = await simulator.GetAsync<SimulatorControlApi.SimulatorStats>("/_sim/stats");
+        var seconds = window.Elapsed.TotalSeconds;
+        await stop.CancelAsync();
+        await Task.WhenAll(loops);
+
+        var marketItems = stats.Groups.Single(g => g.Group == "MarketItems");
+        var used = marketItems.Accepted / (10 * seconds);
+        Assert.Equal(0, marketItems.Rejected);
+        Assert.InRange(marketItems.MaxAttemptedPerSecond, 1, 10);
+        Assert.True(used >= 0.95, $"{marketItems.Accepted} accepted in {seconds:0.00} s: {used:P1} of the quota.");
+        // Each lane's half: 5/s, give or take the partial seconds at the window's edges.
+        Assert.InRange(fresh / seconds, 4.4, 5.6);
+        Assert.InRange(other / seconds, 4.4, 5.6);
+    }
+
+    [Fact]
+    public async Task AnUnansweredRequestHoldsItsPlaceInEverySecondItSpans()
+    {
+        var limiter = new LocalDMarketRateLimiter(Microsoft.Extensions.Options.Options.Create(new DMarketRateLimitOptions { MarketItemsPerSecond = 3 }), TimeProvider.System);
+        var held = new List<DMarketPermit>();
+        for (var i = 0; i < 3; i++)
+        {
+            held.Add(await limiter.AcquireAsync(DMarketRateLimitGroup.MarketItems, DMarketRateLane.Default, Ct));
+        }
+
+        // Three requests still in flight may all land in the next second: a fourth must wait for them, not for the clock.
+        var fourth = limiter.AcquireAsync(DMarketRateLimitGroup.MarketItems, DMarketRateLane.Default, Ct).AsTask();
+        await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+        Assert.False(fourth.IsCompleted, "granted while three unanswered requests could still land in its second");
+
+        var answered = Stopwatch.StartNew();
+        held.ForEach(p => p.Complete());
+        (await fourth).Complete();
+        Assert.True(answered.Elapsed < TimeSpan.FromSeconds(1.2), $"granted {answered.Elapsed} after the answers: it should be the next second.");
     }
 
     [Fact]

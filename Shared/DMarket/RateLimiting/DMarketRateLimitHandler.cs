@@ -6,11 +6,14 @@ using Microsoft.Extensions.Options;
 namespace DMarketAspire.DMarket.RateLimiting;
 
 /// <summary>
-/// Takes a permit from the limiter before each attempt, and reads DMarket's answer: <c>RateLimit-Remaining: 0</c>
-/// pauses the group until <c>RateLimit-Reset</c>; a 429 pauses it and sends the request again after the reset.
+/// Takes a permit from the limiter before each attempt and completes it when the answer is in, then reads DMarket's
+/// headers: a smaller advertised limit moves the path to its real group; <c>RateLimit-Remaining: 0</c> pauses the
+/// group until <c>RateLimit-Reset</c> when our own sends do not explain it; a 429 pauses the group and the request is
+/// sent again after the reset.
 /// </summary>
 internal sealed class DMarketRateLimitHandler(
     IDMarketRateLimiter limiter,
+    DMarketRateGroups groups,
     IOptions<DMarketRateLimitOptions> options,
     TimeProvider time,
     DMarketMetrics metrics,
@@ -18,18 +21,28 @@ internal sealed class DMarketRateLimitHandler(
 {
     private const string RemainingHeader = "RateLimit-Remaining";
     private const string ResetHeader = "RateLimit-Reset";
+    private static readonly string[] LimitHeaders = ["X-RateLimit-Limit-Second", "RateLimit-Limit"];
     private static readonly TimeSpan DefaultReset = TimeSpan.FromSeconds(1);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri?.AbsolutePath ?? string.Empty;
-        var group = DMarketRateLimits.Classify(path);
+        var lane = DMarketRateLane.Current;
 
         for (var attempt = 0; ; attempt++)
         {
-            await limiter.AcquireAsync(group, cancellationToken).ConfigureAwait(false);
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            metrics.RecordResponse(group, path, (int)response.StatusCode);
+            var group = groups.Classify(path);
+            HttpResponseMessage response;
+            using (await limiter.AcquireAsync(group, lane, cancellationToken).ConfigureAwait(false))
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
+            metrics.RecordResponse(group, options.Value.LaneOf(group, lane), path, (int)response.StatusCode);
+            if (ReadLimit(response) is { } advertised)
+            {
+                groups.Observe(path, group, advertised);
+            }
 
             var reset = ReadReset(response);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
@@ -42,7 +55,7 @@ internal sealed class DMarketRateLimitHandler(
                     continue;
                 }
             }
-            else if (ReadRemaining(response) == 0)
+            else if (ReadInt(response, RemainingHeader) == 0)
             {
                 limiter.OnBudgetExhausted(group, time.GetUtcNow() + reset);
             }
@@ -64,10 +77,35 @@ internal sealed class DMarketRateLimitHandler(
         return DefaultReset;
     }
 
-    private static int? ReadRemaining(HttpResponseMessage response) =>
-        response.Headers.TryGetValues(RemainingHeader, out var values) && int.TryParse(values.FirstOrDefault(), out var remaining)
-            ? remaining
-            : null;
+    private static int? ReadLimit(HttpResponseMessage response)
+    {
+        foreach (var header in LimitHeaders)
+        {
+            if (ReadInt(response, header) is { } limit)
+            {
+                return limit;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The header's leading integer: "10", and the draft standard's "10, 10;w=1", both read 10.</summary>
+    private static int? ReadInt(HttpResponseMessage response, string header)
+    {
+        if (!response.Headers.TryGetValues(header, out var values) || values.FirstOrDefault() is not { } value)
+        {
+            return null;
+        }
+
+        var end = 0;
+        while (end < value.Length && char.IsAsciiDigit(value[end]))
+        {
+            end++;
+        }
+
+        return int.TryParse(value.AsSpan(0, end), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+    }
 
     private static readonly Action<ILogger, DMarketRateLimitGroup, double, Exception?> LogRateLimited = LoggerMessage.Define<DMarketRateLimitGroup, double>(
         LogLevel.Warning, new EventId(2, "RateLimited"), "DMarket rate-limited the {Group} group (429); waiting {WaitMs:0} ms before sending again.");

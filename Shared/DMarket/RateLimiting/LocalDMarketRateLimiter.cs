@@ -3,39 +3,44 @@ using Microsoft.Extensions.Options;
 namespace DMarketAspire.DMarket.RateLimiting;
 
 /// <summary>
-/// An exact sliding window per group: a request may go when fewer than N were sent in the last second (plus a
-/// safety margin). Unlike a token bucket, no one-second span ever sees more than N, whatever the alignment.
+/// One process's pacing: a <see cref="SecondLedger"/> per group and lane, so no calendar second of DMarket's clock
+/// receives more than a group's limit, and each lane keeps its share.
 /// </summary>
 public sealed class LocalDMarketRateLimiter(IOptions<DMarketRateLimitOptions> options, TimeProvider time) : IDMarketRateLimiter
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    private readonly GroupState[] _groups = Enum.GetValues<DMarketRateLimitGroup>().Select(_ => new GroupState()).ToArray();
 
-    private readonly GroupWindow[] _groups = Enum.GetValues<DMarketRateLimitGroup>()
-        .Select(g => new GroupWindow(options.Value.PerSecond(g)))
-        .ToArray();
-
-    public async ValueTask AcquireAsync(DMarketRateLimitGroup group, CancellationToken cancellationToken)
+    public async ValueTask<DMarketPermit> AcquireAsync(DMarketRateLimitGroup group, string lane, CancellationToken cancellationToken)
     {
-        var window = _groups[(int)group];
-        await window.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var limits = options.Value;
+        var state = _groups[(int)group];
+        var laneName = limits.LaneOf(group, lane);
+        while (true)
         {
-            while (true)
+            var now = time.GetUtcNow();
+            long retryAtMs;
+            lock (state)
             {
-                var now = time.GetUtcNow();
-                var wait = window.WaitBeforeNext(now, Window + options.Value.SafetyMargin);
-                if (wait <= TimeSpan.Zero)
+                var nowMs = now.ToUnixTimeMilliseconds();
+                if (state.PausedUntil > now)
                 {
-                    window.Record(now);
-                    return;
+                    retryAtMs = state.PausedUntil.ToUnixTimeMilliseconds();
                 }
+                else
+                {
+                    if (!state.Lanes.TryGetValue(laneName, out var ledger))
+                    {
+                        state.Lanes[laneName] = ledger = new SecondLedger(limits.LaneQuota(group, laneName), (long)limits.ClockTolerance.TotalMilliseconds);
+                    }
 
-                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+                    if (ledger.TryGrant(nowMs, out retryAtMs) is { } entry)
+                    {
+                        return new Permit(state, entry, time);
+                    }
+                }
             }
-        }
-        finally
-        {
-            window.Gate.Release();
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, retryAtMs - now.ToUnixTimeMilliseconds())), time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -43,23 +48,25 @@ public sealed class LocalDMarketRateLimiter(IOptions<DMarketRateLimitOptions> op
 
     public void OnBudgetExhausted(DMarketRateLimitGroup group, DateTimeOffset until)
     {
-        var window = _groups[(int)group];
-        if (window.SentWithin(time.GetUtcNow(), Window + options.Value.SafetyMargin) < window.Limit)
+        var state = _groups[(int)group];
+        int ours;
+        lock (state)
         {
-            window.PauseUntil(until);
+            var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+            ours = state.Lanes.Values.Sum(l => l.TouchingNow(nowMs));
+        }
+
+        if (ours < options.Value.PerSecond(group))
+        {
+            state.PauseUntil(until);
         }
     }
 
-    private sealed class GroupWindow(int limit)
+    private sealed class GroupState
     {
-        public int Limit => limit;
+        public Dictionary<string, SecondLedger> Lanes { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-        // Send times of the last `limit` requests, oldest first.
-        private readonly Queue<DateTimeOffset> _sent = new(limit);
-
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        public DateTimeOffset PausedUntil { get; set; }
+        public DateTimeOffset PausedUntil { get; private set; }
 
         public void PauseUntil(DateTimeOffset until)
         {
@@ -71,40 +78,15 @@ public sealed class LocalDMarketRateLimiter(IOptions<DMarketRateLimitOptions> op
                 }
             }
         }
+    }
 
-        public int SentWithin(DateTimeOffset now, TimeSpan window)
+    private sealed class Permit(GroupState state, SecondLedger.Entry entry, TimeProvider time) : DMarketPermit
+    {
+        protected override void OnCompleted()
         {
-            lock (this)
+            lock (state)
             {
-                return _sent.Count(sent => now - sent < window);
-            }
-        }
-
-        public TimeSpan WaitBeforeNext(DateTimeOffset now, TimeSpan window)
-        {
-            lock (this)
-            {
-                var wait = PausedUntil - now;
-                if (_sent.Count >= limit)
-                {
-                    var slotFree = _sent.Peek() + window - now;
-                    wait = slotFree > wait ? slotFree : wait;
-                }
-
-                return wait;
-            }
-        }
-
-        public void Record(DateTimeOffset now)
-        {
-            lock (this)
-            {
-                if (_sent.Count >= limit)
-                {
-                    _sent.Dequeue();
-                }
-
-                _sent.Enqueue(now);
+                entry.AnsweredMs = time.GetUtcNow().ToUnixTimeMilliseconds();
             }
         }
     }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace DMarketAspire.Tests.BotService;
+namespace DMarketAspire.Tests.Infrastructure;
 
 /// <summary>Collects every log line of Error level or worse (and every line, for the secret and token checks).</summary>
 public sealed class ErrorLog : ILoggerProvider

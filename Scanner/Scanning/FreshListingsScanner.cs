@@ -1,0 +1,123 @@
+using DMarketAspire.DMarket;
+using DMarketAspire.DMarket.Models;
+using DMarketAspire.Pricing;
+
+namespace DMarketAspire.Scanner.Scanning;
+
+/// <summary>
+/// One look at a game's newest listings (v2 offers, newest first), paging only until a page holds an offer seen before.
+/// Each new listing is priced at once from what is known: under the best buy order after the fee it is an opportunity
+/// whatever the sales say; with cached sales it is priced from them. A listing that looks underpriced on a title with no
+/// cached sales sends that title to the front of the sales queue and waits for its sales in <see cref="PendingListings"/>.
+/// </summary>
+public sealed partial class FreshListingsScanner(
+    DMarketClient dmarket,
+    SalesProvider sales,
+    SalesRefreshQueue refreshQueue,
+    PendingListings pending,
+    MarketMemory memory,
+    ListingPricer pricer,
+    MarketDataStore marketData,
+    OpportunityEngine engine,
+    ScannerMetrics metrics,
+    TimeProvider time,
+    IOptions<ScannerOptions> options,
+    ILogger<FreshListingsScanner> logger)
+{
+    public const string Source = "fresh";
+
+    /// <summary>Returns how many new listings the game had since the last look.</summary>
+    public async Task<int> ScanAsync(string gameId, SeenOffers seen, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var listed = await NewListingsAsync(gameId, seen, settings, cancellationToken);
+        metrics.FreshListingsSeen(gameId, listed.Count);
+        if (listed.Count == 0)
+        {
+            return 0;
+        }
+
+        var titles = listed.Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList();
+        var known = await sales.GetCachedAsync(gameId, titles);
+        var now = time.GetUtcNow();
+
+        // Books: read for titles never seen, and again for promising listings whose book is not recent (the bid decides).
+        var promise = listed.ToDictionary(l => l.OfferId, l => Promise(gameId, l, known));
+        var stale = listed
+            .Where(l => memory.Recall(gameId, l.Title) is not { BookAt: { } at } || (ListingPromise.LooksUnderpriced(promise[l.OfferId], settings.UnderpricedRatio) && now - at > settings.FreshBookMaxAge))
+            .Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList();
+        if (stale.Count > 0)
+        {
+            memory.RememberBooks(gameId, await dmarket.GetAggregatedPricesAsync(gameId, stale, cancellationToken), time.GetUtcNow());
+        }
+
+        var found = await pricer.PriceAsync(gameId, listed, known, t => memory.Recall(gameId, t)?.Book ?? default, Source, cancellationToken);
+
+        // Waiting on sales: listings that look underpriced now that the book is known, on titles with no cached sales.
+        var waiting = listed.Where(l => !known.ContainsKey(l.Title) && ListingPromise.LooksUnderpriced(Promise(gameId, l, known), settings.UnderpricedRatio)).ToList();
+        if (waiting.Count > 0)
+        {
+            var itemIds = await marketData.EnsureItemsAsync(gameId, waiting.Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList(), now, cancellationToken);
+            pending.Add(gameId, waiting);
+            refreshQueue.Want(gameId, waiting.GroupBy(l => l.Title).Select(g => (g.Key, itemIds[g.Key], settings.FreshPriorityBoost + g.Max(l => Promise(gameId, l, known)))));
+        }
+
+        LogFresh(logger, gameId, listed.Count, found, waiting.Count);
+        return listed.Count;
+    }
+
+    private async Task<List<Listing>> NewListingsAsync(string gameId, SeenOffers seen, ScannerOptions settings, CancellationToken cancellationToken)
+    {
+        var levels = engine.Levels;
+        // DMarket's price bounds are inclusive; the top level's upper bound is not.
+        var query = new MarketItemsQuery(gameId)
+        {
+            OrderBy = "createdAt",
+            OrderDir = "desc",
+            PriceFromCents = levels.Min(l => l.MinPriceCents),
+            PriceToCents = levels.Max(l => l.MaxPriceCents) - 1,
+            Limit = settings.FreshPageSize,
+        };
+
+        List<Listing> listed = [];
+        string? cursor = null;
+        for (var page = 0; page < settings.FreshMaxPages; page++)
+        {
+            var offers = await dmarket.GetOffersPageAsync(query, cursor, cancellationToken);
+            var reachedSeen = false;
+            foreach (var offer in offers.Items)
+            {
+                if (!seen.Add(offer.OfferId))
+                {
+                    reachedSeen = true;
+                }
+                else if (!offer.Locked && engine.LevelOf(offer.PriceCents) is not null)
+                {
+                    listed.Add(new Listing(offer.OfferId, offer.Title, offer.PriceCents, offer.CreatedAt));
+                }
+            }
+
+            // Newest first: past an offer seen before, everything is older still.
+            cursor = offers.Cursor;
+            if (reachedSeen || cursor is null || !seen.Primed)
+            {
+                break;
+            }
+        }
+
+        seen.Primed = true;
+        return listed;
+    }
+
+    private double Promise(string gameId, Listing listing, IReadOnlyDictionary<string, IReadOnlyList<Sale>> known)
+    {
+        var title = memory.Recall(gameId, listing.Title);
+        long? median = known.TryGetValue(listing.Title, out var s) ? SalesAnalyzer.Analyze(s, time.GetUtcNow(), engine.Options).MedianCents : null;
+        // The cheapest listing a sweep saw, unless it is this one: then nothing else is known to be asked for the title.
+        var otherAsk = title?.CheapestCents is { } cheapest && cheapest != listing.PriceCents ? cheapest : (long?)null;
+        return ListingPromise.Of(listing.PriceCents, title?.Book ?? default, title?.SuggestedCents, otherAsk, median);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fresh listings of {Game}: {Listed} new, {Found} opportunities found, {Waiting} waiting on sales.")]
+    private static partial void LogFresh(ILogger logger, string game, int listed, int found, int waiting);
+}
