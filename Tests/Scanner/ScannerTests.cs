@@ -155,6 +155,52 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
 
+    [Fact]
+    public async Task TheFreshPassPricesANewListingWithinSecondsWhileTheFullSweepsAreUnderWay()
+    {
+        var database = await MigratedDatabaseAsync();
+        // A slow budget (2/s, half of it the fresh lane's) keeps the sweeps busy for the whole test.
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-fresh",
+            ("DMarket:RateLimits:MarketItemsPerSecond", "2"), ("Scanner:FreshShare", "0.5"));
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = SchemaTests.NewContext(database);
+            return await db.Scans.AnyAsync(s => s.Status == "Running", Ct);
+        });
+
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var title = catalogue!.First(c => c.BestBuyOrderCents >= 200 && !new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions())).Describe(c.Title, default, default).Blacklisted);
+        // Under the best buy order after the fee: an instant resale, whatever the sales say.
+        var price = title.BestBuyOrderCents!.Value * 6 / 10;
+        var planted = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", title.Title, price, BypassBuyOrders: true), Ct);
+        var offerId = (await planted.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!;
+        var plantedAt = DateTimeOffset.UtcNow;
+        try
+        {
+            Opportunity? found = null;
+            while (found is null && DateTimeOffset.UtcNow - plantedAt < TimeSpan.FromSeconds(20))
+            {
+                await using var db = SchemaTests.NewContext(database);
+                found = await db.Opportunities.SingleOrDefaultAsync(o => o.OfferId == offerId, Ct);
+                await Task.Delay(found is null ? 100 : 0, Ct);
+            }
+
+            Assert.NotNull(found);
+            var after = found.FirstSeenAt - plantedAt;
+            TestContext.Current.TestOutputHelper?.WriteLine($"Planted {title.Title} at {price}c (best bid {title.BestBuyOrderCents}c): an opportunity {after.TotalSeconds:0.0} s later.");
+            Assert.True(after < TimeSpan.FromSeconds(10), $"found {after} after listing");
+            // The fresh pass recorded it (a sweep's row would carry its scan's id), while the sweeps were still going.
+            Assert.Equal(0, found.LastScanId);
+            await using var check = SchemaTests.NewContext(database);
+            Assert.True(await check.Scans.AnyAsync(s => s.StartedAt <= found.FirstSeenAt && (s.FinishedAt == null || s.FinishedAt >= found.FirstSeenAt), Ct),
+                "no full sweep was under way when the fresh pass found it");
+        }
+        finally
+        {
+            await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
+        }
+    }
+
     private async Task<string> MigratedDatabaseAsync()
     {
         var database = await infrastructure.Postgres.CreateDatabaseAsync("scanner");
