@@ -9,8 +9,8 @@
 #     under its title's best buy order after the fee (an instant resale), listed past the buy orders (BypassBuyOrders).
 #   * recall against the simulator's ground truth after 2, 5 and 10 minutes (of the minutes asked for): offers the model
 #     knows to be profitable at the title's fair price by at least their level's minimum, blacklisted titles left out;
-#     precision: the Api's active opportunities that are profitable at fair price (a sold listing still shown counts
-#     against it).
+#     precision: of the Api's active opportunities still listed, those profitable at fair price; and how many it shows
+#     for listings already sold (the sweeps mark them gone when they pass by).
 #   * the market-items quota used over the run and every 429 the simulator gave, per group.
 set -euo pipefail
 
@@ -43,6 +43,7 @@ api=$(origin api)
 
 python3 - "$sim" "$api" "$minutes" "$plants" <<'PY'
 import json, random, statistics, sys, threading, time, urllib.request
+from datetime import datetime
 
 sim, api, minutes, plants = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
 games = ["a8db", "9a92", "tf2", "rust"]
@@ -86,12 +87,22 @@ duration = minutes * 60
 candidates = {g: [c for c in get(f"{sim}/_sim/catalogue/{g}") if c.get("bestBuyOrderCents")] for g in games}
 latencies, misses, lock = [], [], threading.Lock()
 
+def visible(game, offer_id, planted_at):
+    # Newest first, paged back to what was found before the plant: a sweep may have found a hundred more since.
+    cursor = None
+    while True:
+        page = get(f"{api}/api/opportunities?game={game}&status=all&sort=newest&limit=100" + (f"&cursor={cursor}" if cursor else ""))
+        if any(o["offerId"] == offer_id for o in page["items"]):
+            return True
+        cursor = page.get("nextCursor")
+        if not cursor or not page["items"] or datetime.fromisoformat(page["items"][-1]["firstSeenAt"]).timestamp() < planted_at - 2:
+            return False
+
 def watch(game, offer_id, planted_at):
     deadline = planted_at + 120
     while time.time() < deadline:
         try:
-            page = get(f"{api}/api/opportunities?game={game}&sort=newest&limit=100")
-            if any(o["offerId"] == offer_id for o in page["items"]):
+            if visible(game, offer_id, planted_at):
                 with lock:
                     latencies.append(time.time() - planted_at)
                 return
@@ -127,10 +138,13 @@ for m in checkpoints:
     shown = api_active()
     wanted = truth()
     profitable = truth(min_percent_by_level=False)
+    listed = set(post(f"{sim}/_sim/offers/listed", sorted(shown)))
     found = len(wanted & shown)
-    right = len(shown & profitable)
-    recall_rows.append((m, found, len(wanted), right, len(shown)))
-    print(f"  after {m:>2} min: recall {found}/{len(wanted)} = {found / max(1, len(wanted)):.1%}, precision {right}/{len(shown)} = {right / max(1, len(shown)):.1%}", flush=True)
+    right = len(listed & profitable)
+    stale = len(shown - listed)
+    recall_rows.append((m, found, len(wanted), right, len(listed), stale, len(shown)))
+    print(f"  after {m:>2} min: recall {found}/{len(wanted)} = {found / max(1, len(wanted)):.1%}; precision {right}/{len(listed)} = {right / max(1, len(listed)):.1%} "
+          f"of the shown offers still listed; {stale} of {len(shown)} shown ({stale / max(1, len(shown)):.1%}) already sold", flush=True)
 
 time.sleep(max(0, start + duration - time.time()))
 plant_thread.join(timeout=130)
@@ -152,8 +166,9 @@ for g in stats["groups"]:
 print()
 print("== summary")
 print(f"  latency p50/p99 s: " + (f"{p(0.5):.2f} / {p(0.99):.2f}" if latencies else "n/a") + f"; missed {len(misses)} of {plants}")
-print("  recall: " + ", ".join(f"{m} min {f / max(1, w):.1%}" for m, f, w, _, _ in recall_rows)
-      + "; precision: " + ", ".join(f"{r / max(1, s):.1%}" for _, _, _, r, s in recall_rows))
+print("  recall: " + ", ".join(f"{m} min {f / max(1, w):.1%}" for m, f, w, *_ in recall_rows)
+      + "; precision: " + ", ".join(f"{r / max(1, l):.1%}" for _, _, _, r, l, _, _ in recall_rows)
+      + "; shown but sold: " + ", ".join(f"{st / max(1, sh):.1%}" for *_, st, sh in recall_rows))
 market = next(g for g in stats["groups"] if g["group"] == "MarketItems")
 print(f"  market-items quota used {market['accepted'] / (market['limitPerSecond'] * elapsed):.1%}; 429s: " + ", ".join(f"{g['group']} {g['rejected']}" for g in stats["groups"]))
 PY

@@ -20,6 +20,8 @@ public static class SimulatorControlApi
         api.MapGet("/ground-truth", GetGroundTruth).WithName("GetGroundTruth").WithSummary("Offers the model knows to be profitable at fair resale after fees.");
         api.MapGet("/catalogue/{gameId}", GetCatalogue).WithName("GetCatalogue").WithSummary("A game's titles and their fair prices.");
         api.MapPost("/offers", PlantOffer).WithName("PlantOffer").WithSummary("Lists an offer now.");
+        api.MapPost("/offers/listed", (MarketModel market, string[] offerIds) => TypedResults.Ok(market.Listed(offerIds)))
+            .WithName("ListedOffers").WithSummary("Which of these offers are still on the market.");
         api.MapDelete("/offers/{offerId}", RemoveOffer).WithName("RemoveOffer").WithSummary("Another trader buys the offer.");
         api.MapPost("/tick", (MarketModel market) => { market.Tick(); return TypedResults.NoContent(); }).WithName("Tick").WithSummary("Moves the market one step.");
         api.MapGet("/faults", (FaultInjector faults) => TypedResults.Ok(faults.Settings)).WithName("GetFaults");

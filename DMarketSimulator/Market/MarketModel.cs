@@ -115,6 +115,14 @@ public sealed partial class MarketModel
         }
     }
 
+    public IReadOnlyList<string> Listed(IEnumerable<string> offerIds)
+    {
+        lock (_gate)
+        {
+            return offerIds.Where(_offers.ContainsKey).ToList();
+        }
+    }
+
     /// <summary>Each title's best active buy order (the control API's catalogue), in one pass over the buy orders.</summary>
     public IReadOnlyDictionary<string, long> BestBuyOrders(string gameId)
     {
