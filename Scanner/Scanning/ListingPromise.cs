@@ -3,22 +3,18 @@ using DMarketAspire.Pricing;
 namespace DMarketAspire.Scanner.Scanning;
 
 /// <summary>
-/// How far under what the title is worth a listing looks: the best reference (best buy order, DMarket's suggested
-/// price, the cheapest other listing, the median of known sales) over its price. It only decides which titles' sales are
-/// fetched first: a resale is always priced from sales and buy orders, never from a suggested or asked price.
+/// How far under what the title is worth a listing looks: its reference over its price. The reference is the best buy
+/// order (anyone can sell into it) or, if higher, what the title is worth: the median of its known sales, else DMarket's
+/// suggested price, else the cheapest other listing (one asker's price is the weakest evidence, so only as a last
+/// resort). It only decides which titles' sales are fetched first: a resale is always priced from sales and buy orders,
+/// never from a suggested or asked price.
 /// </summary>
 public static class ListingPromise
 {
     public static double Of(long priceCents, OrderBook book, long? suggestedCents, long? otherAskCents, long? medianCents)
     {
-        long reference = 0;
-        foreach (var candidate in new[] { book.BestBuyOrderCents, suggestedCents, otherAskCents, medianCents })
-        {
-            if (candidate is { } value && value > reference)
-            {
-                reference = value;
-            }
-        }
+        var worth = medianCents ?? suggestedCents ?? otherAskCents ?? 0;
+        var reference = Math.Max(book.BestBuyOrderCents ?? 0, worth);
 
         // A ratio of two prices ranks listings; it is never money.
         return priceCents > 0 ? (double)reference / priceCents : 0;

@@ -61,7 +61,7 @@ public sealed class ScannerOptions
     /// the lane <c>DMarket:RateLimits:Lanes:fresh</c> unless that is configured itself.
     /// </summary>
     [Range(0.1, 0.9)]
-    public double FreshShare { get; set; } = 0.5;
+    public double FreshShare { get; set; } = 0.4;
 
     /// <summary>Listings per page of the newest-first search.</summary>
     [Range(1, 100)]
@@ -74,8 +74,11 @@ public sealed class ScannerOptions
     /// <summary>The shortest round over all games (the lane's budget usually paces them; this keeps an idle one from spinning).</summary>
     public TimeSpan FreshRoundInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>A promising new listing's order book is read again when the one known is older than this.</summary>
-    public TimeSpan FreshBookMaxAge { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A promising new listing's order book is read again when the one known (from a sweep or an earlier look) is older
+    /// than this; younger, it prices the listing at once. Buy orders change far more slowly than listings come and go.
+    /// </summary>
+    public TimeSpan FreshBookMaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Offer ids remembered per game, to tell new listings from seen ones.</summary>
     [Range(100, 1_000_000)]
