@@ -30,12 +30,25 @@ public sealed partial class FreshListingsScanner(
     public async Task<int> ScanAsync(string gameId, SeenOffers seen, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var listed = await NewListingsAsync(gameId, seen, settings, cancellationToken);
+        var (listed, newIds) = await NewListingsAsync(gameId, seen, settings, cancellationToken);
         metrics.FreshListingsSeen(gameId, listed.Count);
-        if (listed.Count == 0)
+        if (listed.Count > 0)
         {
-            return 0;
+            await PriceAsync(gameId, listed, settings, cancellationToken);
         }
+
+        // Only now are they seen: a look that failed half-way (DMarket, the database) is made again next round.
+        foreach (var id in newIds)
+        {
+            seen.Add(id);
+        }
+
+        seen.Primed = true;
+        return listed.Count;
+    }
+
+    private async Task PriceAsync(string gameId, List<Listing> listed, ScannerOptions settings, CancellationToken cancellationToken)
+    {
 
         var titles = listed.Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList();
         var known = await sales.GetCachedAsync(gameId, titles);
@@ -63,10 +76,9 @@ public sealed partial class FreshListingsScanner(
         }
 
         LogFresh(logger, gameId, listed.Count, found, waiting.Count);
-        return listed.Count;
     }
 
-    private async Task<List<Listing>> NewListingsAsync(string gameId, SeenOffers seen, ScannerOptions settings, CancellationToken cancellationToken)
+    private async Task<(List<Listing> Listed, List<string> NewIds)> NewListingsAsync(string gameId, SeenOffers seen, ScannerOptions settings, CancellationToken cancellationToken)
     {
         var levels = engine.Levels;
         // DMarket's price bounds are inclusive; the top level's upper bound is not.
@@ -80,6 +92,7 @@ public sealed partial class FreshListingsScanner(
         };
 
         List<Listing> listed = [];
+        List<string> newIds = [];
         string? cursor = null;
         for (var page = 0; page < settings.FreshMaxPages; page++)
         {
@@ -87,11 +100,14 @@ public sealed partial class FreshListingsScanner(
             var reachedSeen = false;
             foreach (var offer in offers.Items)
             {
-                if (!seen.Add(offer.OfferId))
+                if (seen.Contains(offer.OfferId))
                 {
                     reachedSeen = true;
+                    continue;
                 }
-                else if (!offer.Locked && engine.LevelOf(offer.PriceCents) is not null)
+
+                newIds.Add(offer.OfferId);
+                if (!offer.Locked && engine.LevelOf(offer.PriceCents) is not null)
                 {
                     listed.Add(new Listing(offer.OfferId, offer.Title, offer.PriceCents, offer.CreatedAt));
                 }
@@ -105,8 +121,7 @@ public sealed partial class FreshListingsScanner(
             }
         }
 
-        seen.Primed = true;
-        return listed;
+        return (listed, newIds);
     }
 
     private double Promise(string gameId, Listing listing, IReadOnlyDictionary<string, IReadOnlyList<Sale>> known)

@@ -11,6 +11,8 @@ public sealed class SeenOffers(int capacity)
 
     public int Count => _ids.Count;
 
+    public bool Contains(string offerId) => _ids.Contains(offerId);
+
     /// <summary>True when the id is new.</summary>
     public bool Add(string offerId)
     {
