@@ -21,7 +21,7 @@ builder.AddProject<Projects.DMarketAspire_Scanner>("scanner")
     .WithReplicas(builder.Configuration.GetValue("Scanner:Replicas", 1));
 
 builder.AddProject<Projects.DMarketAspire_BotService>("botservice")
-    .WithReference(database).WithReference(cache).WithTelegram(telegram)
+    .WithReference(database).WithReference(cache).WithTelegram(telegram).WithDMarketApi(dmarket)
     .WaitFor(cache).WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health")
     .WithReplicas(builder.Configuration.GetValue("BotService:Replicas", 1));

@@ -30,6 +30,15 @@ internal static class DMarketExtensions
         return new DMarketConnection(BaseUrl: null, PublicKey: null, SecretKey: null, simulator);
     }
 
+    /// <summary>
+    /// Gives a service <c>DMarket__BaseUrl</c> only, for the accounts of its users (the bot): the scanner's keys stay the
+    /// scanner's. With the simulator, it also waits for it.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithDMarketApi(this IResourceBuilder<ProjectResource> service, DMarketConnection dmarket) =>
+        dmarket.Simulator is { } simulator
+            ? service.WithEnvironment("DMarket__BaseUrl", simulator.GetEndpoint("http")).WaitFor(simulator)
+            : service.WithEnvironment("DMarket__BaseUrl", dmarket.BaseUrl!);
+
     /// <summary>Gives a service <c>DMarket__BaseUrl</c> and its keys; with the simulator, it also waits for it.</summary>
     public static IResourceBuilder<ProjectResource> WithDMarket(this IResourceBuilder<ProjectResource> service, DMarketConnection dmarket)
     {

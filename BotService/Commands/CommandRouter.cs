@@ -4,7 +4,7 @@ using DMarketAspire.BotService.Telegram;
 namespace DMarketAspire.BotService.Commands;
 
 /// <summary>Commands by name and button presses by their data's prefix, to the handlers of this update's scope.</summary>
-public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, SettingsCommands settings, BotReplies replies)
+public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, SettingsCommands settings, AccountCommands accounts, Targets.TargetCommands targets, BotReplies replies)
 {
     public Task RunAsync(CommandContext c, CancellationToken cancellationToken) => c.Command.Name switch
     {
@@ -18,6 +18,10 @@ public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, Se
         "scan" => scan.ScanAsync(c, cancellationToken),
         "top" => scan.TopAsync(c, cancellationToken),
         "settings" => settings.SettingsAsync(c, cancellationToken),
+        "keys" => accounts.KeysAsync(c, cancellationToken),
+        "balance" => accounts.BalanceAsync(c, cancellationToken),
+        "targets" => targets.TargetsAsync(c, cancellationToken),
+        "target" => targets.TargetAsync(c, cancellationToken),
         _ => replies.SendAsync(c.ChatId, c.Texts.Format(c.Texts.UnknownCommand, Html.Escape("/" + c.Command.Name)), null, cancellationToken),
     };
 
@@ -27,6 +31,7 @@ public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, Se
         "m" => general.MenuPressAsync(c, this, cancellationToken),
         ScanCommands.ScanPrefix or ScanCommands.TopPrefix => scan.PageAsync(c, cancellationToken),
         SettingsCommands.Prefix => settings.PressAsync(c, cancellationToken),
+        Targets.TargetCommands.Prefix => targets.PressAsync(c, cancellationToken),
         _ => Task.FromResult<string?>(c.Texts.ButtonExpired),
     };
 }

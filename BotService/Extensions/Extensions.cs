@@ -1,3 +1,4 @@
+using DMarketAspire.BotService.Accounts;
 using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Commands;
 using DMarketAspire.BotService.Notifications;
@@ -18,10 +19,14 @@ public static class Extensions
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.AddNpgsqlDbContext<DMarketDbContext>(DMarketDbContext.ConnectionName);
         builder.AddRedisClient("cache");
         builder.AddTelegramClient();
+        // Users' own accounts only: the bot has no DMarket keys of its own.
+        builder.AddDMarketClient(requireServiceKeys: false);
+        builder.AddSecretProtection();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BotMetrics>();
@@ -43,11 +48,16 @@ public static class Extensions
         services.AddScoped<GeneralCommands>();
         services.AddScoped<ScanCommands>();
         services.AddScoped<SettingsCommands>();
+        services.AddScoped<AccountCommands>();
+        services.AddScoped<Targets.TargetCommands>();
+        services.AddScoped<AccountStore>();
+        services.AddSingleton<SecretProtector>();
 
         // Leadership first: hosted services stop in reverse order, so the lease is released after the others stopped.
         services.AddHostedService(provider => provider.GetRequiredService<BotLeadership>());
         services.AddHostedService<UpdateReceiver>();
         services.AddHostedService<NotificationPlanner>();
         services.AddHostedService<NotificationSender>();
+        services.AddHostedService<Targets.TargetWatcher>();
     }
 }

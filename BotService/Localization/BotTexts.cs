@@ -170,6 +170,74 @@ public sealed partial class BotTexts
 
     public required string ButtonNext { get; init; }
 
+    public required string KeysUsage { get; init; }
+
+    public required string KeysStatus { get; init; }
+
+    public required string KeysBadPublic { get; init; }
+
+    public required string KeysBadSecret { get; init; }
+
+    public required string KeysNotHex { get; init; }
+
+    public required string KeysMismatch { get; init; }
+
+    public required string KeysRejected { get; init; }
+
+    public required string KeysConnected { get; init; }
+
+    public required string KeysRemoved { get; init; }
+
+    public required string KeysNone { get; init; }
+
+    public required string KeysMessageDeleted { get; init; }
+
+    public required string KeysMessageNotDeleted { get; init; }
+
+    public required string BalanceText { get; init; }
+
+    public required string DMarketUnavailable { get; init; }
+
+    public required string TargetUsage { get; init; }
+
+    public required string TargetPriceNotPositive { get; init; }
+
+    public required string TargetAmountName { get; init; }
+
+    public required string TargetUnknownTitle { get; init; }
+
+    public required string TargetAboveAsk { get; init; }
+
+    public required string TargetBalanceShort { get; init; }
+
+    public required string TargetLimitReached { get; init; }
+
+    public required string TargetRefused { get; init; }
+
+    public required string TargetPlaced { get; init; }
+
+    public required string TargetNoCompetition { get; init; }
+
+    public required string TargetCompetition { get; init; }
+
+    public required string TargetsNoneOfOurs { get; init; }
+
+    public required string TargetsDeleted { get; init; }
+
+    public required string TargetsEmpty { get; init; }
+
+    public required string TargetLine { get; init; }
+
+    public required string TargetMadeElsewhere { get; init; }
+
+    public required string ButtonDeleteTarget { get; init; }
+
+    public required string ButtonCancelAllOurs { get; init; }
+
+    public required string TargetsHeader { get; init; }
+
+    public required string TargetFilled { get; init; }
+
     public required IReadOnlyList<(string Command, string Description)> Commands { get; init; }
 
     public static BotTexts For(string? language) => language == "ru" ? Russian : English;

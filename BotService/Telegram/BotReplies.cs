@@ -29,6 +29,20 @@ public sealed class BotReplies(ITelegramBotClient client, TelegramSendGate gate)
         }
     }
 
+    /// <summary>Deletes a message of the chat; false when Telegram refused (too old, already gone).</summary>
+    public async Task<bool> DeleteAsync(long chatId, int messageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.DeleteMessage(chatId, messageId, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (TelegramErrors.IsRejected(e))
+        {
+            return false;
+        }
+    }
+
     public async Task AnswerAsync(string callbackQueryId, string? text, CancellationToken cancellationToken)
     {
         try

@@ -39,7 +39,7 @@ public sealed partial class MessageHandler(
             return;
         }
 
-        var context = new CommandContext(user, texts, command, message.Chat.Id, isNew, telegram.Value.AdminIds.Contains(user.Id));
+        var context = new CommandContext(user, texts, command, message.Chat.Id, isNew, telegram.Value.AdminIds.Contains(user.Id), message.MessageId);
         try
         {
             await router.RunAsync(context, cancellationToken);

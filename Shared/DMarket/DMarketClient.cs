@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using DMarketAspire.DMarket.Models;
+using DMarketAspire.DMarket.Signing;
 using DMarketAspire.DMarket.Wire;
 
 namespace DMarketAspire.DMarket;
@@ -18,6 +19,15 @@ public sealed class DMarketClient(HttpClient http, DMarketClock clock)
     public const int MaxBatch = 100;
     private const int MaxLastSalesLimit = 20;
     private const int FeesPageSize = 1000;
+
+    /// <summary>The account this client acts for; null: the service's own (configured) keys.</summary>
+    private DMarketKeys? Account { get; init; }
+
+    /// <summary>
+    /// A client for someone's own DMarket account (a bot user's): the same pipeline and resilience, each request signed
+    /// with <paramref name="keys"/> and paced by that account's own budget, apart from the service's.
+    /// </summary>
+    public DMarketClient ForAccount(DMarketKeys keys) => new(http, clock) { Account = keys };
 
     public async Task<Balance> GetBalanceAsync(CancellationToken cancellationToken = default)
     {
@@ -205,6 +215,11 @@ public sealed class DMarketClient(HttpClient http, DMarketClock clock)
     private async Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, object? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, pathAndQuery);
+        if (Account is not null)
+        {
+            request.Options.Set(DMarketHttpOptions.AccountKeys, Account);
+        }
+
         if (body is not null)
         {
             // Serialised once: the signing handler signs exactly these bytes.

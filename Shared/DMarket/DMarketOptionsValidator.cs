@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace DMarketAspire.DMarket;
 
-internal sealed class DMarketOptionsValidator : IValidateOptions<DMarketOptions>
+/// <summary>The base URL always; the service's own keys when it needs them (a bot acting only for its users has none).</summary>
+internal sealed class DMarketOptionsValidator(bool requireServiceKeys) : IValidateOptions<DMarketOptions>
 {
     public ValidateOptionsResult Validate(string? name, DMarketOptions options)
     {
@@ -13,7 +14,11 @@ internal sealed class DMarketOptionsValidator : IValidateOptions<DMarketOptions>
             failures.Add($"DMarket:BaseUrl '{options.BaseUrl}' is not an absolute URL.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.PublicKey) || string.IsNullOrWhiteSpace(options.SecretKey))
+        if (!requireServiceKeys && string.IsNullOrWhiteSpace(options.PublicKey) && string.IsNullOrWhiteSpace(options.SecretKey))
+        {
+            // Nothing configured, nothing needed.
+        }
+        else if (string.IsNullOrWhiteSpace(options.PublicKey) || string.IsNullOrWhiteSpace(options.SecretKey))
         {
             failures.Add("Set DMarket:PublicKey and DMarket:SecretKey (environment DMarket__PublicKey, DMarket__SecretKey). " +
                 "For the simulator, its demo keys are in the README.");

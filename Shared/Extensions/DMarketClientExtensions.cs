@@ -12,19 +12,21 @@ public static class DMarketClientExtensions
     /// <summary>
     /// Registers <see cref="DMarketClient"/>: options from the <c>DMarket</c> section (keys validated at start),
     /// per-group pacing (<see cref="IDMarketRateLimiter"/>, in-process unless one is registered first), signing and
-    /// clock-skew correction, on top of the ServiceDefaults resilience.
+    /// clock-skew correction, on top of the ServiceDefaults resilience. Without <paramref name="requireServiceKeys"/> the
+    /// service may have no keys of its own and act only for accounts (<see cref="DMarketClient.ForAccount"/>).
     /// </summary>
-    public static IHttpClientBuilder AddDMarketClient(this IHostApplicationBuilder builder)
+    public static IHttpClientBuilder AddDMarketClient(this IHostApplicationBuilder builder, bool requireServiceKeys = true)
     {
         var services = builder.Services;
         services.AddOptions<DMarketOptions>().BindConfiguration(DMarketOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DMarketOptions>, DMarketOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DMarketOptions>>(new DMarketOptionsValidator(requireServiceKeys)));
         services.AddOptions<DMarketRateLimitOptions>().BindConfiguration($"{DMarketOptions.SectionName}:RateLimits").ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DMarketClock>();
         services.TryAddSingleton<DMarketMetrics>();
         services.TryAddSingleton<DMarketRateGroups>();
+        services.TryAddSingleton<DMarketAccountLimiters>();
         services.TryAddSingleton<IDMarketRateLimiter, LocalDMarketRateLimiter>();
         services.TryAddTransient<DMarketRateLimitHandler>();
         services.TryAddTransient<DMarketSigningHandler>();

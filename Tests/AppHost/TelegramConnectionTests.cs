@@ -31,6 +31,9 @@ public sealed class TelegramConnectionTests
             Assert.Equal("http://127.0.0.1:8081", environment["Telegram__ApiBaseUrl"]);
             Assert.Equal("telegram-bot-token", Assert.IsType<ParameterResource>(environment["Telegram__BotToken"]).Name);
             Assert.Equal("42,43", environment["Telegram__Admins"]);
+            // DMarket for its users' own accounts: the address, never the scanner's keys.
+            Assert.True(environment.ContainsKey("DMarket__BaseUrl"));
+            Assert.DoesNotContain(environment.Keys, k => k.StartsWith("DMarket__", StringComparison.Ordinal) && k.EndsWith("Key", StringComparison.Ordinal));
         }
         finally
         {

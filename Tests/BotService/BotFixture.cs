@@ -19,6 +19,9 @@ public class BotFixture(InfrastructureFixture infrastructure) : TelegramSimulato
 
     public IConnectionMultiplexer Redis { get; private set; } = null!;
 
+    /// <summary>The bot replica's services (the Telegram simulator's are <see cref="TelegramSimulatorFixture.Services"/>).</summary>
+    public IServiceProvider BotServices => _bot!.Services;
+
     protected virtual (string Key, string Value)[] BotSettings => [];
 
     public override async ValueTask InitializeAsync()

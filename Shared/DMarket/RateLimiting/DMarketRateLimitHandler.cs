@@ -12,7 +12,8 @@ namespace DMarketAspire.DMarket.RateLimiting;
 /// sent again after the reset.
 /// </summary>
 internal sealed class DMarketRateLimitHandler(
-    IDMarketRateLimiter limiter,
+    IDMarketRateLimiter serviceLimiter,
+    DMarketAccountLimiters accountLimiters,
     DMarketRateGroups groups,
     IOptions<DMarketRateLimitOptions> options,
     TimeProvider time,
@@ -28,6 +29,7 @@ internal sealed class DMarketRateLimitHandler(
     {
         var path = request.RequestUri?.AbsolutePath ?? string.Empty;
         var lane = DMarketRateLane.Current;
+        var limiter = request.Options.TryGetValue(DMarketHttpOptions.AccountKeys, out var account) ? accountLimiters.For(account.PublicKeyHex) : serviceLimiter;
 
         for (var attempt = 0; ; attempt++)
         {

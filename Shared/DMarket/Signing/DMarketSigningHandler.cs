@@ -12,7 +12,8 @@ namespace DMarketAspire.DMarket.Signing;
 internal sealed class DMarketSigningHandler(IOptions<DMarketOptions> options, DMarketClock clock, ILogger<DMarketSigningHandler> logger)
     : DelegatingHandler
 {
-    private readonly DMarketKeys _keys = DMarketKeys.Parse(options.Value.PublicKey, options.Value.SecretKey);
+    // The service's own keys, parsed when first needed: a service that only acts for its users' accounts has none.
+    private readonly Lazy<DMarketKeys> _serviceKeys = new(() => DMarketKeys.Parse(options.Value.PublicKey, options.Value.SecretKey));
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -45,13 +46,14 @@ internal sealed class DMarketSigningHandler(IOptions<DMarketOptions> options, DM
         // DMarket rebuilds the message from the percent-decoded path and the query exactly as sent.
         var message = DMarketSignature.Message(request.Method.Method, Uri.UnescapeDataString(uri.AbsolutePath), uri.Query, body, date);
 
+        var keys = request.Options.TryGetValue(DMarketHttpOptions.AccountKeys, out var account) ? account : _serviceKeys.Value;
         var headers = request.Headers;
         headers.Remove(DMarketSignature.ApiKeyHeader);
         headers.Remove(DMarketSignature.DateHeader);
         headers.Remove(DMarketSignature.SignatureHeader);
-        headers.TryAddWithoutValidation(DMarketSignature.ApiKeyHeader, _keys.PublicKeyHex);
+        headers.TryAddWithoutValidation(DMarketSignature.ApiKeyHeader, keys.PublicKeyHex);
         headers.TryAddWithoutValidation(DMarketSignature.DateHeader, date);
-        headers.TryAddWithoutValidation(DMarketSignature.SignatureHeader, DMarketSignature.Prefix + DMarketSignature.Sign(_keys, message));
+        headers.TryAddWithoutValidation(DMarketSignature.SignatureHeader, DMarketSignature.Prefix + DMarketSignature.Sign(keys, message));
     }
 
     // LoggerMessage.Define rather than [LoggerMessage]: coverlet cannot instrument an assembly using the attribute here.

@@ -42,6 +42,62 @@ namespace DMarketAspire.Infrastructure.Migrations
                     b.ToTable("bot_checkpoints", (string)null);
                 });
 
+            modelBuilder.Entity("DMarketAspire.Domain.BotTarget", b =>
+                {
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("target_id");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("integer")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Filled")
+                        .HasColumnType("integer")
+                        .HasColumnName("filled");
+
+                    b.Property<DateTimeOffset?>("FilledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filled_at");
+
+                    b.Property<string>("GameId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("game_id");
+
+                    b.Property<long>("PriceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_cents");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("TargetId");
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.ToTable("bot_targets", (string)null);
+                });
+
             modelBuilder.Entity("DMarketAspire.Domain.BotUser", b =>
                 {
                     b.Property<long>("Id")
@@ -145,6 +201,37 @@ namespace DMarketAspire.Infrastructure.Migrations
                     b.HasIndex("Paused", "Blocked", "Mode");
 
                     b.ToTable("bot_users", (string)null);
+                });
+
+            modelBuilder.Entity("DMarketAspire.Domain.DMarketAccount", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<DateTimeOffset>("ConnectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("connected_at");
+
+                    b.Property<string>("ProtectedSecretKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("protected_secret_key");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("public_key");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("dmarket_accounts", (string)null);
                 });
 
             modelBuilder.Entity("DMarketAspire.Domain.Fee", b =>
@@ -626,6 +713,46 @@ namespace DMarketAspire.Infrastructure.Migrations
                     b.HasIndex("StartedAt");
 
                     b.ToTable("scans", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys");
+                });
+
+            modelBuilder.Entity("DMarketAspire.Domain.BotTarget", b =>
+                {
+                    b.HasOne("DMarketAspire.Domain.BotUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DMarketAspire.Domain.DMarketAccount", b =>
+                {
+                    b.HasOne("DMarketAspire.Domain.BotUser", null)
+                        .WithOne()
+                        .HasForeignKey("DMarketAspire.Domain.DMarketAccount", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DMarketAspire.Domain.Notification", b =>

@@ -1,0 +1,29 @@
+using DMarketAspire.BotService.Accounts;
+using DMarketAspire.Infrastructure;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace DMarketAspire.BotService.Extensions;
+
+public static class SecretProtectionExtensions
+{
+    /// <summary>
+    /// Data Protection with its key ring in PostgreSQL (table <c>data_protection_keys</c>), so every replica and every
+    /// restart reads the same ring; a new key takes over every <see cref="AccountOptions.KeyLifetime"/> and the old ones
+    /// stay to decrypt what they protected.
+    /// </summary>
+    public static IHostApplicationBuilder AddSecretProtection(this IHostApplicationBuilder builder)
+    {
+        var accounts = builder.Configuration.GetSection(AccountOptions.SectionName).Get<AccountOptions>() ?? new AccountOptions();
+        var protection = builder.Services.AddDataProtection()
+            .SetApplicationName(accounts.ApplicationName)
+            .SetDefaultKeyLifetime(accounts.KeyLifetime)
+            .PersistKeysToDbContext<DMarketDbContext>();
+        if (!string.IsNullOrWhiteSpace(accounts.KeyRingCertificatePath))
+        {
+            protection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(accounts.KeyRingCertificatePath, accounts.KeyRingCertificatePassword));
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,8 @@
+namespace DMarketAspire.Domain;
+
+public enum BotTargetStatus
+{
+    Active,
+    Deleted,
+    Filled,
+}

@@ -1,0 +1,337 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using DMarketAspire.BotService.Accounts;
+using DMarketAspire.DMarketSimulator.Apis;
+using DMarketAspire.DMarketSimulator.Extensions;
+using DMarketAspire.Tests.DMarket;
+using DMarketAspire.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace DMarketAspire.Tests.BotService;
+
+/// <summary>
+/// Users connecting their own DMarket keys through the Telegram simulator, checked against the DMarket simulator:
+/// the secret leaves the chat, is stored only as Data Protection ciphertext, survives key-ring rotation and restarts,
+/// and never appears in a log line or a span.
+/// </summary>
+public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture<BotAccountTests.Fixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public sealed class Fixture(InfrastructureFixture infrastructure) : BotFixture(infrastructure)
+    {
+        private TestWebServer? _dmarket;
+
+        public InfrastructureFixture Infrastructure { get; } = infrastructure;
+
+        public HttpClient DMarket { get; private set; } = null!;
+
+        protected override (string Key, string Value)[] BotSettings => [("DMarket:BaseUrl", _dmarket!.BaseAddress.ToString()), ("Accounts:TargetPollInterval", "00:00:00.500")];
+
+        public Uri DMarketAddress => _dmarket!.BaseAddress;
+
+        public override async ValueTask InitializeAsync()
+        {
+            _dmarket = await TestWebServer.StartAsync(
+                app => app.MapDMarketSimulator(),
+                builder =>
+                {
+                    builder.Configuration["Simulator:OffersPerGame"] = "200";
+                    builder.Configuration["Simulator:Dynamics"] = "false";
+                    builder.AddServiceDefaults();
+                    builder.AddDMarketSimulator();
+                });
+            DMarket = _dmarket.CreateClient();
+            await base.InitializeAsync();
+        }
+
+        public async Task<SimulatorControlApi.NewAccount> NewAccountAsync(long balanceCents)
+        {
+            var response = await DMarket.PostAsJsonAsync("/_sim/accounts", new SimulatorControlApi.NewAccountRequest("trader", balanceCents), Ct);
+            return (await response.Content.ReadFromJsonAsync<SimulatorControlApi.NewAccount>(Ct))!;
+        }
+
+        public async Task<long> DMarketRequestsAsync() =>
+            (await DMarket.GetFromJsonAsync<SimulatorControlApi.SimulatorStats>("/_sim/stats", Ct))!.Groups.Sum(g => g.Accepted + g.Rejected);
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            DMarket?.Dispose();
+            if (_dmarket is not null)
+            {
+                await _dmarket.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task KeysAreCheckedStoredEncryptedShownMaskedAndNeverLoggedOrTraced()
+    {
+        var spans = new List<string>();
+        using var listener = RecordSpans(spans);
+        var account = await bot.NewAccountAsync(123_456);
+        const long user = 5001;
+        await bot.SendAsync(user, "/start");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Hi", StringComparison.Ordinal));
+
+        var sent = await bot.SendAsync(user, $"/keys {account.PublicKey} {account.SecretKey}");
+        var connected = await bot.WaitForBotMessageAsync(user, m => m.Text.Contains("Keys connected", StringComparison.Ordinal), what: "keys connected");
+        Assert.Contains("$1234.56", connected.Text);
+        Assert.Contains(AccountStore.Mask(account.PublicKey), connected.Text);
+        Assert.Contains("I deleted your message", connected.Text);
+        var chat = (await bot.ChatAsync(user))!;
+        Assert.DoesNotContain(chat.Messages, m => m.MessageId == sent.MessageId);
+        Assert.DoesNotContain(chat.Messages, m => m.Text.Contains(account.SecretKey[..64], StringComparison.OrdinalIgnoreCase));
+
+        // In the database: ciphertext only, and the key ring next to it.
+        await using (var db = SchemaTests.NewContext(bot.Database))
+        {
+            var row = await db.DMarketAccounts.SingleAsync(a => a.UserId == user, Ct);
+            Assert.Equal(account.PublicKey, row.PublicKey);
+            Assert.DoesNotContain(account.SecretKey[..64], row.ProtectedSecretKey, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(Convert.ToBase64String(Convert.FromHexString(account.SecretKey[..64])), row.ProtectedSecretKey, StringComparison.Ordinal);
+            var dump = string.Join("\n", await db.Database.SqlQueryRaw<string>("SELECT row_to_json(a)::text AS \"Value\" FROM dmarket_accounts a").ToListAsync(Ct));
+            Assert.DoesNotContain(account.SecretKey[..64], dump, StringComparison.OrdinalIgnoreCase);
+            Assert.True(await db.DataProtectionKeys.AnyAsync(Ct), "the key ring is in PostgreSQL");
+        }
+
+        await bot.SendAsync(user, "/balance");
+        var balance = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Balance", StringComparison.Ordinal), what: "balance");
+        Assert.Contains("Available: $1234.56", balance.Text);
+        Assert.Contains("Trade-protected: $0.00", balance.Text);
+
+        await bot.SendAsync(user, "/keys");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Connected: public key " + AccountStore.Mask(account.PublicKey), StringComparison.Ordinal), what: "masked status");
+
+        await bot.SendAsync(user, "/keys remove");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.Contains("forgotten", StringComparison.Ordinal), what: "removed");
+        await bot.SendAsync(user, "/balance");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("No DMarket keys are connected", StringComparison.Ordinal) && m.MessageId > balance.MessageId, what: "no keys");
+
+        foreach (var secret in new[] { account.SecretKey, account.SecretKey[..64] })
+        {
+            Assert.DoesNotContain(bot.Log.All, line => line.Contains(secret, StringComparison.OrdinalIgnoreCase));
+            lock (spans)
+            {
+                Assert.DoesNotContain(spans, span => span.Contains(secret, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+
+        Assert.NotEmpty(spans);
+        Assert.Empty(await bot.ValidationRejectionsAsync());
+    }
+
+    [Theory]
+    [InlineData("/keys abc", "/keys &lt;public key&gt;")]
+    [InlineData("/keys 1234 {secret}", "The public key must be 64 hex characters (0-9, a-f); this one has 4.")]
+    [InlineData("/keys {public} 12345", "The secret key must be 128 hex characters (or its 64-character seed); this one has 5.")]
+    [InlineData("/keys {public} {zsecret}", "this one has 128, not all of them hex.")]
+    [InlineData("/keys {public} {othersecret}", "These two keys are not one pair:")]
+    [InlineData("/keys {public} {secret} extra", "/keys &lt;public key&gt;")]
+    public async Task MalformedKeysGetAReplyThatNamesTheProblemAndNothingIsSentToDMarket(string template, string expected)
+    {
+        var account = await bot.NewAccountAsync(1000);
+        var other = await bot.NewAccountAsync(1000);
+        var text = template.Replace("{public}", account.PublicKey).Replace("{zsecret}", new string('z', 128))
+            .Replace("{othersecret}", other.SecretKey).Replace("{secret}", account.SecretKey);
+        var user = 5100 + Math.Abs(template.GetHashCode() % 800);
+        var before = await bot.DMarketRequestsAsync();
+
+        await bot.SendAsync(user, text);
+        var reply = await bot.WaitForBotMessageAsync(user, m => m.Text.Contains(expected.Replace("&lt;", "<").Replace("&gt;", ">"), StringComparison.Ordinal), what: expected);
+
+        Assert.Equal(before, await bot.DMarketRequestsAsync());
+        Assert.DoesNotContain(account.SecretKey[..64], reply.Text, StringComparison.OrdinalIgnoreCase);
+        await using var db = SchemaTests.NewContext(bot.Database);
+        Assert.False(await db.DMarketAccounts.AnyAsync(a => a.UserId == user, Ct));
+    }
+
+    [Fact]
+    public async Task KeysDMarketDoesNotKnowAreRejectedAndNotSaved()
+    {
+        var stranger = DMarketAspire.DMarket.Signing.DMarketKeys.FromSeed(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        const long user = 5901;
+
+        await bot.SendAsync(user, $"/keys {stranger.PublicKeyHex} {stranger.SecretKeyHex()}");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("DMarket rejected these keys", StringComparison.Ordinal), what: "rejected");
+
+        await using var db = SchemaTests.NewContext(bot.Database);
+        Assert.False(await db.DMarketAccounts.AnyAsync(a => a.UserId == user, Ct));
+    }
+
+    [Fact]
+    public async Task SecretsStayReadableAfterTheKeyRingRotatesAndAfterARestart()
+    {
+        var account = await bot.NewAccountAsync(50_000);
+        const long user = 5902;
+        await bot.SendAsync(user, $"/keys {account.PublicKey} {account.SecretKey}");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.Contains("Keys connected", StringComparison.Ordinal), what: "keys connected");
+
+        // A rotation: a new key becomes the default now; the one that protected the secret stays in the ring.
+        var keyManager = bot.BotServices.GetRequiredService<IKeyManager>();
+        var before = keyManager.GetAllKeys().Count;
+        keyManager.CreateNewKey(DateTimeOffset.UtcNow.AddSeconds(-1), DateTimeOffset.UtcNow.AddDays(90));
+        Assert.Equal(before + 1, keyManager.GetAllKeys().Count);
+        await bot.SendAsync(user, "/balance");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.Contains("Available: $500.00", StringComparison.Ordinal), what: "balance after rotation");
+
+        // A restarted bot (a new process's view: a fresh host on the same database) reads the secret too.
+        await using var restarted = await BotHost.StartAsync(bot.Database, bot.Infrastructure.Redis.ConnectionString, bot.Address, bot.Token, $"test:bot:{Guid.NewGuid():N}:", "bot-restarted");
+        await using var scope = restarted.Services.CreateAsyncScope();
+        var keys = await scope.ServiceProvider.GetRequiredService<AccountStore>().KeysAsync(user, Ct);
+        Assert.Equal(account.SecretKey, keys!.SecretKeyHex());
+    }
+
+    [Fact]
+    public async Task WithACertificateTheKeyRingItselfIsEncrypted()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=dmarket-aspire-key-ring", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(Path.GetTempPath(), $"key-ring-{Guid.NewGuid():N}.pfx");
+        await File.WriteAllBytesAsync(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test-password"), Ct);
+        try
+        {
+            var database = await BotSeed.DatabaseAsync(bot.Infrastructure);
+            await using var host = await BotHost.StartAsync(database, bot.Infrastructure.Redis.ConnectionString, bot.Address, bot.Token, $"test:bot:{Guid.NewGuid():N}:", "bot-certificate",
+                settings: [("Accounts:KeyRingCertificatePath", path), ("Accounts:KeyRingCertificatePassword", "test-password")]);
+            var protector = host.Services.GetRequiredService<SecretProtector>();
+            var secret = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+
+            var ciphertext = protector.Protect(secret);
+
+            Assert.Equal(secret, protector.Unprotect(ciphertext));
+            await using var db = SchemaTests.NewContext(database);
+            var ring = await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync(Ct);
+            Assert.NotEmpty(ring);
+            Assert.All(ring, xml =>
+            {
+                Assert.Contains("EncryptedXml", xml!, StringComparison.Ordinal);
+                Assert.DoesNotContain("<masterKey", xml!, StringComparison.Ordinal);
+            });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task TargetsArePlacedListedFilledAndCancelledAndCancelAllSparesOrdersMadeElsewhere()
+    {
+        var account = await bot.NewAccountAsync(100_000);
+        const long user = 5903;
+        var (title, ask, bid) = await TitleWithListingsAsync();
+        await bot.SendAsync(user, $"/keys {account.PublicKey} {account.SecretKey}");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.Contains("Keys connected", StringComparison.Ordinal), what: "keys connected");
+
+        // Placed through the bot, over every other buy order and under the best ask, with the competition shown.
+        var price = (bid ?? ask / 2) + 1;
+        Assert.True(price < ask, $"no room between the best bid {bid} and the best ask {ask}");
+        await bot.SendAsync(user, $"/target {title} {DMarketAspire.DMarket.Money.DollarString(price)} 2");
+        var placed = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🎯 Buy order placed", StringComparison.Ordinal), what: "placed");
+        Assert.Contains($"${DMarketAspire.DMarket.Money.DollarString(price)} × 2", placed.Text);
+        Assert.True(placed.Text.Contains("Best other buy order", StringComparison.Ordinal) || placed.Text.Contains("No other buy orders", StringComparison.Ordinal), placed.Text);
+
+        // One made outside the bot, on the same account.
+        using var client = DMarketClientHost.Create(bot.DMarketAddress, DMarketAspire.DMarket.Signing.DMarketKeys.Parse(account.PublicKey, account.SecretKey));
+        var outside = (await client.Client.CreateTargetsAsync("rust", [new DMarketAspire.DMarket.Models.NewTarget(title, Math.Max(1, price - 1))], Ct)).Single();
+        Assert.True(outside.Successful);
+
+        await bot.SendAsync(user, "/targets");
+        var list = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Your buy orders", StringComparison.Ordinal), what: "list");
+        Assert.Contains("(placed elsewhere)", list.Text);
+        Assert.Equal(2, list.Buttons.SelectMany(r => r).Count(b => b.CallbackData!.StartsWith("tg:d:", StringComparison.Ordinal)));
+
+        // A seller lists at the bot's price: DMarket fills the order, and the user is told.
+        var planted = await bot.DMarket.PostAsJsonAsync("/_sim/offers", new DMarketSimulator.Market.PlantOfferRequest("rust", title, price), Ct);
+        Assert.True((await planted.Content.ReadFromJsonAsync<SimulatorControlApi.PlantedOffer>(Ct))!.FilledABuyOrder);
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("✅ Buy order filled", StringComparison.Ordinal), what: "filled");
+
+        // "Cancel all" deletes what the bot placed and leaves the other order alone.
+        await bot.PressAsync(user, list.MessageId, "tg:all");
+        await bot.WaitForBotMessageAsync(user, m => m.MessageId == list.MessageId && m.Edited && !m.Text.Contains(DMarketAspire.DMarket.Money.DollarString(price) + " ×", StringComparison.Ordinal), what: "list after cancel all");
+        var left = await client.Client.GetUserTargetsAsync("rust", cancellationToken: Ct).ToListAsync(Ct);
+        Assert.Equal([outside.TargetId], left.Select(t => t.TargetId));
+
+        // One deleted by its own button.
+        await bot.SendAsync(user, "/targets");
+        var again = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Your buy orders", StringComparison.Ordinal) && m.MessageId > list.MessageId, what: "list again");
+        await bot.PressAsync(user, again.MessageId, again.Buttons.SelectMany(r => r).Single(b => b.CallbackData!.StartsWith("tg:d:", StringComparison.Ordinal)).CallbackData!);
+        await bot.WaitForBotMessageAsync(user, m => m.MessageId == again.MessageId && m.Text.StartsWith("You have no active buy orders", StringComparison.Ordinal), what: "empty list");
+        Assert.Empty(await client.Client.GetUserTargetsAsync("rust", cancellationToken: Ct).ToListAsync(Ct));
+        Assert.Empty(await bot.ValidationRejectionsAsync());
+    }
+
+    [Theory]
+    [InlineData("/target No Such Item At All 5", "I know no item called \"No Such Item At All\"")]
+    [InlineData("/target {title} 0", "The price must be more than $0")]
+    [InlineData("/target {title} -5", "The price must be more than $0")]
+    [InlineData("/target {title} 1.234", "\"1.234\" is not a dollar amount with at most two decimals.")]
+    [InlineData("/target {title} abc", "\"abc\" is not a dollar amount")]
+    [InlineData("/target {title} 5 500", "The amount must be between 1 and 100.")]
+    [InlineData("/target", "Place a buy order: /target <title> <price> [amount]")]
+    [InlineData("/target {title} {above}", "Someone sells it for $")]
+    [InlineData("/target {title} {under} 100", "and your balance is $10.00. Nothing was placed.")]
+    public async Task ABadBuyOrderGetsAReplyThatNamesTheProblemAndNothingIsPlaced(string template, string expected)
+    {
+        var account = await bot.NewAccountAsync(1000);
+        var user = 6000 + Math.Abs(template.GetHashCode() % 900);
+        var (title, ask, _) = await TitleWithListingsAsync();
+        await bot.SendAsync(user, $"/keys {account.PublicKey} {account.SecretKey}");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.Contains("Keys connected", StringComparison.Ordinal), what: "keys connected");
+        var text = template.Replace("{title}", title).Replace("{above}", DMarketAspire.DMarket.Money.DollarString(ask + 100)).Replace("{under}", DMarketAspire.DMarket.Money.DollarString(ask - 1));
+        var before = (await bot.ChatAsync(user))!.Messages.Max(m => m.MessageId);
+
+        await bot.SendAsync(user, text);
+        await bot.WaitForBotMessageAsync(user, m => m.MessageId > before && m.Text.Contains(expected, StringComparison.Ordinal), what: expected);
+
+        using var client = DMarketClientHost.Create(bot.DMarketAddress, DMarketAspire.DMarket.Signing.DMarketKeys.Parse(account.PublicKey, account.SecretKey));
+        Assert.Empty(await client.Client.GetUserTargetsAsync("rust", cancellationToken: Ct).ToListAsync(Ct));
+        await using var db = SchemaTests.NewContext(bot.Database);
+        Assert.False(await db.BotTargets.AnyAsync(t => t.UserId == user, Ct));
+    }
+
+    /// <summary>A Rust title with listings (so a best ask), known to the bot's database as the scanner would have it.</summary>
+    private async Task<(string Title, long BestAsk, long? BestBid)> TitleWithListingsAsync()
+    {
+        var catalogue = (await bot.DMarket.GetFromJsonAsync<List<SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct))!;
+        var entry = catalogue.Where(c => c.FairPriceCents is > 500 and < 5000).OrderBy(c => c.Title, StringComparer.Ordinal).First();
+        using var client = DMarketClientHost.Create(bot.DMarketAddress);
+        var ask = (await client.Client.GetAggregatedPricesAsync("rust", [entry.Title], Ct)).Single().BestOfferCents!.Value;
+        await using var db = SchemaTests.NewContext(bot.Database);
+        if (!await db.Items.AnyAsync(i => i.GameId == "rust" && i.Title == entry.Title, Ct))
+        {
+            db.Items.Add(new DMarketAspire.Domain.Item { GameId = "rust", Title = entry.Title, FirstSeenAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        return (entry.Title, ask, entry.BestBuyOrderCents);
+    }
+
+    /// <summary>Every span the process records (name, tags, events), as text.</summary>
+    private static ActivityListener RecordSpans(List<string> spans)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                var text = $"{activity.DisplayName} {string.Join(" ", activity.TagObjects.Select(t => $"{t.Key}={t.Value}"))} {string.Join(" ", activity.Events.Select(e => e.Name))}";
+                lock (spans)
+                {
+                    spans.Add(text);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+}
