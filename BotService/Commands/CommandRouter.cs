@@ -4,7 +4,8 @@ using DMarketAspire.BotService.Telegram;
 namespace DMarketAspire.BotService.Commands;
 
 /// <summary>Commands by name and button presses by their data's prefix, to the handlers of this update's scope.</summary>
-public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, SettingsCommands settings, AccountCommands accounts, Targets.TargetCommands targets, BotReplies replies)
+public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, SettingsCommands settings, AccountCommands accounts, Targets.TargetCommands targets,
+    Items.ItemCommands items, BotReplies replies)
 {
     public Task RunAsync(CommandContext c, CancellationToken cancellationToken) => c.Command.Name switch
     {
@@ -22,6 +23,7 @@ public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, Se
         "balance" => accounts.BalanceAsync(c, cancellationToken),
         "targets" => targets.TargetsAsync(c, cancellationToken),
         "target" => targets.TargetAsync(c, cancellationToken),
+        "item" => items.ItemAsync(c, cancellationToken),
         _ => replies.SendAsync(c.ChatId, c.Texts.Format(c.Texts.UnknownCommand, Html.Escape("/" + c.Command.Name)), null, cancellationToken),
     };
 
@@ -32,6 +34,7 @@ public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, Se
         ScanCommands.ScanPrefix or ScanCommands.TopPrefix => scan.PageAsync(c, cancellationToken),
         SettingsCommands.Prefix => settings.PressAsync(c, cancellationToken),
         Targets.TargetCommands.Prefix => targets.PressAsync(c, cancellationToken),
+        Items.ItemCommands.Prefix => items.PressAsync(c, cancellationToken),
         _ => Task.FromResult<string?>(c.Texts.ButtonExpired),
     };
 }

@@ -50,6 +50,8 @@ public static class Extensions
         services.AddScoped<SettingsCommands>();
         services.AddScoped<AccountCommands>();
         services.AddScoped<Targets.TargetCommands>();
+        services.AddScoped<Items.ItemCommands>();
+        services.AddScoped<Items.ItemReports>();
         services.AddScoped<AccountStore>();
         services.AddSingleton<SecretProtector>();
 

@@ -238,6 +238,18 @@ public sealed partial class BotTexts
 
     public required string TargetFilled { get; init; }
 
+    public required string ItemUsage { get; init; }
+
+    public required string ItemNotFound { get; init; }
+
+    public required string ItemChoose { get; init; }
+
+    public required string ItemNoTrend { get; init; }
+
+    public required string ItemNoSales { get; init; }
+
+    public required string ItemCaption { get; init; }
+
     public required IReadOnlyList<(string Command, string Description)> Commands { get; init; }
 
     public static BotTexts For(string? language) => language == "ru" ? Russian : English;

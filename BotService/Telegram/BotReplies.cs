@@ -29,6 +29,10 @@ public sealed class BotReplies(ITelegramBotClient client, TelegramSendGate gate)
         }
     }
 
+    /// <summary>A PNG with an HTML caption (Telegram allows 1024 characters of caption).</summary>
+    public Task<Message> SendPhotoAsync(long chatId, byte[] png, string fileName, string captionHtml, InlineKeyboardMarkup? buttons, CancellationToken cancellationToken) =>
+        WithGateAsync(chatId, () => client.SendPhoto(chatId, InputFile.FromStream(new MemoryStream(png), fileName), captionHtml, ParseMode.Html, replyMarkup: buttons, cancellationToken: cancellationToken), cancellationToken);
+
     /// <summary>Deletes a message of the chat; false when Telegram refused (too old, already gone).</summary>
     public async Task<bool> DeleteAsync(long chatId, int messageId, CancellationToken cancellationToken)
     {

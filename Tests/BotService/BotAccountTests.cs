@@ -298,6 +298,70 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
         Assert.False(await db.BotTargets.AnyAsync(t => t.UserId == user, Ct));
     }
 
+    [Fact]
+    public async Task ItemShowsPricesSalesTrendsAndFeeUnderAChartSentAsAPhoto()
+    {
+        const long user = 5904;
+        var now = DateTimeOffset.UtcNow;
+        long itemId;
+        await using (var db = SchemaTests.NewContext(bot.Database))
+        {
+            var item = new DMarketAspire.Domain.Item { GameId = "a8db", Title = "AK-47 | Chartline (Field-Tested)", FirstSeenAt = now.AddDays(-30), UpdatedAt = now };
+            db.Items.Add(item);
+            db.Items.Add(new DMarketAspire.Domain.Item { GameId = "a8db", Title = "AK-47 | Chartline (Minimal Wear)", FirstSeenAt = now, UpdatedAt = now });
+            await db.SaveChangesAsync(Ct);
+            itemId = item.Id;
+            // A week ago around $10, this week around $11: a +10% trend over 7 days.
+            for (var day = 13; day >= 0; day--)
+            {
+                db.Sales.Add(new DMarketAspire.Domain.Sale { ItemId = itemId, PriceCents = day >= 7 ? 1000 : 1100, SoldAt = now.AddDays(-day).AddHours(-1), OperationType = "Offer" });
+            }
+
+            db.PriceSnapshots.Add(new DMarketAspire.Domain.PriceSnapshot { ItemId = itemId, BestOfferCents = 1190, OfferCount = 7, BestBuyOrderCents = 980, BuyOrderCount = 3, MedianSaleCents = 1100, CapturedAt = now.AddHours(-2) });
+            db.PriceSnapshots.Add(new DMarketAspire.Domain.PriceSnapshot { ItemId = itemId, BestOfferCents = 1150, OfferCount = 6, BestBuyOrderCents = 1000, BuyOrderCount = 4, MedianSaleCents = 1100, CapturedAt = now.AddMinutes(-5) });
+            db.Fees.Add(new DMarketAspire.Domain.Fee { GameId = "a8db", Fraction = 0.1m, MinPriceCents = 0, MaxPriceCents = long.MaxValue, FetchedAt = now });
+            db.Fees.Add(new DMarketAspire.Domain.Fee { GameId = "a8db", Title = "AK-47 | Chartline (Field-Tested)", Fraction = 0.03m, MinPriceCents = 500, MaxPriceCents = 5000, ExpiresAt = now.AddDays(1), FetchedAt = now });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // Part of a title that two items share: a choice.
+        await bot.SendAsync(user, "/item chartline");
+        var choice = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Several items match", StringComparison.Ordinal), what: "choice");
+        Assert.Equal(2, choice.Buttons.SelectMany(r => r).Count());
+
+        await bot.PressAsync(user, choice.MessageId, $"it:{itemId}");
+        var photo = await bot.WaitForBotMessageAsync(user, m => m.Photo, what: "chart");
+        Assert.StartsWith("AK-47 | Chartline (Field-Tested) (CS2)", photo.Text);
+        Assert.Contains("Best offer: $11.50 (6 listed)", photo.Text);
+        Assert.Contains("Best buy order: $10.00 (4 wanted)", photo.Text);
+        Assert.Contains("Last sales: $11.00, $11.00", photo.Text);
+        Assert.Contains("Trend: 7 days +10.0%, 30 days n/a", photo.Text);
+        Assert.Contains("Fee: 3%", photo.Text);
+
+        // The whole title: straight to the chart.
+        await bot.SendAsync(user, "/item ak-47 | chartline (field-tested)");
+        await bot.WaitForBotMessageAsync(user, m => m.Photo && m.MessageId > photo.MessageId, what: "chart by full title");
+        await bot.SendAsync(user, "/item zzzz-nothing");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("I know no item whose title contains \"zzzz-nothing\"", StringComparison.Ordinal), what: "not found");
+        Assert.Empty(await bot.ValidationRejectionsAsync());
+    }
+
+    [Fact]
+    public void TheChartIsAPngOfTheRequestedSize()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var report = new DMarketAspire.BotService.Items.ItemReport(1, "rust", "Tempered AK47", 1200, 3, 1000, 2, now,
+            [(now.AddDays(-3), 1100L), (now.AddDays(-1), 1150L)], [(now.AddDays(-2), 1250L, 990L), (now, 1200L, 1000L)], 1.5m, null, 10m);
+
+        var png = DMarketAspire.BotService.Items.ItemChart.Render(report);
+
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        // IHDR: width and height, big-endian, right after the signature and the chunk header.
+        Assert.Equal(800, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4)));
+        Assert.Equal(450, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4)));
+        Assert.True(png.Length > 10_000, $"a {png.Length}-byte PNG is too small to hold a chart");
+    }
+
     /// <summary>A Rust title with listings (so a best ask), known to the bot's database as the scanner would have it.</summary>
     private async Task<(string Title, long BestAsk, long? BestBid)> TitleWithListingsAsync()
     {
