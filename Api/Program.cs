@@ -16,5 +16,6 @@ app.MapOpportunitiesApi();
 app.MapItemsApi();
 app.MapStatsApi();
 app.MapScansApi();
+app.MapMeApi();
 
 app.Run();

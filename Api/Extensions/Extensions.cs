@@ -72,9 +72,11 @@ public static class Extensions
         }
     }
 
-    /// <summary>Rate-limit partition: the client's IP address today; an API key's hash when per-user keys arrive.</summary>
+    /// <summary>Rate-limit partition: the Api key's hash when the request carries one (so each key has its own budget), else the client's IP address.</summary>
     public static string ClientKey(HttpContext context) =>
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        context.Request.Headers[Me.ApiKeyFilter.HeaderName].FirstOrDefault() is { Length: > 0 } key
+            ? "key:" + ApiKeyHasher.Hash(key)
+            : context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     public static WebApplication UseApplicationMiddleware(this WebApplication app)
     {

@@ -5,7 +5,7 @@ namespace DMarketAspire.BotService.Commands;
 
 /// <summary>Commands by name and button presses by their data's prefix, to the handlers of this update's scope.</summary>
 public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, SettingsCommands settings, AccountCommands accounts, Targets.TargetCommands targets,
-    Items.ItemCommands items, BotReplies replies)
+    Items.ItemCommands items, Accounts.ApiKeyCommands apiKeys, BotReplies replies)
 {
     public Task RunAsync(CommandContext c, CancellationToken cancellationToken) => c.Command.Name switch
     {
@@ -24,6 +24,7 @@ public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, Se
         "targets" => targets.TargetsAsync(c, cancellationToken),
         "target" => targets.TargetAsync(c, cancellationToken),
         "item" => items.ItemAsync(c, cancellationToken),
+        "apikey" => apiKeys.ApiKeyAsync(c, cancellationToken),
         _ => replies.SendAsync(c.ChatId, c.Texts.Format(c.Texts.UnknownCommand, Html.Escape("/" + c.Command.Name)), null, cancellationToken),
     };
 

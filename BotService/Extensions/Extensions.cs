@@ -49,6 +49,7 @@ public static class Extensions
         services.AddScoped<ScanCommands>();
         services.AddScoped<SettingsCommands>();
         services.AddScoped<AccountCommands>();
+        services.AddScoped<ApiKeyCommands>();
         services.AddScoped<Targets.TargetCommands>();
         services.AddScoped<Items.ItemCommands>();
         services.AddScoped<Items.ItemReports>();

@@ -125,6 +125,10 @@ public sealed partial class BotTexts
         ItemNoTrend = "n/a",
         ItemNoSales = "none recorded",
         ItemCaption = "<b>{0}</b> ({1})\nBest offer: {2} ({3} listed)\nBest buy order: {4} ({5} wanted)\nLast sales: {6}\nTrend: 7 days {7}, 30 days {8}\nFee: {9}%\nPrices as of {10}",
+        ApiKeyIssued = "🔑 Your Api key, shown this once: <code>{0}</code>\nSend it as the <code>X-Api-Key</code> header to <code>/api/me/settings</code> and <code>/api/me/targets</code>. Any earlier key stopped working; <code>/apikey revoke</code> withdraws this one.",
+        ApiKeyRevoked = "Your Api key is revoked: it no longer works.",
+        ApiKeyNone = "You have no Api key. /apikey issues one.",
+        ApiKeyUsage = "<code>/apikey</code> issues your Api key; <code>/apikey revoke</code> withdraws it.",
         Commands =
         [
             ("start", "Start, or see the welcome again"),
@@ -138,6 +142,7 @@ public sealed partial class BotTexts
             ("targets", "Your DMarket buy orders"),
             ("target", "Place a buy order: /target <title> <price> [amount]"),
             ("item", "An item: prices, sales, trend and a chart"),
+            ("apikey", "A key for the REST Api (/apikey revoke withdraws it)"),
             ("pause", "Pause notifications"),
             ("resume", "Resume notifications"),
             ("help", "All commands"),

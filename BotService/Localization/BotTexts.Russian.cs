@@ -125,6 +125,10 @@ public sealed partial class BotTexts
         ItemNoTrend = "н/д",
         ItemNoSales = "нет данных",
         ItemCaption = "<b>{0}</b> ({1})\nЛучшее предложение: {2} (лотов: {3})\nЛучшая заявка: {4} (хотят купить: {5})\nПоследние продажи: {6}\nТренд: 7 дней {7}, 30 дней {8}\nКомиссия: {9}%\nЦены на {10}",
+        ApiKeyIssued = "🔑 Ваш ключ Api, показывается один раз: <code>{0}</code>\nПередавайте его в заголовке <code>X-Api-Key</code> к <code>/api/me/settings</code> и <code>/api/me/targets</code>. Прежний ключ больше не действует; <code>/apikey revoke</code> отзывает этот.",
+        ApiKeyRevoked = "Ваш ключ Api отозван и больше не действует.",
+        ApiKeyNone = "У вас нет ключа Api. /apikey выдаёт ключ.",
+        ApiKeyUsage = "<code>/apikey</code> выдаёт ключ Api; <code>/apikey revoke</code> отзывает его.",
         Commands =
         [
             ("start", "Начать или снова увидеть приветствие"),
@@ -138,6 +142,7 @@ public sealed partial class BotTexts
             ("targets", "Ваши заявки на DMarket"),
             ("target", "Выставить заявку: /target <название> <цена> [количество]"),
             ("item", "Предмет: цены, продажи, тренд и график"),
+            ("apikey", "Ключ для REST Api (/apikey revoke — отозвать)"),
             ("pause", "Приостановить уведомления"),
             ("resume", "Возобновить уведомления"),
             ("help", "Все команды"),

@@ -250,6 +250,14 @@ public sealed partial class BotTexts
 
     public required string ItemCaption { get; init; }
 
+    public required string ApiKeyIssued { get; init; }
+
+    public required string ApiKeyRevoked { get; init; }
+
+    public required string ApiKeyNone { get; init; }
+
+    public required string ApiKeyUsage { get; init; }
+
     public required IReadOnlyList<(string Command, string Description)> Commands { get; init; }
 
     public static BotTexts For(string? language) => language == "ru" ? Russian : English;

@@ -37,6 +37,8 @@ public sealed class DMarketDbContext(DbContextOptions<DMarketDbContext> options)
 
     public DbSet<BotTarget> BotTargets => Set<BotTarget>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     /// <summary>The Data Protection key ring that protects users' DMarket secrets (never the secrets themselves).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -20,6 +20,7 @@ public static class ApiHost
                 app.MapItemsApi();
                 app.MapStatsApi();
                 app.MapScansApi();
+                app.MapMeApi();
             },
             builder =>
             {

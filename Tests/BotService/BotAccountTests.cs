@@ -362,6 +362,86 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
         Assert.True(png.Length > 10_000, $"a {png.Length}-byte PNG is too small to hold a chart");
     }
 
+    [Fact]
+    public async Task AnApiKeyIsIssuedUsedReplacedAndRevokedAndStoredOnlyAsItsHash()
+    {
+        const long user = 5905;
+        await bot.SendAsync(user, "/settings profit 7.5");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.Contains("7.5%", StringComparison.Ordinal), what: "profit set");
+        await using var api = await DMarketAspire.Tests.Api.ApiHost.StartAsync(bot.Database, bot.Infrastructure.Redis.ConnectionString);
+        using var http = api.CreateClient();
+
+        var first = await IssueAsync(user);
+        var settings = await GetAsync(http, "/api/me/settings", first);
+        Assert.Equal(System.Net.HttpStatusCode.OK, settings.StatusCode);
+        var body = await settings.Content.ReadFromJsonAsync<DMarketAspire.Api.Me.MeSettings>(Ct);
+        Assert.Equal((user, 7.5m), (body!.UserId, body.MinProfitPercent));
+        var targets = await GetAsync(http, "/api/me/targets", first);
+        Assert.Equal("[]", await targets.Content.ReadAsStringAsync(Ct));
+
+        await using (var db = SchemaTests.NewContext(bot.Database))
+        {
+            var stored = await db.ApiKeys.Where(k => k.UserId == user).ToListAsync(Ct);
+            Assert.Equal(DMarketAspire.Infrastructure.ApiKeyHasher.Hash(first), Assert.Single(stored).KeyHash);
+            Assert.DoesNotContain(stored, k => k.KeyHash.Contains(first[4..], StringComparison.Ordinal) || first.Length <= k.Prefix.Length);
+        }
+
+        // A new key replaces the old one at once.
+        var second = await IssueAsync(user);
+        Assert.NotEqual(first, second);
+        await AssertUnauthorizedAsync(await GetAsync(http, "/api/me/settings", first), "revoked, replaced by a newer one");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await GetAsync(http, "/api/me/settings", second)).StatusCode);
+
+        await bot.SendAsync(user, "/apikey revoke");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Your Api key is revoked", StringComparison.Ordinal), what: "revoked");
+        await AssertUnauthorizedAsync(await GetAsync(http, "/api/me/settings", second), "revoked");
+        await AssertUnauthorizedAsync(await GetAsync(http, "/api/me/targets", null), "X-Api-Key");
+        await AssertUnauthorizedAsync(await GetAsync(http, "/api/me/settings", "dma_forged"), "never issued");
+    }
+
+    [Fact]
+    public async Task EachApiKeyHasItsOwnRateBudget()
+    {
+        var (busy, quiet) = (await IssueAsync(5906), await IssueAsync(5907));
+        await using var api = await DMarketAspire.Tests.Api.ApiHost.StartAsync(bot.Database, bot.Infrastructure.Redis.ConnectionString, ("Api:PermitsPerSecond", "1"), ("Api:Burst", "3"));
+        using var http = api.CreateClient();
+
+        var statuses = new List<System.Net.HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await GetAsync(http, "/api/me/settings", busy)).StatusCode);
+        }
+
+        Assert.Contains(System.Net.HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await GetAsync(http, "/api/me/settings", quiet)).StatusCode);
+    }
+
+    private async Task<string> IssueAsync(long user)
+    {
+        var before = (await bot.ChatAsync(user))?.Messages.Select(m => m.MessageId).DefaultIfEmpty(0).Max() ?? 0;
+        await bot.SendAsync(user, "/apikey");
+        var issued = await bot.WaitForBotMessageAsync(user, m => m.MessageId > before && m.Text.StartsWith("🔑 Your Api key", StringComparison.Ordinal), what: "api key");
+        return System.Text.RegularExpressions.Regex.Match(issued.Text, "dma_[A-Za-z0-9_-]{43}").Value;
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient http, string path, string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        return await http.SendAsync(request, Ct);
+    }
+
+    private static async Task AssertUnauthorizedAsync(HttpResponseMessage response, string detail)
+    {
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(detail, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     /// <summary>A Rust title with listings (so a best ask), known to the bot's database as the scanner would have it.</summary>
     private async Task<(string Title, long BestAsk, long? BestBid)> TitleWithListingsAsync()
     {
