@@ -47,13 +47,9 @@ public sealed class AccountCommands(AccountStore accounts, DMarketClient dmarket
             await accounts.SaveAsync(c.User.Id, keys, cancellationToken);
             await replies.SendAsync(c.ChatId, t.Format(t.KeysConnected, AccountStore.Mask(keys.PublicKeyHex), Money.DollarString(balance.UsdCents)) + note, null, cancellationToken);
         }
-        catch (DMarketAuthenticationException exception)
+        catch (Exception exception) when (DMarketFailure.Is(exception))
         {
-            await replies.SendAsync(c.ChatId, t.Format(t.KeysRejected, Cards.Html.Escape(exception.Code ?? "401")) + note, null, cancellationToken);
-        }
-        catch (Exception exception) when (exception is DMarketApiException or DMarketProtocolException or HttpRequestException)
-        {
-            await replies.SendAsync(c.ChatId, t.Format(t.DMarketUnavailable, Cards.Html.Escape(Reason(exception))) + note, null, cancellationToken);
+            await replies.SendAsync(c.ChatId, DMarketFailure.Reply(exception, t) + note, null, cancellationToken);
         }
     }
 
@@ -72,13 +68,9 @@ public sealed class AccountCommands(AccountStore accounts, DMarketClient dmarket
             await replies.SendAsync(c.ChatId, t.Format(t.BalanceText, Money.DollarString(balance.UsdCents), Money.DollarString(balance.UsdTradeProtectedCents),
                 Money.DollarString(balance.UsdAvailableToWithdrawCents)), null, cancellationToken);
         }
-        catch (DMarketAuthenticationException exception)
+        catch (Exception exception) when (DMarketFailure.Is(exception))
         {
-            await replies.SendAsync(c.ChatId, t.Format(t.KeysRejected, Cards.Html.Escape(exception.Code ?? "401")), null, cancellationToken);
-        }
-        catch (Exception exception) when (exception is DMarketApiException or DMarketProtocolException or HttpRequestException)
-        {
-            await replies.SendAsync(c.ChatId, t.Format(t.DMarketUnavailable, Cards.Html.Escape(Reason(exception))), null, cancellationToken);
+            await replies.SendAsync(c.ChatId, DMarketFailure.Reply(exception, t), null, cancellationToken);
         }
     }
 
@@ -103,6 +95,4 @@ public sealed class AccountCommands(AccountStore accounts, DMarketClient dmarket
 
         return DMarketKeys.TryParse(publicKey, secret, out _, out var error) ? null : t.Format(t.KeysMismatch, Cards.Html.Escape(error ?? string.Empty));
     }
-
-    private static string Reason(Exception exception) => exception is DMarketApiException api ? $"{(int)api.StatusCode} {api.Code}" : exception.GetType().Name;
 }

@@ -100,13 +100,9 @@ public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, D
                 best is null ? t.TargetNoCompetition : t.Format(t.TargetCompetition, Money.DollarString(best.PriceCents), ahead));
             await replies.SendAsync(c.ChatId, text, null, cancellationToken);
         }
-        catch (DMarketAuthenticationException exception)
+        catch (Exception exception) when (DMarketFailure.Is(exception))
         {
-            await replies.SendAsync(c.ChatId, t.Format(t.KeysRejected, Html.Escape(exception.Code ?? "401")), null, cancellationToken);
-        }
-        catch (Exception exception) when (exception is DMarketApiException or DMarketProtocolException or HttpRequestException)
-        {
-            await replies.SendAsync(c.ChatId, t.Format(t.DMarketUnavailable, Html.Escape(exception.Message.Length > 80 ? exception.Message[..80] : exception.Message)), null, cancellationToken);
+            await replies.SendAsync(c.ChatId, DMarketFailure.Reply(exception, t), null, cancellationToken);
         }
     }
 
