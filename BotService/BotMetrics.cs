@@ -11,6 +11,7 @@ public sealed class BotMetrics
     private readonly Histogram<double> _handling;
     private readonly Counter<long> _notifications;
     private readonly Histogram<double> _latency;
+    private readonly Counter<long> _alerts;
 
     public BotMetrics(IMeterFactory meters)
     {
@@ -19,6 +20,7 @@ public sealed class BotMetrics
         _handling = meter.CreateHistogram<double>("bot.update.duration", "ms", "Handling one update, Telegram's calls included.");
         _notifications = meter.CreateCounter<long>("bot.notifications", "{notification}", "Notifications by outcome: sent, skipped, failed, unconfirmed, retried.");
         _latency = meter.CreateHistogram<double>("bot.notification.latency", "ms", "Opportunity outbox event written → Telegram accepted the message.");
+        _alerts = meter.CreateCounter<long>("bot.alerts.fired", "{alert}", "Price alert crossings turned into notifications.");
     }
 
     public void Update(string type, string outcome, double milliseconds)
@@ -30,4 +32,6 @@ public sealed class BotMetrics
     public void Notification(string outcome, long count = 1) => _notifications.Add(count, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Latency(double milliseconds) => _latency.Record(milliseconds);
+
+    public void AlertsFired(long count) => _alerts.Add(count);
 }

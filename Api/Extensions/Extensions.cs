@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using DMarketAspire.Alerts;
 using DMarketAspire.Api.Apis;
 using DMarketAspire.Api.Caching;
 using DMarketAspire.Api.Live;
@@ -19,6 +20,7 @@ public static class Extensions
     {
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<PriceAlertOptions>().BindConfiguration(PriceAlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.AddNpgsqlDbContext<DMarketDbContext>(DMarketDbContext.ConnectionName);
         builder.AddRedisClient("cache");
@@ -26,6 +28,7 @@ public static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OpportunityEngine>();
         builder.Services.AddSingleton<ReadCache>();
+        builder.Services.AddScoped<PriceAlertBook>();
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService<OpportunityEventsListener>();
 

@@ -29,9 +29,12 @@ public sealed class OpportunityCard(IOptions<BotOptions> options)
         return string.Join('\n', lines);
     }
 
+    /// <summary>The item on DMarket, and a buy order for it from the chat (<see cref="Targets.TargetCommands"/>).</summary>
     public InlineKeyboardMarkup Buttons(OpportunityView o, BotTexts texts) =>
-        new(InlineKeyboardButton.WithUrl(texts.OpenOnDMarket, Link(o)));
+        new([[InlineKeyboardButton.WithUrl(texts.OpenOnDMarket, Link(o)), Commands.Keyboards.Button(texts.ButtonBuyOrder, Targets.TargetCommands.Prefix, Targets.TargetCommands.ProposeAction, o.Id.ToString(CultureInfo.InvariantCulture))]]);
 
-    public string Link(OpportunityView o) =>
-        $"{options.Value.DMarketSiteUrl.TrimEnd('/')}/ingame-items/item-list/{GameAliases.SiteSlug(o.GameId)}?title={Uri.EscapeDataString(o.Title)}";
+    public string Link(OpportunityView o) => Link(o.GameId, o.Title);
+
+    public string Link(string gameId, string title) =>
+        $"{options.Value.DMarketSiteUrl.TrimEnd('/')}/ingame-items/item-list/{GameAliases.SiteSlug(gameId)}?title={Uri.EscapeDataString(title)}";
 }

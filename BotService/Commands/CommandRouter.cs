@@ -5,7 +5,7 @@ namespace DMarketAspire.BotService.Commands;
 
 /// <summary>Commands by name and button presses by their data's prefix, to the handlers of this update's scope.</summary>
 public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, SettingsCommands settings, AccountCommands accounts, Targets.TargetCommands targets,
-    Items.ItemCommands items, Accounts.ApiKeyCommands apiKeys, BotReplies replies)
+    Items.ItemCommands items, Accounts.ApiKeyCommands apiKeys, Alerts.AlertCommands alerts, BotReplies replies)
 {
     public Task RunAsync(CommandContext c, CancellationToken cancellationToken) => c.Command.Name switch
     {
@@ -25,6 +25,8 @@ public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, Se
         "target" => targets.TargetAsync(c, cancellationToken),
         "item" => items.ItemAsync(c, cancellationToken),
         "apikey" => apiKeys.ApiKeyAsync(c, cancellationToken),
+        "alert" => alerts.AlertAsync(c, cancellationToken),
+        "alerts" => alerts.AlertsAsync(c, cancellationToken),
         _ => replies.SendAsync(c.ChatId, c.Texts.Format(c.Texts.UnknownCommand, Html.Escape("/" + c.Command.Name)), null, cancellationToken),
     };
 
@@ -36,6 +38,7 @@ public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, Se
         SettingsCommands.Prefix => settings.PressAsync(c, cancellationToken),
         Targets.TargetCommands.Prefix => targets.PressAsync(c, cancellationToken),
         Items.ItemCommands.Prefix => items.PressAsync(c, cancellationToken),
+        Alerts.AlertCommands.Prefix => alerts.PressAsync(c, cancellationToken),
         _ => Task.FromResult<string?>(c.Texts.ButtonExpired),
     };
 }

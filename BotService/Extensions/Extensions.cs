@@ -1,3 +1,4 @@
+using DMarketAspire.Alerts;
 using DMarketAspire.BotService.Accounts;
 using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Commands;
@@ -20,6 +21,7 @@ public static class Extensions
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PriceAlertOptions>().BindConfiguration(PriceAlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.AddNpgsqlDbContext<DMarketDbContext>(DMarketDbContext.ConnectionName);
         builder.AddRedisClient("cache");
@@ -53,6 +55,10 @@ public static class Extensions
         services.AddScoped<Targets.TargetCommands>();
         services.AddScoped<Items.ItemCommands>();
         services.AddScoped<Items.ItemReports>();
+        services.AddScoped<Items.TitleSearch>();
+        services.AddScoped<Alerts.AlertCommands>();
+        services.AddScoped<PriceAlertBook>();
+        services.AddSingleton<Alerts.AlertCard>();
         services.AddScoped<AccountStore>();
         services.AddSingleton<SecretProtector>();
 
@@ -62,5 +68,6 @@ public static class Extensions
         services.AddHostedService<NotificationPlanner>();
         services.AddHostedService<NotificationSender>();
         services.AddHostedService<Targets.TargetWatcher>();
+        services.AddHostedService<Alerts.AlertWatcher>();
     }
 }

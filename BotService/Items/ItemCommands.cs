@@ -13,7 +13,7 @@ namespace DMarketAspire.BotService.Items;
 /// trends and the fee, under a chart of its last 30 days (a PNG, <c>sendPhoto</c>). Part of a title finds it; several
 /// matches are offered as buttons.
 /// </summary>
-public sealed class ItemCommands(ItemReports reports, BotReplies replies)
+public sealed class ItemCommands(ItemReports reports, TitleSearch search, BotReplies replies)
 {
     public const string Prefix = "it";
     private const int MinSearchLength = 2;
@@ -29,7 +29,7 @@ public sealed class ItemCommands(ItemReports reports, BotReplies replies)
             return;
         }
 
-        var matches = await reports.FindAsync(text, cancellationToken);
+        var matches = await search.FindAsync(text, cancellationToken);
         if (matches.Count == 0)
         {
             await replies.SendAsync(c.ChatId, t.Format(t.ItemNotFound, Html.Escape(text)), null, cancellationToken);

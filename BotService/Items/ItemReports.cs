@@ -11,22 +11,6 @@ namespace DMarketAspire.BotService.Items;
 public sealed class ItemReports(DMarketDbContext db, IOptions<PricingOptions> pricing, TimeProvider time)
 {
     private const int HistoryDays = 30;
-    private const int MaxMatches = 6;
-
-    /// <summary>The title typed, exactly (any case) or else every title containing it, up to a few.</summary>
-    public async Task<IReadOnlyList<(long Id, string GameId, string Title)>> FindAsync(string text, CancellationToken cancellationToken)
-    {
-        var exact = await db.Items.AsNoTracking().Where(i => i.Title.ToLower() == text.ToLower()).Select(i => new { i.Id, i.GameId, i.Title }).ToListAsync(cancellationToken);
-        if (exact.Count > 0)
-        {
-            return exact.Select(i => (i.Id, i.GameId, i.Title)).ToList();
-        }
-
-        var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        var like = await db.Items.AsNoTracking().Where(i => EF.Functions.ILike(i.Title, pattern)).OrderBy(i => i.Title.Length).ThenBy(i => i.Title).Take(MaxMatches)
-            .Select(i => new { i.Id, i.GameId, i.Title }).ToListAsync(cancellationToken);
-        return like.Select(i => (i.Id, i.GameId, i.Title)).ToList();
-    }
 
     public async Task<ItemReport?> ReportAsync(long itemId, CancellationToken cancellationToken)
     {

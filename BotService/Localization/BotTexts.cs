@@ -258,6 +258,58 @@ public sealed partial class BotTexts
 
     public required string ApiKeyUsage { get; init; }
 
+    public required string AlertUsage { get; init; }
+
+    public required string AlertChoose { get; init; }
+
+    public required string AlertCreated { get; init; }
+
+    public required string AlertNowPrice { get; init; }
+
+    public required string AlertNoPriceYet { get; init; }
+
+    public required string AlertAlreadyCrossed { get; init; }
+
+    public required string AlertDuplicate { get; init; }
+
+    public required string AlertLimit { get; init; }
+
+    public required string AlertsEmpty { get; init; }
+
+    public required string AlertsHeader { get; init; }
+
+    public required string AlertLine { get; init; }
+
+    public required string AlertFiredTimes { get; init; }
+
+    public required string AlertBelow { get; init; }
+
+    public required string AlertAbove { get; init; }
+
+    public required string ButtonDeleteAlert { get; init; }
+
+    public required string ButtonDeleteAllAlerts { get; init; }
+
+    public required string AlertsDeleted { get; init; }
+
+    public required string AlertFiredHeader { get; init; }
+
+    public required string AlertFiredLine { get; init; }
+
+    public required string AlertBadDirection { get; init; }
+
+    public required string AlertPriceNotPositive { get; init; }
+
+    public required string ButtonBuyOrder { get; init; }
+
+    public required string TargetProposal { get; init; }
+
+    public required string ButtonPlaceAt { get; init; }
+
+    public required string TargetNoRoom { get; init; }
+
+    public required string ButtonAlertDeleted { get; init; }
+
     public required IReadOnlyList<(string Command, string Description)> Commands { get; init; }
 
     public static BotTexts For(string? language) => language == "ru" ? Russian : English;

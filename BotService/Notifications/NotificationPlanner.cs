@@ -116,10 +116,11 @@ public sealed partial class NotificationPlanner(
             return [];
         }
 
-        // Enough history for both rules: the cooldown's window and the longest local day (UTC−12 … UTC+14).
+        // Enough history for both rules: the cooldown's window and the longest local day (UTC−12 … UTC+14). Price alerts
+        // are outside both: each is one the user asked for.
         var since = now - (settings.ItemCooldown > TimeSpan.FromHours(26) ? settings.ItemCooldown : TimeSpan.FromHours(26));
         var recent = await db.Notifications.AsNoTracking()
-            .Where(n => n.CreatedAt >= since && n.Status != NotificationStatus.Skipped)
+            .Where(n => n.CreatedAt >= since && n.Status != NotificationStatus.Skipped && n.Kind == NotificationKind.Opportunity)
             .Select(n => new { n.UserId, n.GameId, n.Title, n.CreatedAt })
             .ToListAsync(cancellationToken);
         var lastByTitle = recent.GroupBy(n => (n.UserId, n.GameId, n.Title)).ToDictionary(g => g.Key, g => g.Max(n => n.CreatedAt));

@@ -6,6 +6,7 @@ using DMarketAspire.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DMarketAspire.BotService.Notifications;
 
@@ -26,6 +27,7 @@ public sealed partial class NotificationSender(
     ITelegramBotClient client,
     TelegramSendGate gate,
     OpportunityCard cards,
+    Alerts.AlertCard alertCards,
     NotificationSignal signal,
     IOptions<NotificationOptions> options,
     TimeProvider time,
@@ -73,10 +75,13 @@ public sealed partial class NotificationSender(
                 where n.Status == NotificationStatus.Pending && n.DigestDueAt == null && n.NextAttemptAt <= now
                 orderby n.Id
                 join u in db.BotUsers.AsNoTracking() on n.UserId equals u.Id
-                join o in db.Opportunities.AsNoTracking() on n.OpportunityId equals o.Id
+                join o in db.Opportunities.AsNoTracking() on n.OpportunityId equals (long?)o.Id into opportunities
+                from o in opportunities.DefaultIfEmpty()
+                join a in db.PriceAlerts.AsNoTracking() on n.AlertId equals (long?)a.Id into alerts
+                from a in alerts.DefaultIfEmpty()
                 join e in db.OpportunityEvents.AsNoTracking() on n.EventId equals e.Id into events
                 from e in events.DefaultIfEmpty()
-                select new Due(n.Id, u, o, e == null ? (DateTimeOffset?)null : e.CreatedAt))
+                select new Due(n.Id, n.Kind, u, o, a, n.PriceCents, e == null ? (DateTimeOffset?)null : e.CreatedAt))
             .Take(DueBatch).ToListAsync(cancellationToken);
 
         var wait = settings.PollInterval;
@@ -92,8 +97,9 @@ public sealed partial class NotificationSender(
             }
 
             // Telegram allows a chat about one message a second: what piled up meanwhile goes as one message, so a busy
-            // market delays nobody's news behind a queue of older cards.
-            await SendAsync(db, [.. chat], cancellationToken);
+            // market delays nobody's news behind a queue of older cards. Alerts go first, in a message of their own.
+            var alerts = chat.Where(d => d.Kind == NotificationKind.PriceAlert).ToList();
+            await (alerts.Count > 0 ? SendAlertsAsync(db, alerts, cancellationToken) : SendAsync(db, [.. chat], cancellationToken));
             sent++;
         }
 
@@ -124,15 +130,7 @@ public sealed partial class NotificationSender(
 
     private async Task SendAsync(DMarketDbContext db, List<Due> items, CancellationToken cancellationToken)
     {
-        var gone = items.Where(i => i.Opportunity.Status != OpportunityStatus.Active).Select(i => i.Id).ToList();
-        if (gone.Count > 0)
-        {
-            var skipped = await db.Notifications.Where(n => gone.Contains(n.Id) && n.Status == NotificationStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Skipped).SetProperty(n => n.Error, "gone before sending"), cancellationToken);
-            metrics.Notification("skipped", skipped);
-            items = [.. items.Where(i => !gone.Contains(i.Id))];
-        }
-
+        items = await SkipAsync(db, items, i => i.Opportunity is not { Status: OpportunityStatus.Active }, "gone before sending", cancellationToken);
         if (items.Count == 0)
         {
             return;
@@ -141,10 +139,46 @@ public sealed partial class NotificationSender(
         var user = items[0].User;
         await gate.WaitTurnAsync(cancellationToken);
         var texts = BotTexts.For(user.Language);
-        var views = items.Select(i => Notifications.OpportunityFilter.View(i.Opportunity)).ToList();
+        var opportunities = items.Select(i => i.Opportunity!).ToList();
+        var view = Notifications.OpportunityFilter.View(opportunities[0]);
         var (html, buttons) = items.Count == 1
-            ? (texts.NewOpportunity + "\n" + cards.Render(views[0], texts, withLink: false), cards.Buttons(views[0], texts))
-            : (ListText(texts, texts.Format(texts.NewOpportunities, items.Count), [.. items.Select(i => i.Opportunity).OrderByDescending(o => o.ProfitPercent).ThenBy(o => o.Id)], options.Value.DigestMaxItems), null);
+            ? (texts.NewOpportunity + "\n" + cards.Render(view, texts, withLink: false), cards.Buttons(view, texts))
+            : (ListText(texts, texts.Format(texts.NewOpportunities, items.Count), [.. opportunities.OrderByDescending(o => o.ProfitPercent).ThenBy(o => o.Id)], options.Value.DigestMaxItems), null);
+        await SendClaimedAsync(db, items, html, buttons, cancellationToken);
+    }
+
+    /// <summary>Price alert crossings due for one chat, as one message; an alert deleted since it fired is not told.</summary>
+    private async Task SendAlertsAsync(DMarketDbContext db, List<Due> items, CancellationToken cancellationToken)
+    {
+        items = await SkipAsync(db, items, i => i.Alert is null || i.PriceCents is null, "alert deleted before sending", cancellationToken);
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        await gate.WaitTurnAsync(cancellationToken);
+        var texts = BotTexts.For(items[0].User.Language);
+        var fired = items.Select(i => (i.Alert!, i.PriceCents!.Value)).ToList();
+        await SendClaimedAsync(db, items, alertCards.Render(fired, texts), alertCards.Buttons(fired, texts), cancellationToken);
+    }
+
+    private async Task<List<Due>> SkipAsync(DMarketDbContext db, List<Due> items, Func<Due, bool> stale, string reason, CancellationToken cancellationToken)
+    {
+        var gone = items.Where(stale).Select(i => i.Id).ToList();
+        if (gone.Count == 0)
+        {
+            return items;
+        }
+
+        var skipped = await db.Notifications.Where(n => gone.Contains(n.Id) && n.Status == NotificationStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Skipped).SetProperty(n => n.Error, reason), cancellationToken);
+        metrics.Notification("skipped", skipped);
+        return [.. items.Where(i => !gone.Contains(i.Id))];
+    }
+
+    private async Task SendClaimedAsync(DMarketDbContext db, List<Due> items, string html, InlineKeyboardMarkup? buttons, CancellationToken cancellationToken)
+    {
+        var user = items[0].User;
         var silent = UserClock.InQuietHours(user, time.GetUtcNow());
         var ids = items.Select(i => i.Id).ToList();
         var token = await ClaimAsync(db, n => ids.Contains(n.Id), silent, cancellationToken);
@@ -186,7 +220,7 @@ public sealed partial class NotificationSender(
         var items = await (
                 from n in db.Notifications.AsNoTracking()
                 where n.ClaimToken == token
-                join o in db.Opportunities.AsNoTracking() on n.OpportunityId equals o.Id
+                join o in db.Opportunities.AsNoTracking() on n.OpportunityId equals (long?)o.Id
                 select o)
             .ToListAsync(cancellationToken);
         var active = items.Where(o => o.Status == OpportunityStatus.Active).OrderByDescending(o => o.ProfitPercent).ThenBy(o => o.Id).ToList();
@@ -323,7 +357,7 @@ public sealed partial class NotificationSender(
 
     private static string Shorten(string text) => text.Length <= 500 ? text : text[..500];
 
-    private sealed record Due(long Id, BotUser User, Opportunity Opportunity, DateTimeOffset? EventAt);
+    private sealed record Due(long Id, NotificationKind Kind, BotUser User, Opportunity? Opportunity, PriceAlert? Alert, long? PriceCents, DateTimeOffset? EventAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Draining the notifications outbox failed; trying again shortly.")]
     private static partial void LogDrainFailed(ILogger logger, Exception exception);

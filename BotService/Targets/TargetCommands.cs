@@ -1,3 +1,4 @@
+using System.Globalization;
 using DMarketAspire.BotService.Accounts;
 using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Commands;
@@ -20,6 +21,8 @@ namespace DMarketAspire.BotService.Targets;
 public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, DMarketClient dmarket, BotReplies replies, TimeProvider time)
 {
     public const string Prefix = "tg";
+    public const string ProposeAction = "o";
+    private const string PlaceAction = "p";
     private const string DeleteAction = "d";
     private const string CancelAllAction = "all";
 
@@ -41,68 +44,112 @@ public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, D
             return;
         }
 
-        if (await accounts.KeysAsync(c.User.Id, cancellationToken) is not { } keys)
+        await replies.SendAsync(c.ChatId, await PlaceAsync(c.User, item, request.PriceCents, request.Amount, t, cancellationToken), null, cancellationToken);
+    }
+
+    /// <summary>Checks a buy order against the account and the market, then places it; returns the reply.</summary>
+    private async Task<string> PlaceAsync(BotUser user, Item item, long priceCents, int amount, Localization.BotTexts t, CancellationToken cancellationToken)
+    {
+        if (await accounts.KeysAsync(user.Id, cancellationToken) is not { } keys)
         {
-            await replies.SendAsync(c.ChatId, t.KeysNone + t.KeysUsage, null, cancellationToken);
-            return;
+            return t.KeysNone + t.KeysUsage;
         }
 
         var account = dmarket.ForAccount(keys);
         try
         {
             var book = (await account.GetAggregatedPricesAsync(item.GameId, [item.Title], cancellationToken)).FirstOrDefault();
-            if (book?.BestOfferCents is { } ask && request.PriceCents >= ask)
+            if (book?.BestOfferCents is { } ask && priceCents >= ask)
             {
-                await replies.SendAsync(c.ChatId, t.Format(t.TargetAboveAsk, Money.DollarString(ask), Html.Escape(item.Title)), null, cancellationToken);
-                return;
+                return t.Format(t.TargetAboveAsk, Money.DollarString(ask), Html.Escape(item.Title));
             }
 
             var balance = await account.GetBalanceAsync(cancellationToken);
-            var total = request.PriceCents * request.Amount;
+            var total = priceCents * amount;
             if (balance.UsdCents < total)
             {
-                await replies.SendAsync(c.ChatId, t.Format(t.TargetBalanceShort, Money.DollarString(total), Money.DollarString(balance.UsdCents)), null, cancellationToken);
-                return;
+                return t.Format(t.TargetBalanceShort, Money.DollarString(total), Money.DollarString(balance.UsdCents));
             }
 
             var profile = await account.GetUserAsync(cancellationToken);
             var active = await ActiveCountAsync(account, cancellationToken);
             if (profile.TargetsLimit > 0 && active >= profile.TargetsLimit)
             {
-                await replies.SendAsync(c.ChatId, t.Format(t.TargetLimitReached, profile.TargetsLimit), null, cancellationToken);
-                return;
+                return t.Format(t.TargetLimitReached, profile.TargetsLimit);
             }
 
             var competition = await account.GetTargetsByTitleAsync(item.GameId, item.Title, cancellationToken);
-            var result = (await account.CreateTargetsAsync(item.GameId, [new NewTarget(item.Title, request.PriceCents, request.Amount)], cancellationToken)).Single();
+            var result = (await account.CreateTargetsAsync(item.GameId, [new NewTarget(item.Title, priceCents, amount)], cancellationToken)).Single();
             if (!result.Successful || result.TargetId is null)
             {
-                await replies.SendAsync(c.ChatId, t.Format(t.TargetRefused, Html.Escape(result.ErrorMessage ?? result.ErrorCode ?? "?")), null, cancellationToken);
-                return;
+                return t.Format(t.TargetRefused, Html.Escape(result.ErrorMessage ?? result.ErrorCode ?? "?"));
             }
 
             db.BotTargets.Add(new BotTarget
             {
                 TargetId = result.TargetId,
-                UserId = c.User.Id,
+                UserId = user.Id,
                 GameId = item.GameId,
                 Title = item.Title,
-                PriceCents = request.PriceCents,
-                Amount = request.Amount,
+                PriceCents = priceCents,
+                Amount = amount,
                 Status = BotTargetStatus.Active,
                 CreatedAt = time.GetUtcNow(),
             });
             await db.SaveChangesAsync(cancellationToken);
 
             var best = competition.FirstOrDefault();
-            var ahead = competition.Where(o => o.PriceCents >= request.PriceCents).Sum(o => o.Amount);
-            var text = t.Format(t.TargetPlaced, Html.Escape(item.Title), DMarketGames.Name(item.GameId), Money.DollarString(request.PriceCents), request.Amount,
+            var ahead = competition.Where(o => o.PriceCents >= priceCents).Sum(o => o.Amount);
+            return t.Format(t.TargetPlaced, Html.Escape(item.Title), DMarketGames.Name(item.GameId), Money.DollarString(priceCents), amount,
                 best is null ? t.TargetNoCompetition : t.Format(t.TargetCompetition, Money.DollarString(best.PriceCents), ahead));
-            await replies.SendAsync(c.ChatId, text, null, cancellationToken);
+        }
+        catch (Exception exception) when (DMarketFailure.Is(exception))
+        {
+            return DMarketFailure.Reply(exception, t);
+        }
+    }
+
+    /// <summary>
+    /// An opportunity card's "buy order": the live book read with the user's keys, and one price proposed, a cent over
+    /// the best buy order (first in line) but under the best offer. Nothing is placed until that is pressed.
+    /// </summary>
+    private async Task<string?> ProposeAsync(CallbackContext c, long opportunityId, CancellationToken cancellationToken)
+    {
+        var t = c.Texts;
+        if (await db.Opportunities.AsNoTracking().SingleOrDefaultAsync(o => o.Id == opportunityId, cancellationToken) is not { } opportunity)
+        {
+            return t.ButtonExpired;
+        }
+
+        if (await accounts.KeysAsync(c.User.Id, cancellationToken) is not { } keys)
+        {
+            await replies.SendAsync(c.ChatId, t.KeysNone + t.KeysUsage, null, cancellationToken);
+            return null;
+        }
+
+        try
+        {
+            var book = (await dmarket.ForAccount(keys).GetAggregatedPricesAsync(opportunity.GameId, [opportunity.Title], cancellationToken)).FirstOrDefault();
+            var ask = book?.BestOfferCents ?? opportunity.BuyPriceCents;
+            var bid = book?.BestBuyOrderCents;
+            var price = Math.Min((bid ?? 0) + 1, ask - 1);
+            if (price <= 0)
+            {
+                await replies.SendAsync(c.ChatId, t.Format(t.TargetNoRoom, Money.DollarString(ask)), null, cancellationToken);
+                return null;
+            }
+
+            var text = t.Format(t.TargetProposal, Html.Escape(opportunity.Title), DMarketGames.Name(opportunity.GameId), Money.DollarString(ask),
+                bid is { } b ? "$" + Money.DollarString(b) : "—", Money.DollarString(price));
+            var place = Keyboards.Button(t.Format(t.ButtonPlaceAt, Money.DollarString(price)), Prefix, PlaceAction,
+                opportunity.ItemId.ToString(CultureInfo.InvariantCulture), price.ToString(CultureInfo.InvariantCulture));
+            await replies.SendAsync(c.ChatId, text, new InlineKeyboardMarkup(place), cancellationToken);
+            return null;
         }
         catch (Exception exception) when (DMarketFailure.Is(exception))
         {
             await replies.SendAsync(c.ChatId, DMarketFailure.Reply(exception, t), null, cancellationToken);
+            return null;
         }
     }
 
@@ -116,6 +163,24 @@ public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, D
     public async Task<string?> PressAsync(CallbackContext c, CancellationToken cancellationToken)
     {
         var t = c.Texts;
+        if (c.Part(1) == ProposeAction)
+        {
+            return long.TryParse(c.Part(2), NumberStyles.None, CultureInfo.InvariantCulture, out var opportunityId) ? await ProposeAsync(c, opportunityId, cancellationToken) : t.ButtonExpired;
+        }
+
+        if (c.Part(1) == PlaceAction)
+        {
+            if (!long.TryParse(c.Part(2), NumberStyles.None, CultureInfo.InvariantCulture, out var itemId) || !long.TryParse(c.Part(3), NumberStyles.None, CultureInfo.InvariantCulture, out var cents) || cents <= 0
+                || await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken) is not { } item)
+            {
+                return t.ButtonExpired;
+            }
+
+            // The proposal's message becomes the outcome, so its button is gone once used.
+            await c.ShowAsync(await PlaceAsync(c.User, item, cents, 1, t, cancellationToken), null, cancellationToken);
+            return null;
+        }
+
         if (await accounts.KeysAsync(c.User.Id, cancellationToken) is not { } keys)
         {
             await c.ShowAsync(t.KeysNone + t.KeysUsage, null, cancellationToken);

@@ -31,10 +31,11 @@ public sealed partial class FreshListingsScanner(
     {
         var settings = options.Value;
         var (listed, newIds) = await NewListingsAsync(gameId, seen, settings, cancellationToken);
+        var listedAt = time.GetUtcNow();
         metrics.FreshListingsSeen(gameId, listed.Count);
         if (listed.Count > 0)
         {
-            await PriceAsync(gameId, listed, settings, cancellationToken);
+            await PriceAsync(gameId, listed, listedAt, settings, cancellationToken);
         }
 
         // Only now are they seen: a look that failed half-way (DMarket, the database) is made again next round.
@@ -47,12 +48,12 @@ public sealed partial class FreshListingsScanner(
         return listed.Count;
     }
 
-    private async Task PriceAsync(string gameId, List<Listing> listed, ScannerOptions settings, CancellationToken cancellationToken)
+    private async Task PriceAsync(string gameId, List<Listing> listed, DateTimeOffset listedAt, ScannerOptions settings, CancellationToken cancellationToken)
     {
-
         var titles = listed.Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList();
         var known = await sales.GetCachedAsync(gameId, titles);
         var now = time.GetUtcNow();
+        var itemIds = await marketData.EnsureItemsAsync(gameId, titles, now, cancellationToken);
 
         // Books: read for titles never seen, and again for promising listings whose book is not recent (the bid decides).
         var promise = listed.ToDictionary(l => l.OfferId, l => Promise(gameId, l, known));
@@ -61,8 +62,15 @@ public sealed partial class FreshListingsScanner(
             .Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList();
         if (stale.Count > 0)
         {
-            memory.RememberBooks(gameId, await dmarket.GetAggregatedPricesAsync(gameId, stale, cancellationToken), time.GetUtcNow());
+            var books = await dmarket.GetAggregatedPricesAsync(gameId, stale, cancellationToken);
+            var booksAt = time.GetUtcNow();
+            memory.RememberBooks(gameId, books, booksAt);
+            await marketData.SavePricesAsync([.. books.Where(b => itemIds.ContainsKey(b.Title))
+                .Select(b => (itemIds[b.Title], new OrderBook(b.BestBuyOrderCents, b.BuyOrderCount, b.BestOfferCents, b.OfferCount)))], booksAt, cancellationToken);
         }
+
+        // Price alerts hear of a cheaper listing now, not at the next sweep.
+        await marketData.LowerBestOffersAsync([.. listed.Select(l => (itemIds[l.Title], l.PriceCents))], listedAt, cancellationToken);
 
         var found = await pricer.PriceAsync(gameId, listed, known, t => memory.Recall(gameId, t)?.Book ?? default, Source, cancellationToken);
 
@@ -70,7 +78,6 @@ public sealed partial class FreshListingsScanner(
         var waiting = listed.Where(l => !known.ContainsKey(l.Title) && ListingPromise.LooksUnderpriced(Promise(gameId, l, known), settings.UnderpricedRatio)).ToList();
         if (waiting.Count > 0)
         {
-            var itemIds = await marketData.EnsureItemsAsync(gameId, waiting.Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList(), now, cancellationToken);
             pending.Add(gameId, waiting);
             refreshQueue.Want(gameId, waiting.GroupBy(l => l.Title).Select(g => (g.Key, itemIds[g.Key], settings.FreshPriorityBoost + g.Max(l => Promise(gameId, l, known)))));
         }

@@ -74,6 +74,55 @@ public sealed class MarketDataStore(DMarketDbContext db)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Overwrites titles' latest order books (what price alerts watch), unless a newer answer is already there.</summary>
+    public async Task SavePricesAsync(IReadOnlyCollection<(long ItemId, OrderBook Book)> books, DateTimeOffset observedAt, CancellationToken cancellationToken)
+    {
+        if (books.Count == 0)
+        {
+            return;
+        }
+
+        const string sql = """
+            INSERT INTO item_prices (item_id, best_offer_cents, offer_count, best_buy_order_cents, buy_order_count, observed_at)
+            SELECT i, o, oc, b, bc, @at FROM unnest(@items, @offers, @offerCounts, @bids, @bidCounts) AS s(i, o, oc, b, bc)
+            ON CONFLICT (item_id) DO UPDATE SET best_offer_cents = EXCLUDED.best_offer_cents, offer_count = EXCLUDED.offer_count,
+                best_buy_order_cents = EXCLUDED.best_buy_order_cents, buy_order_count = EXCLUDED.buy_order_count, observed_at = EXCLUDED.observed_at
+            WHERE item_prices.observed_at <= EXCLUDED.observed_at
+            """;
+        await using var command = await CommandAsync(sql, cancellationToken);
+        command.Parameters.AddWithValue("at", observedAt);
+        command.Parameters.AddWithValue("items", books.Select(b => b.ItemId).ToArray());
+        command.Parameters.AddWithValue("offers", books.Select(b => b.Book.BestOfferCents).ToArray());
+        command.Parameters.AddWithValue("offerCounts", books.Select(b => b.Book.OfferCount).ToArray());
+        command.Parameters.AddWithValue("bids", books.Select(b => b.Book.BestBuyOrderCents).ToArray());
+        command.Parameters.AddWithValue("bidCounts", books.Select(b => b.Book.BuyOrderCount).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// New listings seen before the next sweep: each lowers its title's best offer if it is cheaper (the rest of the
+    /// book waits for the sweep, which overwrites it whole).
+    /// </summary>
+    public async Task LowerBestOffersAsync(IReadOnlyCollection<(long ItemId, long PriceCents)> listings, DateTimeOffset observedAt, CancellationToken cancellationToken)
+    {
+        if (listings.Count == 0)
+        {
+            return;
+        }
+
+        const string sql = """
+            INSERT INTO item_prices (item_id, best_offer_cents, offer_count, best_buy_order_cents, buy_order_count, observed_at)
+            SELECT i, min(p), count(*), NULL, 0, @at FROM unnest(@items, @prices) AS s(i, p) GROUP BY i
+            ON CONFLICT (item_id) DO UPDATE SET best_offer_cents = LEAST(item_prices.best_offer_cents, EXCLUDED.best_offer_cents), observed_at = EXCLUDED.observed_at
+            WHERE item_prices.observed_at <= EXCLUDED.observed_at AND (item_prices.best_offer_cents IS NULL OR EXCLUDED.best_offer_cents < item_prices.best_offer_cents)
+            """;
+        await using var command = await CommandAsync(sql, cancellationToken);
+        command.Parameters.AddWithValue("at", observedAt);
+        command.Parameters.AddWithValue("items", listings.Select(l => l.ItemId).ToArray());
+        command.Parameters.AddWithValue("prices", listings.Select(l => l.PriceCents).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Replaces a game's fee rules with a freshly fetched table.</summary>
     public async Task ReplaceFeesAsync(string gameId, FeeTable table, DateTimeOffset now, CancellationToken cancellationToken)
     {

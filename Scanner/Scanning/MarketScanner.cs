@@ -59,8 +59,10 @@ public sealed partial class MarketScanner(
             var now = time.GetUtcNow();
             var itemIds = titles.Count > 0 ? await marketData.EnsureItemsAsync(unit.GameId, titles, now, cancellationToken) : [];
             var fetchedBooks = titles.Count > 0 ? await dmarket.GetAggregatedPricesAsync(unit.GameId, titles, cancellationToken) : [];
-            memory.RememberBooks(unit.GameId, fetchedBooks, time.GetUtcNow());
+            var booksAt = time.GetUtcNow();
+            memory.RememberBooks(unit.GameId, fetchedBooks, booksAt);
             var books = fetchedBooks.ToDictionary(p => p.Title, StringComparer.Ordinal);
+            await marketData.SavePricesAsync([.. books.Values.Where(b => itemIds.ContainsKey(b.Title)).Select(b => (itemIds[b.Title], Book(books, b.Title)))], booksAt, cancellationToken);
             var salesByTitle = await SalesAsync(unit, listed, books, itemIds);
 
             now = time.GetUtcNow();

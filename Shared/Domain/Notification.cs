@@ -2,7 +2,8 @@ namespace DMarketAspire.Domain;
 
 /// <summary>
 /// The bot's notifications outbox: one row per user and opportunity (unique), written in the same transaction that
-/// advances the bot's read position in the opportunity outbox, then sent once by the one sender.
+/// advances the bot's read position in the opportunity outbox, or one per price alert crossing (unique), written in the
+/// same transaction that disarms the alert; then sent once by the one sender.
 /// </summary>
 public sealed class Notification
 {
@@ -10,10 +11,21 @@ public sealed class Notification
 
     public long UserId { get; set; }
 
-    public long OpportunityId { get; set; }
+    public NotificationKind Kind { get; set; }
 
-    /// <summary>The opportunity outbox event that caused it (its time starts the event → message latency).</summary>
+    public long? OpportunityId { get; set; }
+
+    /// <summary>The opportunity outbox event that caused it (its time starts the event → message latency); 0 for an alert.</summary>
     public long EventId { get; set; }
+
+    /// <summary>The price alert that fired; null once the user deleted it (then it is not sent).</summary>
+    public long? AlertId { get; set; }
+
+    /// <summary>Which crossing of the alert this is (its <see cref="PriceAlert.Crossings"/> after firing).</summary>
+    public int? AlertCrossing { get; set; }
+
+    /// <summary>The best offer that crossed the alert's threshold.</summary>
+    public long? PriceCents { get; set; }
 
     public required string GameId { get; set; }
 

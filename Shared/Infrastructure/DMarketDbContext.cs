@@ -39,6 +39,10 @@ public sealed class DMarketDbContext(DbContextOptions<DMarketDbContext> options)
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<ItemPrice> ItemPrices => Set<ItemPrice>();
+
+    public DbSet<PriceAlert> PriceAlerts => Set<PriceAlert>();
+
     /// <summary>The Data Protection key ring that protects users' DMarket secrets (never the secrets themselves).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -30,7 +30,7 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
 
         public HttpClient DMarket { get; private set; } = null!;
 
-        protected override (string Key, string Value)[] BotSettings => [("DMarket:BaseUrl", _dmarket!.BaseAddress.ToString()), ("Accounts:TargetPollInterval", "00:00:00.500")];
+        protected override (string Key, string Value)[] BotSettings => [("DMarket:BaseUrl", _dmarket!.BaseAddress.ToString()), ("Accounts:TargetPollInterval", "00:00:00.500"), ("Alerts:PollInterval", "00:00:00.200")];
 
         public Uri DMarketAddress => _dmarket!.BaseAddress;
 
@@ -57,6 +57,23 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
 
         public async Task<long> DMarketRequestsAsync() =>
             (await DMarket.GetFromJsonAsync<SimulatorControlApi.SimulatorStats>("/_sim/stats", Ct))!.Groups.Sum(g => g.Accepted + g.Rejected);
+
+        /// <summary>A Rust title with listings (so a best ask), known to the bot's database as the scanner would have it.</summary>
+        public async Task<(string Title, long BestAsk, long? BestBid)> TitleWithListingsAsync()
+        {
+            var catalogue = (await DMarket.GetFromJsonAsync<List<SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct))!;
+            var entry = catalogue.Where(c => c.FairPriceCents is > 500 and < 5000).OrderBy(c => c.Title, StringComparer.Ordinal).First();
+            using var client = DMarketClientHost.Create(DMarketAddress);
+            var ask = (await client.Client.GetAggregatedPricesAsync("rust", [entry.Title], Ct)).Single().BestOfferCents!.Value;
+            await using var db = SchemaTests.NewContext(Database);
+            if (!await db.Items.AnyAsync(i => i.GameId == "rust" && i.Title == entry.Title, Ct))
+            {
+                db.Items.Add(new DMarketAspire.Domain.Item { GameId = "rust", Title = entry.Title, FirstSeenAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
+                await db.SaveChangesAsync(Ct);
+            }
+
+            return (entry.Title, ask, entry.BestBuyOrderCents);
+        }
 
         public override async ValueTask DisposeAsync()
         {
@@ -227,7 +244,7 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
     {
         var account = await bot.NewAccountAsync(100_000);
         const long user = 5903;
-        var (title, ask, bid) = await TitleWithListingsAsync();
+        var (title, ask, bid) = await bot.TitleWithListingsAsync();
         await bot.SendAsync(user, $"/keys {account.PublicKey} {account.SecretKey}");
         await bot.WaitForBotMessageAsync(user, m => m.Text.Contains("Keys connected", StringComparison.Ordinal), what: "keys connected");
 
@@ -283,7 +300,7 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
     {
         var account = await bot.NewAccountAsync(1000);
         var user = 6000 + Math.Abs(template.GetHashCode() % 900);
-        var (title, ask, _) = await TitleWithListingsAsync();
+        var (title, ask, _) = await bot.TitleWithListingsAsync();
         await bot.SendAsync(user, $"/keys {account.PublicKey} {account.SecretKey}");
         await bot.WaitForBotMessageAsync(user, m => m.Text.Contains("Keys connected", StringComparison.Ordinal), what: "keys connected");
         var text = template.Replace("{title}", title).Replace("{above}", DMarketAspire.DMarket.Money.DollarString(ask + 100)).Replace("{under}", DMarketAspire.DMarket.Money.DollarString(ask - 1));
@@ -440,23 +457,6 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(detail, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-    }
-
-    /// <summary>A Rust title with listings (so a best ask), known to the bot's database as the scanner would have it.</summary>
-    private async Task<(string Title, long BestAsk, long? BestBid)> TitleWithListingsAsync()
-    {
-        var catalogue = (await bot.DMarket.GetFromJsonAsync<List<SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct))!;
-        var entry = catalogue.Where(c => c.FairPriceCents is > 500 and < 5000).OrderBy(c => c.Title, StringComparer.Ordinal).First();
-        using var client = DMarketClientHost.Create(bot.DMarketAddress);
-        var ask = (await client.Client.GetAggregatedPricesAsync("rust", [entry.Title], Ct)).Single().BestOfferCents!.Value;
-        await using var db = SchemaTests.NewContext(bot.Database);
-        if (!await db.Items.AnyAsync(i => i.GameId == "rust" && i.Title == entry.Title, Ct))
-        {
-            db.Items.Add(new DMarketAspire.Domain.Item { GameId = "rust", Title = entry.Title, FirstSeenAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync(Ct);
-        }
-
-        return (entry.Title, ask, entry.BestBuyOrderCents);
     }
 
     /// <summary>Every span the process records (name, tags, events), as text.</summary>

@@ -73,6 +73,11 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         Assert.Equal(rows, foundEvents.Count);
         Assert.Contains(await db.OpportunityEvents.ToListAsync(Ct), e => e.Kind == OpportunityEventKind.Gone && e.OpportunityId == gone.Id);
         Assert.True(await db.PriceSnapshots.AnyAsync(Ct) && await db.Sales.AnyAsync(Ct) && await db.Fees.AnyAsync(Ct), "Snapshots, sales and fees are persisted.");
+
+        // Every title seen has its latest book (what price alerts watch), from this run's answers.
+        var prices = await db.ItemPrices.ToListAsync(Ct);
+        Assert.Equal(await db.Items.CountAsync(Ct), prices.Count);
+        Assert.All(prices, p => Assert.True(p.BestOfferCents > 0 && p.OfferCount > 0 && p.ObservedAt > DateTimeOffset.UtcNow.AddMinutes(-10), $"item {p.ItemId}: {p.BestOfferCents}c × {p.OfferCount} at {p.ObservedAt}"));
     }
 
     [Fact]
@@ -194,6 +199,8 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
             await using var check = SchemaTests.NewContext(database);
             Assert.True(await check.Scans.AnyAsync(s => s.StartedAt <= found.FirstSeenAt && (s.FinishedAt == null || s.FinishedAt >= found.FirstSeenAt), Ct),
                 "no full sweep was under way when the fresh pass found it");
+            // Price alerts hear of it as soon: the title's latest best offer is the new listing.
+            Assert.Equal(price, (await check.ItemPrices.SingleAsync(p => p.ItemId == found.ItemId, Ct)).BestOfferCents);
         }
         finally
         {

@@ -362,6 +362,37 @@ namespace DMarketAspire.Infrastructure.Migrations
                     b.ToTable("items", (string)null);
                 });
 
+            modelBuilder.Entity("DMarketAspire.Domain.ItemPrice", b =>
+                {
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("item_id");
+
+                    b.Property<long?>("BestBuyOrderCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("best_buy_order_cents");
+
+                    b.Property<long?>("BestOfferCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("best_offer_cents");
+
+                    b.Property<long>("BuyOrderCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("buy_order_count");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<long>("OfferCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("offer_count");
+
+                    b.HasKey("ItemId");
+
+                    b.ToTable("item_prices", (string)null);
+                });
+
             modelBuilder.Entity("DMarketAspire.Domain.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -370,6 +401,14 @@ namespace DMarketAspire.Infrastructure.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("AlertCrossing")
+                        .HasColumnType("integer")
+                        .HasColumnName("alert_crossing");
+
+                    b.Property<long?>("AlertId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("alert_id");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer")
@@ -406,13 +445,25 @@ namespace DMarketAspire.Infrastructure.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("game_id");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Opportunity")
+                        .HasColumnName("kind");
+
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
-                    b.Property<long>("OpportunityId")
+                    b.Property<long?>("OpportunityId")
                         .HasColumnType("bigint")
                         .HasColumnName("opportunity_id");
+
+                    b.Property<long?>("PriceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_cents");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
@@ -445,6 +496,9 @@ namespace DMarketAspire.Infrastructure.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("OpportunityId");
+
+                    b.HasIndex("AlertId", "AlertCrossing")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "CreatedAt");
 
@@ -600,6 +654,78 @@ namespace DMarketAspire.Infrastructure.Migrations
                     b.HasIndex("OpportunityId");
 
                     b.ToTable("opportunity_events", (string)null);
+                });
+
+            modelBuilder.Entity("DMarketAspire.Domain.PriceAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Armed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("armed");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Crossings")
+                        .HasColumnType("integer")
+                        .HasColumnName("crossings");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("GameId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("game_id");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("item_id");
+
+                    b.Property<DateTimeOffset?>("LastFiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_fired_at");
+
+                    b.Property<long?>("LastPriceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_price_cents");
+
+                    b.Property<DateTimeOffset?>("ObservedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("observed_at");
+
+                    b.Property<long>("ThresholdCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("threshold_cents");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("price_alerts", (string)null);
                 });
 
             modelBuilder.Entity("DMarketAspire.Domain.PriceSnapshot", b =>
@@ -807,13 +933,26 @@ namespace DMarketAspire.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DMarketAspire.Domain.ItemPrice", b =>
+                {
+                    b.HasOne("DMarketAspire.Domain.Item", null)
+                        .WithOne()
+                        .HasForeignKey("DMarketAspire.Domain.ItemPrice", "ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DMarketAspire.Domain.Notification", b =>
                 {
+                    b.HasOne("DMarketAspire.Domain.PriceAlert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("DMarketAspire.Domain.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("DMarketAspire.Domain.BotUser", null)
                         .WithMany()
@@ -836,6 +975,21 @@ namespace DMarketAspire.Infrastructure.Migrations
                     b.HasOne("DMarketAspire.Domain.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DMarketAspire.Domain.PriceAlert", b =>
+                {
+                    b.HasOne("DMarketAspire.Domain.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DMarketAspire.Domain.BotUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
