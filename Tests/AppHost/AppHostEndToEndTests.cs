@@ -175,6 +175,9 @@ public sealed class AppHostEndToEndTests
                 Assert.True(shown[2].Text.Contains(planted.Title, StringComparison.Ordinal) || System.Text.RegularExpressions.Regex.IsMatch(shown[2].Text, @"…and \d+ more\."), shown[2].Text);
             }
 
+            // A trader's own account through the whole app: keys, balance, a buy order DMarket fills, a price alert the
+            // Scanner's fresh pass trips, an item chart, an Api key.
+            await TradeThroughTheBotAsync(simulator, api, telegram, database);
             Assert.Empty(await telegram.ValidationRejectionsAsync());
         }
         finally
@@ -186,6 +189,92 @@ public sealed class AppHostEndToEndTests
         Assert.NotEmpty(processes);
         var survivors = await AppHostData.SurvivorsAsync(processes, TimeSpan.FromSeconds(30));
         Assert.True(survivors.Count == 0, $"Still running after the AppHost stopped: {string.Join(", ", survivors.Select(ProcFs.CommandLine))}");
+    }
+
+    private const long Trader = 70_005;
+
+    private static async Task TradeThroughTheBotAsync(HttpClient simulator, HttpClient api, TelegramSimulatorFixture telegram, string database)
+    {
+        var watch = Stopwatch.StartNew();
+        var account = (await (await simulator.PostAsJsonAsync("/_sim/accounts", new NewAccountRequest("e2e-trader", 50_000), Ct)).EnsureSuccessStatusCode()
+            .Content.ReadFromJsonAsync<NewAccount>(Ct))!;
+        await telegram.SendAsync(Trader, "/start", "en", "Trader");
+        await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("Hi, Trader!", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        // Keys DMarket does not know are refused; the trader's are checked, kept, and the message with the secret is gone.
+        var stranger = DMarketAspire.DMarket.Signing.DMarketKeys.FromSeed(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await telegram.SendAsync(Trader, $"/keys {stranger.PublicKeyHex} {stranger.SecretKeyHex()}");
+        await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("DMarket rejected these keys", StringComparison.Ordinal), what: "keys rejected");
+        var keysMessage = await telegram.SendAsync(Trader, $"/keys {account.PublicKey} {account.SecretKey}");
+        await telegram.WaitForBotMessageAsync(Trader, m => m.Text.Contains("Keys connected", StringComparison.Ordinal) && m.Text.Contains("$500.00", StringComparison.Ordinal), what: "keys connected");
+        Assert.DoesNotContain((await telegram.ChatAsync(Trader))!.Messages, m => m.MessageId == keysMessage.MessageId || m.Text.Contains(account.SecretKey, StringComparison.Ordinal));
+        await telegram.SendAsync(Trader, "/balance");
+        await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("Balance", StringComparison.Ordinal) && m.Text.Contains("Available: $500.00", StringComparison.Ordinal), what: "balance");
+
+        // A title of its own, listed at $20: the Scanner's fresh pass records it and its price.
+        const string title = "E2E Trader Crate";
+        (await simulator.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(DMarketAspire.DMarket.DMarketGames.Rust, title, 2000, BypassBuyOrders: true), Ct)).EnsureSuccessStatusCode();
+        long itemId = 0;
+        await EventuallyAsync(async () =>
+        {
+            await using var db = SchemaTests.NewContext(database);
+            itemId = await db.Items.Where(i => i.Title == title).Select(i => i.Id).SingleOrDefaultAsync(Ct);
+            return await db.ItemPrices.AnyAsync(p => p.ItemId == itemId && p.BestOfferCents == 2000, Ct);
+        }, "the Scanner recorded the title's price", TimeSpan.FromSeconds(60));
+
+        // A buy order under the offer; a seller then lists at its price and DMarket fills it: the trader is told.
+        await telegram.SendAsync(Trader, $"/target {title} 15 1");
+        await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("🎯 Buy order placed", StringComparison.Ordinal) && m.Text.Contains("$15.00 × 1", StringComparison.Ordinal), what: "buy order placed");
+        var seller = await (await simulator.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(DMarketAspire.DMarket.DMarketGames.Rust, title, 1500), Ct)).Content.ReadFromJsonAsync<PlantedOffer>(Ct);
+        Assert.True(seller!.FilledABuyOrder);
+        await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("✅ Buy order filled", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "buy order filled");
+
+        // An alert under the offer; a cheaper listing appears and the fresh pass carries it to the bot.
+        await telegram.SendAsync(Trader, "/alert trader crate below 18");
+        await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("🔔 Alert set", StringComparison.Ordinal) && m.Text.Contains("It is $20.00 now.", StringComparison.Ordinal), what: "alert set");
+        var cheaper = Stopwatch.StartNew();
+        (await simulator.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(DMarketAspire.DMarket.DMarketGames.Rust, title, 1750, BypassBuyOrders: true), Ct)).EnsureSuccessStatusCode();
+        var alert = await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("🔔 Price alert", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "alert fired");
+        Assert.Contains("best offer $17.50, at or under your $18.00", alert.Text);
+        Log($"The alert fired {cheaper.Elapsed.TotalSeconds:F1} s after the cheaper listing appeared.");
+
+        await telegram.SendAsync(Trader, "/item trader crate");
+        await telegram.WaitForBotMessageAsync(Trader, m => m.Photo && m.Text.Contains(title, StringComparison.Ordinal), what: "item chart");
+
+        // An Api key shows the same account's data; revoked, it stops working.
+        await telegram.SendAsync(Trader, "/apikey");
+        var issued = await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("🔑 Your Api key", StringComparison.Ordinal), what: "api key");
+        var key = System.Text.RegularExpressions.Regex.Match(issued.Text, "dma_[A-Za-z0-9_-]{43}").Value;
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/targets") { Headers = { { "X-Api-Key", key } } })
+        {
+            var targets = await (await api.SendAsync(request, Ct)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<List<DMarketAspire.Api.Me.MeTarget>>(Ct);
+            Assert.Equal((title, 1500L, 1, "Filled"), (Assert.Single(targets!).Title, targets![0].PriceCents, targets[0].Filled, targets[0].Status));
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/alerts") { Headers = { { "X-Api-Key", key } } })
+        {
+            var alerts = await (await api.SendAsync(request, Ct)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<List<DMarketAspire.Api.Me.MeAlert>>(Ct);
+            Assert.Equal((title, 1, false), (Assert.Single(alerts!).Title, alerts![0].Crossings, alerts[0].Armed));
+        }
+
+        await telegram.SendAsync(Trader, "/apikey revoke");
+        await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("Your Api key is revoked", StringComparison.Ordinal), what: "revoked");
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/alerts") { Headers = { { "X-Api-Key", key } } })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await api.SendAsync(request, Ct)).StatusCode);
+        }
+
+        Log($"The trader's stage (keys, balance, a filled buy order, a fired alert, /item, an Api key) took {watch.Elapsed.TotalSeconds:F1} s.");
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(watch.Elapsed < timeout, $"Not within {timeout.TotalSeconds} s: {what}.");
+            await Task.Delay(250, Ct);
+        }
     }
 
     /// <summary>Waits until each user's notification about the offer is recorded as sent; returns how long that took.</summary>
