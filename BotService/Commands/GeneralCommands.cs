@@ -102,7 +102,8 @@ public sealed class GeneralCommands(DMarketDbContext db, BotReplies replies, Bot
     {
         var dayStart = UserClock.StartOfLocalDay(user, time.GetUtcNow());
         var mine = db.Notifications.Where(n => n.UserId == user.Id);
-        var today = await mine.CountAsync(n => n.Status == NotificationStatus.Sent && n.SentAt >= dayStart, cancellationToken);
+        // Against the daily cap, which price alerts are outside of.
+        var today = await mine.CountAsync(n => n.Status == NotificationStatus.Sent && n.SentAt >= dayStart && n.Kind == NotificationKind.Opportunity, cancellationToken);
         var total = await mine.CountAsync(n => n.Status == NotificationStatus.Sent, cancellationToken);
         var skipped = await mine.CountAsync(n => n.Status == NotificationStatus.Skipped, cancellationToken);
         var matching = await OpportunityFilter.Apply(db.Opportunities.AsNoTracking(), user).CountAsync(cancellationToken);
