@@ -75,6 +75,15 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
             return (entry.Title, ask, entry.BestBuyOrderCents);
         }
 
+        /// <summary>The Api key the bot's <c>/apikey</c> issues to the user, read from its reply.</summary>
+        public async Task<string> IssueApiKeyAsync(long user)
+        {
+            var before = (await ChatAsync(user))?.Messages.Select(m => m.MessageId).DefaultIfEmpty(0).Max() ?? 0;
+            await SendAsync(user, "/apikey");
+            var issued = await WaitForBotMessageAsync(user, m => m.MessageId > before && m.Text.StartsWith("🔑 Your Api key", StringComparison.Ordinal), what: "api key");
+            return System.Text.RegularExpressions.Regex.Match(issued.Text, "dma_[A-Za-z0-9_-]{43}").Value;
+        }
+
         public override async ValueTask DisposeAsync()
         {
             await base.DisposeAsync();
@@ -388,7 +397,7 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
         await using var api = await DMarketAspire.Tests.Api.ApiHost.StartAsync(bot.Database, bot.Infrastructure.Redis.ConnectionString);
         using var http = api.CreateClient();
 
-        var first = await IssueAsync(user);
+        var first = await bot.IssueApiKeyAsync(user);
         var settings = await GetAsync(http, "/api/me/settings", first);
         Assert.Equal(System.Net.HttpStatusCode.OK, settings.StatusCode);
         var body = await settings.Content.ReadFromJsonAsync<DMarketAspire.Api.Me.MeSettings>(Ct);
@@ -404,7 +413,7 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
         }
 
         // A new key replaces the old one at once.
-        var second = await IssueAsync(user);
+        var second = await bot.IssueApiKeyAsync(user);
         Assert.NotEqual(first, second);
         await AssertUnauthorizedAsync(await GetAsync(http, "/api/me/settings", first), "revoked, replaced by a newer one");
         Assert.Equal(System.Net.HttpStatusCode.OK, (await GetAsync(http, "/api/me/settings", second)).StatusCode);
@@ -419,7 +428,7 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
     [Fact]
     public async Task EachApiKeyHasItsOwnRateBudget()
     {
-        var (busy, quiet) = (await IssueAsync(5906), await IssueAsync(5907));
+        var (busy, quiet) = (await bot.IssueApiKeyAsync(5906), await bot.IssueApiKeyAsync(5907));
         await using var api = await DMarketAspire.Tests.Api.ApiHost.StartAsync(bot.Database, bot.Infrastructure.Redis.ConnectionString, ("Api:PermitsPerSecond", "1"), ("Api:Burst", "3"));
         using var http = api.CreateClient();
 
@@ -431,14 +440,6 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
 
         Assert.Contains(System.Net.HttpStatusCode.TooManyRequests, statuses);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await GetAsync(http, "/api/me/settings", quiet)).StatusCode);
-    }
-
-    private async Task<string> IssueAsync(long user)
-    {
-        var before = (await bot.ChatAsync(user))?.Messages.Select(m => m.MessageId).DefaultIfEmpty(0).Max() ?? 0;
-        await bot.SendAsync(user, "/apikey");
-        var issued = await bot.WaitForBotMessageAsync(user, m => m.MessageId > before && m.Text.StartsWith("🔑 Your Api key", StringComparison.Ordinal), what: "api key");
-        return System.Text.RegularExpressions.Regex.Match(issued.Text, "dma_[A-Za-z0-9_-]{43}").Value;
     }
 
     private static async Task<HttpResponseMessage> GetAsync(HttpClient http, string path, string? key)

@@ -86,6 +86,36 @@ public sealed class BotAlertTests(BotAccountTests.Fixture bot) : IClassFixture<B
     }
 
     [Fact]
+    public async Task ACrossingWhoseAlertIsDeletedBeforeItGoesOutIsNotSent()
+    {
+        const long user = 7106;
+        var item = await ItemAsync("rust", "Alertstone Pickaxe");
+        await PriceAsync(item, 500);
+        await bot.SendAsync(user, "/alert alertstone pickaxe below 4");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🔔 Alert set", StringComparison.Ordinal), what: "alert set");
+
+        // Telegram fails the first sends: the crossing waits in the outbox for its retry, and the user deletes the alert meanwhile.
+        await bot.AddFaultAsync(new { method = "sendMessage", status = 502, delayMs = 0, times = 2 });
+        try
+        {
+            await PriceAsync(item, 390);
+            await using var db = SchemaTests.NewContext(bot.Database);
+            await WaitAsync(() => db.Notifications.AnyAsync(n => n.UserId == user && n.Status == NotificationStatus.Pending && n.Attempts == 1, Ct), "a failed first attempt");
+            var alert = await db.PriceAlerts.SingleAsync(a => a.UserId == user, Ct);
+            Assert.True(await new DMarketAspire.Alerts.PriceAlertBook(db, Microsoft.Extensions.Options.Options.Create(new DMarketAspire.Alerts.PriceAlertOptions()), TimeProvider.System)
+                .DeleteAsync(user, alert.Id, Ct));
+
+            await WaitAsync(() => db.Notifications.AnyAsync(n => n.UserId == user && n.Status == NotificationStatus.Skipped && n.Error == "alert deleted before sending", Ct), "the crossing skipped");
+        }
+        finally
+        {
+            await bot.ClearFaultsAsync();
+        }
+
+        Assert.DoesNotContain((await bot.ChatAsync(user))!.Messages, m => m.Text.StartsWith("🔔 Price alert", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AlertsFindTitlesByWordsOfferAChoiceAcrossGamesAndAreListedWithDeleteButtons()
     {
         const long user = 7103;
@@ -147,7 +177,7 @@ public sealed class BotAlertTests(BotAccountTests.Fixture bot) : IClassFixture<B
         const long user = 7104;
         var item = await ItemAsync("9a92", "Alertblade of the Tester");
         await PriceAsync(item, 2000);
-        var key = await IssueKeyAsync(user);
+        var key = await bot.IssueApiKeyAsync(user);
         await using var api = await DMarketAspire.Tests.Api.ApiHost.StartAsync(bot.Database, bot.Infrastructure.Redis.ConnectionString);
         using var http = api.CreateClient();
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
@@ -248,12 +278,5 @@ public sealed class BotAlertTests(BotAccountTests.Fixture bot) : IClassFixture<B
             Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}; the bot's warnings:\n" + string.Join("\n", bot.Log.All.Where(l => l.StartsWith("Warning", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal))));
             await Task.Delay(100, Ct);
         }
-    }
-
-    private async Task<string> IssueKeyAsync(long user)
-    {
-        await bot.SendAsync(user, "/apikey");
-        var issued = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🔑 Your Api key", StringComparison.Ordinal), what: "api key");
-        return System.Text.RegularExpressions.Regex.Match(issued.Text, "dma_[A-Za-z0-9_-]{43}").Value;
     }
 }
