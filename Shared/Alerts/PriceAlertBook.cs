@@ -2,6 +2,7 @@ using DMarketAspire.Domain;
 using DMarketAspire.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace DMarketAspire.Alerts;
 
@@ -45,7 +46,18 @@ public sealed class PriceAlertBook(DMarketDbContext db, IOptions<PriceAlertOptio
         var crossed = price?.BestOfferCents is { } cents && alert.IsCrossedBy(cents);
         alert.Armed = !crossed;
         db.PriceAlerts.Add(alert);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same alert, created by a request that got there first.
+            db.Entry(alert).State = EntityState.Detached;
+            var first = await db.PriceAlerts.AsNoTracking().SingleAsync(a => a.UserId == userId && a.ItemId == item.Id && a.Direction == direction && a.ThresholdCents == thresholdCents, cancellationToken);
+            return new PriceAlertCreation(PriceAlertOutcome.Duplicate, first, price?.BestOfferCents, !first.Armed);
+        }
+
         return new PriceAlertCreation(PriceAlertOutcome.Created, alert, price?.BestOfferCents, crossed);
     }
 

@@ -116,6 +116,27 @@ public sealed class BotAlertTests(BotAccountTests.Fixture bot) : IClassFixture<B
     }
 
     [Fact]
+    public async Task TheSameAlertAskedForFourTimesAtOnceIsOneAlert()
+    {
+        const long user = 7107;
+        await bot.SendAsync(user, "/start");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Hi", StringComparison.Ordinal), what: "greeting");
+        var item = await ItemAsync("rust", "Alertrace Hammer");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var db = SchemaTests.NewContext(bot.Database);
+            var book = new DMarketAspire.Alerts.PriceAlertBook(db, Microsoft.Extensions.Options.Options.Create(new DMarketAspire.Alerts.PriceAlertOptions()), TimeProvider.System);
+            return await book.CreateAsync(user, item, PriceAlertDirection.Below, 250, Ct);
+        }));
+
+        Assert.Equal([DMarketAspire.Alerts.PriceAlertOutcome.Created, .. Enumerable.Repeat(DMarketAspire.Alerts.PriceAlertOutcome.Duplicate, 3)], outcomes.Select(o => o.Outcome).Order());
+        Assert.Single(outcomes.Select(o => o.Alert!.Id).Distinct());
+        await using var check = SchemaTests.NewContext(bot.Database);
+        Assert.Equal(1, await check.PriceAlerts.CountAsync(a => a.UserId == user, Ct));
+    }
+
+    [Fact]
     public async Task AlertsFindTitlesByWordsOfferAChoiceAcrossGamesAndAreListedWithDeleteButtons()
     {
         const long user = 7103;

@@ -14,7 +14,8 @@ internal sealed class PriceAlertEntityTypeConfiguration : IEntityTypeConfigurati
         builder.Property(a => a.Direction).HasConversion<string>().HasMaxLength(8);
         builder.HasOne<BotUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Item>().WithMany().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(a => a.UserId);
+        // One alert per title, direction and threshold for a user, even for two requests at once; it also serves /alerts.
+        builder.HasIndex(a => new { a.UserId, a.ItemId, a.Direction, a.ThresholdCents }).IsUnique();
         // The watcher's read: the alerts on the items whose price moved.
         builder.HasIndex(a => a.ItemId);
     }

@@ -723,7 +723,8 @@ namespace DMarketAspire.Infrastructure.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "ItemId", "Direction", "ThresholdCents")
+                        .IsUnique();
 
                     b.ToTable("price_alerts", (string)null);
                 });

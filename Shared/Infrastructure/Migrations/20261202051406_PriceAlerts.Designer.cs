@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DMarketAspire.Infrastructure.Migrations
 {
     [DbContext(typeof(DMarketDbContext))]
-    [Migration("20261202045122_PriceAlerts")]
+    [Migration("20261202051406_PriceAlerts")]
     partial class PriceAlerts
     {
         /// <inheritdoc />
@@ -726,7 +726,8 @@ namespace DMarketAspire.Infrastructure.Migrations
 
                     b.HasIndex("ItemId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "ItemId", "Direction", "ThresholdCents")
+                        .IsUnique();
 
                     b.ToTable("price_alerts", (string)null);
                 });

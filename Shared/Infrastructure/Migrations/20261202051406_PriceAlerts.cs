@@ -116,9 +116,10 @@ namespace DMarketAspire.Infrastructure.Migrations
                 column: "item_id");
 
             migrationBuilder.CreateIndex(
-                name: "IX_price_alerts_user_id",
+                name: "IX_price_alerts_user_id_item_id_direction_threshold_cents",
                 table: "price_alerts",
-                column: "user_id");
+                columns: new[] { "user_id", "item_id", "direction", "threshold_cents" },
+                unique: true);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_notifications_price_alerts_alert_id",
