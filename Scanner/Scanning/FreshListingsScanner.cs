@@ -53,26 +53,24 @@ public sealed partial class FreshListingsScanner(
         var titles = listed.Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList();
         var known = await sales.GetCachedAsync(gameId, titles);
         var now = time.GetUtcNow();
-        var itemIds = await marketData.EnsureItemsAsync(gameId, titles, now, cancellationToken);
 
         // Books: read for titles never seen, and again for promising listings whose book is not recent (the bid decides).
         var promise = listed.ToDictionary(l => l.OfferId, l => Promise(gameId, l, known));
         var stale = listed
             .Where(l => memory.Recall(gameId, l.Title) is not { BookAt: { } at } || (ListingPromise.LooksUnderpriced(promise[l.OfferId], settings.UnderpricedRatio) && now - at > settings.FreshBookMaxAge))
             .Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList();
-        if (stale.Count > 0)
-        {
-            var books = await dmarket.GetAggregatedPricesAsync(gameId, stale, cancellationToken);
-            var booksAt = time.GetUtcNow();
-            memory.RememberBooks(gameId, books, booksAt);
-            await marketData.SavePricesAsync([.. books.Where(b => itemIds.ContainsKey(b.Title))
-                .Select(b => (itemIds[b.Title], new OrderBook(b.BestBuyOrderCents, b.BuyOrderCount, b.BestOfferCents, b.OfferCount)))], booksAt, cancellationToken);
-        }
-
-        // Price alerts hear of a cheaper listing now, not at the next sweep.
-        await marketData.LowerBestOffersAsync([.. listed.Select(l => (itemIds[l.Title], l.PriceCents))], listedAt, cancellationToken);
+        var books = stale.Count > 0 ? await dmarket.GetAggregatedPricesAsync(gameId, stale, cancellationToken) : [];
+        var booksAt = time.GetUtcNow();
+        memory.RememberBooks(gameId, books, booksAt);
 
         var found = await pricer.PriceAsync(gameId, listed, known, t => memory.Recall(gameId, t)?.Book ?? default, Source, cancellationToken);
+
+        // Off the opportunities' path, right after it: the latest prices the bot's price alerts watch, so a cheaper
+        // listing reaches them now and not at the next sweep.
+        var itemIds = await marketData.EnsureItemsAsync(gameId, titles, time.GetUtcNow(), cancellationToken);
+        await marketData.SavePricesAsync([.. books.Where(b => itemIds.ContainsKey(b.Title))
+            .Select(b => (itemIds[b.Title], new OrderBook(b.BestBuyOrderCents, b.BuyOrderCount, b.BestOfferCents, b.OfferCount)))], booksAt, cancellationToken);
+        await marketData.LowerBestOffersAsync([.. listed.Select(l => (itemIds[l.Title], l.PriceCents))], listedAt, cancellationToken);
 
         // Waiting on sales: listings that look underpriced now that the book is known, on titles with no cached sales.
         var waiting = listed.Where(l => !known.ContainsKey(l.Title) && ListingPromise.LooksUnderpriced(Promise(gameId, l, known), settings.UnderpricedRatio)).ToList();
