@@ -65,15 +65,20 @@ public sealed partial class FreshListingsScanner(
 
         var found = await pricer.PriceAsync(gameId, listed, known, t => memory.Recall(gameId, t)?.Book ?? default, Source, cancellationToken);
 
-        // Off the opportunities' path, right after it: the latest prices the bot's price alerts watch, so a cheaper
-        // listing reaches them now and not at the next sweep.
-        var itemIds = await marketData.EnsureItemsAsync(gameId, titles, time.GetUtcNow(), cancellationToken);
-        await marketData.SavePricesAsync([.. books.Where(b => itemIds.ContainsKey(b.Title))
-            .Select(b => (itemIds[b.Title], new OrderBook(b.BestBuyOrderCents, b.BuyOrderCount, b.BestOfferCents, b.OfferCount)))], booksAt, cancellationToken);
-        await marketData.LowerBestOffersAsync([.. listed.Select(l => (itemIds[l.Title], l.PriceCents))], listedAt, cancellationToken);
-
         // Waiting on sales: listings that look underpriced now that the book is known, on titles with no cached sales.
         var waiting = listed.Where(l => !known.ContainsKey(l.Title) && ListingPromise.LooksUnderpriced(Promise(gameId, l, known), settings.UnderpricedRatio)).ToList();
+
+        // Off the opportunities' path, right after it: the latest prices the bot's price alerts watch, so a cheaper
+        // listing reaches them now and not at the next sweep. Only what moves a best offer is written: the books just
+        // read, and listings under the best offer remembered (most new listings are not).
+        var read = stale.ToHashSet(StringComparer.Ordinal);
+        var cheaper = listed.Where(l => !read.Contains(l.Title) && (memory.Recall(gameId, l.Title)?.Book.BestOfferCents is not { } best || l.PriceCents < best)).ToList();
+        var itemIds = await marketData.EnsureItemsAsync(gameId, [.. books.Select(b => b.Title).Concat(cheaper.Select(l => l.Title)).Concat(waiting.Select(l => l.Title)).Distinct(StringComparer.Ordinal)],
+            time.GetUtcNow(), cancellationToken);
+        await marketData.SavePricesAsync([.. books.Where(b => itemIds.ContainsKey(b.Title))
+            .Select(b => (itemIds[b.Title], new OrderBook(b.BestBuyOrderCents, b.BuyOrderCount, b.BestOfferCents, b.OfferCount)))], booksAt, cancellationToken);
+        await marketData.LowerBestOffersAsync([.. cheaper.Select(l => (itemIds[l.Title], l.PriceCents))], listedAt, cancellationToken);
+
         if (waiting.Count > 0)
         {
             pending.Add(gameId, waiting);

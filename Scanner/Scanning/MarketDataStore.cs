@@ -19,6 +19,11 @@ public sealed class MarketDataStore(DMarketDbContext db)
             RETURNING id, title
             """;
         Dictionary<string, long> ids = new(StringComparer.Ordinal);
+        if (titles.Count == 0)
+        {
+            return ids;
+        }
+
         await using var command = await CommandAsync(sql, cancellationToken);
         command.Parameters.AddWithValue("game", gameId);
         command.Parameters.AddWithValue("now", now);
