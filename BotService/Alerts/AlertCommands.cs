@@ -18,7 +18,7 @@ namespace DMarketAspire.BotService.Alerts;
 /// offered as buttons) and <c>/alerts</c> (each with a delete button, and "delete all"). The alerts fire from
 /// <see cref="AlertWatcher"/>.
 /// </summary>
-public sealed class AlertCommands(PriceAlertBook book, TitleSearch search, DMarketDbContext db, BotReplies replies)
+public sealed class AlertCommands(PriceAlertBook book, TitleSearch search, DMarketDbContext db, BotReplies replies, IOptions<PriceAlertOptions> options)
 {
     public const string Prefix = "al";
     public const string CreateAction = "c";
@@ -71,7 +71,7 @@ public sealed class AlertCommands(PriceAlertBook book, TitleSearch search, DMark
         var t = c.Texts;
         switch (c.Part(1))
         {
-            case CreateAction when Id(c.Part(2)) is { } itemId && AlertRequest.FromCode(c.Part(3)) is { } direction && Id(c.Part(4)) is { } cents and > 0:
+            case CreateAction when c.Number(2) is { } itemId && AlertRequest.FromCode(c.Part(3)) is { } direction && c.Number(4) is { } cents and > 0:
                 if (await CreateAsync(c.User, itemId, direction, cents, t, cancellationToken) is not { } text)
                 {
                     return t.ButtonExpired;
@@ -79,11 +79,11 @@ public sealed class AlertCommands(PriceAlertBook book, TitleSearch search, DMark
 
                 await c.ShowAsync(text, null, cancellationToken);
                 return null;
-            case DeleteAction when Id(c.Part(2)) is { } alertId:
+            case DeleteAction when c.Number(2) is { } alertId:
                 var deleted = await book.DeleteAsync(c.User.Id, alertId, cancellationToken) ? 1 : 0;
                 await ShowListAsync(c, cancellationToken);
                 return t.Format(t.AlertsDeleted, deleted);
-            case ForgetAction when Id(c.Part(2)) is { } alertId:
+            case ForgetAction when c.Number(2) is { } alertId:
                 await book.DeleteAsync(c.User.Id, alertId, cancellationToken);
                 return t.ButtonAlertDeleted;
             case DeleteAllAction:
@@ -108,7 +108,7 @@ public sealed class AlertCommands(PriceAlertBook book, TitleSearch search, DMark
         return created.Outcome switch
         {
             PriceAlertOutcome.Duplicate => t.Format(t.AlertDuplicate, Html.Escape(item.Title), words, Money.DollarString(cents)),
-            PriceAlertOutcome.LimitReached => t.Format(t.AlertLimit, (await book.ListAsync(user.Id, cancellationToken)).Count),
+            PriceAlertOutcome.LimitReached => t.Format(t.AlertLimit, options.Value.MaxPerUser),
             _ => t.Format(t.AlertCreated, Html.Escape(item.Title), DMarketGames.Name(item.GameId), words, Money.DollarString(cents),
                 created.CurrentPriceCents is not { } now ? t.AlertNoPriceYet
                 : created.AlreadyCrossed ? t.Format(t.AlertAlreadyCrossed, Money.DollarString(now))
@@ -140,6 +140,4 @@ public sealed class AlertCommands(PriceAlertBook book, TitleSearch search, DMark
         rows.Add([Keyboards.Button(t.ButtonDeleteAllAlerts, Prefix, DeleteAllAction)]);
         return (t.AlertsHeader + "\n" + string.Join("\n", lines), new InlineKeyboardMarkup(rows));
     }
-
-    private static long? Id(string text) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 }

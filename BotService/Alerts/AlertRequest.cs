@@ -29,19 +29,12 @@ public sealed record AlertRequest(string Text, PriceAlertDirection Direction, lo
         }
 
         var priceText = arguments[^1];
-        if (priceText.TrimStart('$').StartsWith('-'))
+        switch (UserInput.ParsePrice(priceText, out var cents))
         {
-            return (null, t.Format(t.AlertPriceNotPositive, Html.Escape(priceText)));
-        }
-
-        if (!UserInput.TryParseDollars(priceText, out var cents))
-        {
-            return (null, t.Format(t.InvalidMoney, Html.Escape(priceText), "/alert redline field below 12.50"));
-        }
-
-        if (cents <= 0)
-        {
-            return (null, t.Format(t.AlertPriceNotPositive, Html.Escape(priceText)));
+            case PriceInput.NotPositive:
+                return (null, t.Format(t.AlertPriceNotPositive, Html.Escape(priceText)));
+            case PriceInput.NotMoney:
+                return (null, t.Format(t.InvalidMoney, Html.Escape(priceText), "/alert redline field below 12.50"));
         }
 
         var text = string.Join(' ', arguments.Take(arguments.Count - 2)).Trim();

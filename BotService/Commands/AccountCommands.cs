@@ -20,14 +20,14 @@ public sealed class AccountCommands(AccountStore accounts, DMarketClient dmarket
         var arguments = c.Command.Arguments;
         if (arguments.Count == 1 && string.Equals(arguments[0], Remove, StringComparison.OrdinalIgnoreCase))
         {
-            await replies.SendAsync(c.ChatId, await accounts.RemoveAsync(c.User.Id, cancellationToken) ? t.KeysRemoved : t.KeysNone + t.KeysUsage, null, cancellationToken);
+            await replies.SendAsync(c.ChatId, await accounts.RemoveAsync(c.User.Id, cancellationToken) ? t.KeysRemoved : t.KeysNeeded, null, cancellationToken);
             return;
         }
 
         if (arguments.Count == 0)
         {
             var account = await accounts.FindAsync(c.User.Id, cancellationToken);
-            await replies.SendAsync(c.ChatId, account is null ? t.KeysNone + t.KeysUsage : t.Format(t.KeysStatus, AccountStore.Mask(account.PublicKey), account.ConnectedAt), null, cancellationToken);
+            await replies.SendAsync(c.ChatId, account is null ? t.KeysNeeded : t.Format(t.KeysStatus, AccountStore.Mask(account.PublicKey), account.ConnectedAt), null, cancellationToken);
             return;
         }
 
@@ -58,7 +58,7 @@ public sealed class AccountCommands(AccountStore accounts, DMarketClient dmarket
         var t = c.Texts;
         if (await accounts.KeysAsync(c.User.Id, cancellationToken) is not { } keys)
         {
-            await replies.SendAsync(c.ChatId, t.KeysNone + t.KeysUsage, null, cancellationToken);
+            await replies.SendAsync(c.ChatId, t.KeysNeeded, null, cancellationToken);
             return;
         }
 

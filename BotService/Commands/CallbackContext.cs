@@ -13,6 +13,9 @@ public sealed record CallbackContext(BotUser User, BotTexts Texts, string[] Data
 {
     public string Part(int index) => index < Data.Length ? Data[index] : "";
 
+    /// <summary>A part that is a whole number (an id, cents); null when it is not one.</summary>
+    public long? Number(int index) => long.TryParse(Part(index), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
     public async Task ShowAsync(string html, InlineKeyboardMarkup? buttons, CancellationToken cancellationToken)
     {
         if (MessageId is { } messageId)

@@ -31,6 +31,18 @@ public static class UserInput
         return true;
     }
 
+    /// <summary>A price: dollars to cents, more than $0; a minus sign is "not positive" rather than "not money".</summary>
+    public static PriceInput ParsePrice(string text, out long cents)
+    {
+        cents = 0;
+        if (text.TrimStart('$').StartsWith('-'))
+        {
+            return PriceInput.NotPositive;
+        }
+
+        return !TryParseDollars(text, out cents) ? PriceInput.NotMoney : cents > 0 ? PriceInput.Valid : PriceInput.NotPositive;
+    }
+
     public static bool TryParseInt(string text, out int value) =>
         int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value);
 

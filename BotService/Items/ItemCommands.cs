@@ -47,12 +47,7 @@ public sealed class ItemCommands(ItemReports reports, TitleSearch search, BotRep
 
     public async Task<string?> PressAsync(CallbackContext c, CancellationToken cancellationToken)
     {
-        if (!long.TryParse(c.Part(1), NumberStyles.None, CultureInfo.InvariantCulture, out var itemId))
-        {
-            return c.Texts.ButtonExpired;
-        }
-
-        return await SendReportAsync(c.ChatId, itemId, c.Texts, cancellationToken) ? null : c.Texts.ButtonExpired;
+        return c.Number(1) is { } itemId && await SendReportAsync(c.ChatId, itemId, c.Texts, cancellationToken) ? null : c.Texts.ButtonExpired;
     }
 
     private async Task<bool> SendReportAsync(long chatId, long itemId, BotTexts t, CancellationToken cancellationToken)

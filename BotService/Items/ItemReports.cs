@@ -1,3 +1,4 @@
+using DMarketAspire.DMarket.Models;
 using DMarketAspire.Infrastructure;
 using DMarketAspire.Pricing;
 using Microsoft.EntityFrameworkCore;
@@ -39,10 +40,12 @@ public sealed class ItemReports(DMarketDbContext db, IOptions<PricingOptions> pr
 
     private async Task<decimal> FeePercentAsync(string gameId, string title, long priceCents, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // The stored rows as the fee table they came from, judged by the schedule the Scanner prices with.
         var rules = await db.Fees.AsNoTracking().Where(f => f.GameId == gameId && (f.Title == null || f.Title == title)).ToListAsync(cancellationToken);
-        var reduced = rules.FirstOrDefault(f => f.Title == title && priceCents >= f.MinPriceCents && priceCents <= f.MaxPriceCents && (f.ExpiresAt is null || f.ExpiresAt > now));
-        var fraction = reduced?.Fraction ?? rules.FirstOrDefault(f => f.Title == null)?.Fraction ?? pricing.Value.FallbackFeeFraction;
-        return fraction * 100;
+        var table = new FeeTable(rules.FirstOrDefault(f => f.Title == null)?.Fraction ?? 0, 0,
+            [.. rules.Where(f => f.Title is not null).Select(f => new ReducedFee(f.Title!, f.Fraction, f.MinPriceCents, f.MaxPriceCents, f.ExpiresAt ?? DateTimeOffset.MaxValue))]);
+        var schedule = new FeeSchedule(table, pricing.Value.FallbackFeeFraction);
+        return FeeSchedule.ToFraction(schedule.BasisPointsFor(title, priceCents, now)) * 100;
     }
 
     /// <summary>Median of the last <paramref name="days"/> days against the <paramref name="days"/> before, in percent; null without sales in both.</summary>

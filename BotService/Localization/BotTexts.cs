@@ -190,6 +190,9 @@ public sealed partial class BotTexts
 
     public required string KeysNone { get; init; }
 
+    /// <summary>No keys connected, and how to connect them.</summary>
+    public string KeysNeeded => KeysNone + KeysUsage;
+
     public required string KeysMessageDeleted { get; init; }
 
     public required string KeysMessageNotDeleted { get; init; }

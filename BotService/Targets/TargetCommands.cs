@@ -52,7 +52,7 @@ public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, D
     {
         if (await accounts.KeysAsync(user.Id, cancellationToken) is not { } keys)
         {
-            return t.KeysNone + t.KeysUsage;
+            return t.KeysNeeded;
         }
 
         var account = dmarket.ForAccount(keys);
@@ -72,8 +72,8 @@ public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, D
             }
 
             var profile = await account.GetUserAsync(cancellationToken);
-            var active = await ActiveCountAsync(account, cancellationToken);
-            if (profile.TargetsLimit > 0 && active >= profile.TargetsLimit)
+            var active = await ActiveTargetsAsync(account, cancellationToken);
+            if (profile.TargetsLimit > 0 && active.Count >= profile.TargetsLimit)
             {
                 return t.Format(t.TargetLimitReached, profile.TargetsLimit);
             }
@@ -123,7 +123,7 @@ public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, D
 
         if (await accounts.KeysAsync(c.User.Id, cancellationToken) is not { } keys)
         {
-            await replies.SendAsync(c.ChatId, t.KeysNone + t.KeysUsage, null, cancellationToken);
+            await replies.SendAsync(c.ChatId, t.KeysNeeded, null, cancellationToken);
             return null;
         }
 
@@ -165,12 +165,12 @@ public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, D
         var t = c.Texts;
         if (c.Part(1) == ProposeAction)
         {
-            return long.TryParse(c.Part(2), NumberStyles.None, CultureInfo.InvariantCulture, out var opportunityId) ? await ProposeAsync(c, opportunityId, cancellationToken) : t.ButtonExpired;
+            return c.Number(2) is { } opportunityId ? await ProposeAsync(c, opportunityId, cancellationToken) : t.ButtonExpired;
         }
 
         if (c.Part(1) == PlaceAction)
         {
-            if (!long.TryParse(c.Part(2), NumberStyles.None, CultureInfo.InvariantCulture, out var itemId) || !long.TryParse(c.Part(3), NumberStyles.None, CultureInfo.InvariantCulture, out var cents) || cents <= 0
+            if (c.Number(2) is not { } itemId || c.Number(3) is not { } cents || cents <= 0
                 || await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, cancellationToken) is not { } item)
             {
                 return t.ButtonExpired;
@@ -183,7 +183,7 @@ public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, D
 
         if (await accounts.KeysAsync(c.User.Id, cancellationToken) is not { } keys)
         {
-            await c.ShowAsync(t.KeysNone + t.KeysUsage, null, cancellationToken);
+            await c.ShowAsync(t.KeysNeeded, null, cancellationToken);
             return null;
         }
 
@@ -217,18 +217,11 @@ public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, D
     {
         if (await accounts.KeysAsync(user.Id, cancellationToken) is not { } keys)
         {
-            return (t.KeysNone + t.KeysUsage, null);
+            return (t.KeysNeeded, null);
         }
 
         var account = dmarket.ForAccount(keys);
-        List<UserTarget> targets = [];
-        foreach (var game in DMarketGames.All)
-        {
-            await foreach (var target in account.GetUserTargetsAsync(game, cancellationToken: cancellationToken))
-            {
-                targets.Add(target);
-            }
-        }
+        var targets = await ActiveTargetsAsync(account, cancellationToken);
 
         var ours = (await db.BotTargets.Where(b => b.UserId == user.Id && b.Status == BotTargetStatus.Active).Select(b => b.TargetId).ToListAsync(cancellationToken)).ToHashSet();
         if (targets.Count == 0)
@@ -247,17 +240,18 @@ public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, D
         return (t.TargetsHeader + "\n" + string.Join("\n", lines), new InlineKeyboardMarkup(rows));
     }
 
-    private static async Task<int> ActiveCountAsync(DMarketClient account, CancellationToken cancellationToken)
+    /// <summary>The account's active buy orders in every game, wherever they were placed.</summary>
+    private static async Task<List<UserTarget>> ActiveTargetsAsync(DMarketClient account, CancellationToken cancellationToken)
     {
-        var count = 0;
+        List<UserTarget> targets = [];
         foreach (var game in DMarketGames.All)
         {
-            await foreach (var _ in account.GetUserTargetsAsync(game, cancellationToken: cancellationToken))
+            await foreach (var target in account.GetUserTargetsAsync(game, cancellationToken: cancellationToken))
             {
-                count++;
+                targets.Add(target);
             }
         }
 
-        return count;
+        return targets;
     }
 }

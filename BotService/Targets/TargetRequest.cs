@@ -23,19 +23,12 @@ public sealed record TargetRequest(string Title, long PriceCents, int Amount)
         var priceText = amountText is null ? arguments[^1] : arguments[^2];
         var title = string.Join(' ', arguments.Take(arguments.Count - (amountText is null ? 1 : 2)));
 
-        if (priceText.TrimStart('$').StartsWith('-'))
+        switch (UserInput.ParsePrice(priceText, out var cents))
         {
-            return (null, t.Format(t.TargetPriceNotPositive, Cards.Html.Escape(priceText)));
-        }
-
-        if (!UserInput.TryParseDollars(priceText, out var cents))
-        {
-            return (null, t.Format(t.InvalidMoney, Cards.Html.Escape(priceText), "/target AK-47 | Redline (Field-Tested) 12.50"));
-        }
-
-        if (cents <= 0)
-        {
-            return (null, t.Format(t.TargetPriceNotPositive, Cards.Html.Escape(priceText)));
+            case PriceInput.NotPositive:
+                return (null, t.Format(t.TargetPriceNotPositive, Cards.Html.Escape(priceText)));
+            case PriceInput.NotMoney:
+                return (null, t.Format(t.InvalidMoney, Cards.Html.Escape(priceText), "/target AK-47 | Redline (Field-Tested) 12.50"));
         }
 
         var amount = 1;

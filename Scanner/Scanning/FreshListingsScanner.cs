@@ -75,8 +75,7 @@ public sealed partial class FreshListingsScanner(
         var cheaper = listed.Where(l => !read.Contains(l.Title) && (memory.Recall(gameId, l.Title)?.Book.BestOfferCents is not { } best || l.PriceCents < best)).ToList();
         var itemIds = await marketData.EnsureItemsAsync(gameId, [.. books.Select(b => b.Title).Concat(cheaper.Select(l => l.Title)).Concat(waiting.Select(l => l.Title)).Distinct(StringComparer.Ordinal)],
             time.GetUtcNow(), cancellationToken);
-        await marketData.SavePricesAsync([.. books.Where(b => itemIds.ContainsKey(b.Title))
-            .Select(b => (itemIds[b.Title], new OrderBook(b.BestBuyOrderCents, b.BuyOrderCount, b.BestOfferCents, b.OfferCount)))], booksAt, cancellationToken);
+        await marketData.SavePricesAsync(books, itemIds, booksAt, cancellationToken);
         await marketData.LowerBestOffersAsync([.. cheaper.Select(l => (itemIds[l.Title], l.PriceCents))], listedAt, cancellationToken);
 
         if (waiting.Count > 0)

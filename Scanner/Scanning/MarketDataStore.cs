@@ -104,6 +104,10 @@ public sealed class MarketDataStore(DMarketDbContext db)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Aggregated prices as they came from DMarket, for the titles among <paramref name="itemIds"/>.</summary>
+    public Task SavePricesAsync(IEnumerable<AggregatedPrice> books, IReadOnlyDictionary<string, long> itemIds, DateTimeOffset observedAt, CancellationToken cancellationToken) =>
+        SavePricesAsync([.. books.Where(b => itemIds.ContainsKey(b.Title)).Select(b => (itemIds[b.Title], OrderBook.Of(b)))], observedAt, cancellationToken);
+
     /// <summary>
     /// New listings seen before the next sweep: each lowers its title's best offer if it is cheaper (the rest of the
     /// book waits for the sweep, which overwrites it whole).

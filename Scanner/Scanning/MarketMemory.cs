@@ -18,7 +18,7 @@ public sealed class MarketMemory
     {
         foreach (var price in books)
         {
-            var book = new OrderBook(price.BestBuyOrderCents, price.BuyOrderCount, price.BestOfferCents, price.OfferCount);
+            var book = OrderBook.Of(price);
             _titles.AddOrUpdate((gameId, price.Title), _ => new TitleMemory(book, at, null, null), (_, known) => known with { Book = book, BookAt = at });
         }
     }

@@ -62,7 +62,7 @@ public sealed partial class MarketScanner(
             var booksAt = time.GetUtcNow();
             memory.RememberBooks(unit.GameId, fetchedBooks, booksAt);
             var books = fetchedBooks.ToDictionary(p => p.Title, StringComparer.Ordinal);
-            await marketData.SavePricesAsync([.. books.Values.Where(b => itemIds.ContainsKey(b.Title)).Select(b => (itemIds[b.Title], Book(books, b.Title)))], booksAt, cancellationToken);
+            await marketData.SavePricesAsync(fetchedBooks, itemIds, booksAt, cancellationToken);
             var salesByTitle = await SalesAsync(unit, listed, books, itemIds);
 
             now = time.GetUtcNow();
@@ -163,7 +163,7 @@ public sealed partial class MarketScanner(
     }
 
     private static OrderBook Book(Dictionary<string, AggregatedPrice> books, string title) =>
-        books.TryGetValue(title, out var p) ? new OrderBook(p.BestBuyOrderCents, p.BuyOrderCount, p.BestOfferCents, p.OfferCount) : default;
+        books.TryGetValue(title, out var p) ? OrderBook.Of(p) : default;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scanned {Unit}: {Listed} offers listed, {Priced} priced, {Found} found, {Updated} updated, {Gone} gone in {Seconds:0.0} s.")]
     private static partial void LogScanned(ILogger logger, string unit, int listed, int priced, int found, int updated, int gone, double seconds);

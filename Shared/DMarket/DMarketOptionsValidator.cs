@@ -14,16 +14,14 @@ internal sealed class DMarketOptionsValidator(bool requireServiceKeys) : IValida
             failures.Add($"DMarket:BaseUrl '{options.BaseUrl}' is not an absolute URL.");
         }
 
-        if (!requireServiceKeys && string.IsNullOrWhiteSpace(options.PublicKey) && string.IsNullOrWhiteSpace(options.SecretKey))
-        {
-            // Nothing configured, nothing needed.
-        }
-        else if (string.IsNullOrWhiteSpace(options.PublicKey) || string.IsNullOrWhiteSpace(options.SecretKey))
+        // A service acting only for its users may have no keys at all; half a pair is a mistake whoever has it.
+        var anyKey = !string.IsNullOrWhiteSpace(options.PublicKey) || !string.IsNullOrWhiteSpace(options.SecretKey);
+        if ((requireServiceKeys || anyKey) && (string.IsNullOrWhiteSpace(options.PublicKey) || string.IsNullOrWhiteSpace(options.SecretKey)))
         {
             failures.Add("Set DMarket:PublicKey and DMarket:SecretKey (environment DMarket__PublicKey, DMarket__SecretKey). " +
                 "For the simulator, its demo keys are in the README.");
         }
-        else if (!DMarketKeys.TryParse(options.PublicKey, options.SecretKey, out _, out var error))
+        else if (anyKey && !DMarketKeys.TryParse(options.PublicKey, options.SecretKey, out _, out var error))
         {
             failures.Add($"DMarket keys: {error}");
         }
