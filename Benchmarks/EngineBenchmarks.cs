@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using DMarketAspire.DMarket.Models;
+using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.Pricing;
 using Microsoft.Extensions.Options;
 

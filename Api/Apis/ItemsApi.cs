@@ -1,6 +1,6 @@
 using DMarketAspire.Api.Model;
-using DMarketAspire.DMarket;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
-using DMarketAspire.Alerts;
+using DMarketAspire.Data.Alerts;
 using DMarketAspire.Api.Me;
-using DMarketAspire.DMarket;
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,8 +4,8 @@ using DMarketAspire.Api.Caching;
 using DMarketAspire.Api.Live;
 using DMarketAspire.Api.Model;
 using DMarketAspire.Api.Queries;
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DMarketAspire.Api.Model;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

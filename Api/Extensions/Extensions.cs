@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using DMarketAspire.Alerts;
+using DMarketAspire.Data.Alerts;
 using DMarketAspire.Api.Apis;
 using DMarketAspire.Api.Caching;
 using DMarketAspire.Api.Live;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.FileProviders;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using DMarketAspire.Api.Caching;
 using DMarketAspire.Api.Model;
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 

@@ -1,4 +1,4 @@
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using DMarketAspire.Domain;
+using DMarketAspire.Data.Domain;
 
 namespace DMarketAspire.Api.Model;
 

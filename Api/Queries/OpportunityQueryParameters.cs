@@ -1,6 +1,6 @@
 using System.Globalization;
-using DMarketAspire.DMarket;
-using DMarketAspire.Domain;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.Data.Domain;
 using DMarketAspire.Pricing;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,4 +1,4 @@
-using DMarketAspire.DMarket.Signing;
+using DMarketAspire.DMarket.Client.Signing;
 
 namespace DMarketAspire.AppHost.Extensions;
 
@@ -17,7 +17,7 @@ internal static class DMarketExtensions
         if (builder.ExecutionContext.IsPublishMode || !string.IsNullOrWhiteSpace(builder.Configuration[PublicKeyConfigurationKey]))
         {
             return new DMarketConnection(
-                builder.Configuration[BaseUrlConfigurationKey] ?? DMarket.DMarketOptions.RealApiBaseUrl,
+                builder.Configuration[BaseUrlConfigurationKey] ?? DMarket.Client.DMarketOptions.RealApiBaseUrl,
                 builder.AddParameterFromConfiguration("dmarket-public-key", PublicKeyConfigurationKey),
                 builder.AddParameterFromConfiguration("dmarket-secret-key", SecretKeyConfigurationKey, secret: true),
                 Simulator: null);

@@ -1,6 +1,6 @@
-using DMarketAspire.DMarket.Signing;
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.DMarket.Client.Signing;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DMarketAspire.BotService.Accounts;

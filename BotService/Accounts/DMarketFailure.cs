@@ -1,6 +1,6 @@
 using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Localization;
-using DMarketAspire.DMarket;
+using DMarketAspire.DMarket.Client;
 
 namespace DMarketAspire.BotService.Accounts;
 

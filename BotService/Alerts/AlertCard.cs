@@ -2,8 +2,8 @@ using System.Globalization;
 using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Commands;
 using DMarketAspire.BotService.Localization;
-using DMarketAspire.DMarket;
-using DMarketAspire.Domain;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.Data.Domain;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DMarketAspire.BotService.Alerts;

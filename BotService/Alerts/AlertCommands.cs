@@ -1,13 +1,13 @@
 using System.Globalization;
-using DMarketAspire.Alerts;
+using DMarketAspire.Data.Alerts;
 using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Commands;
 using DMarketAspire.BotService.Items;
 using DMarketAspire.BotService.Localization;
 using DMarketAspire.BotService.Telegram;
-using DMarketAspire.DMarket;
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Telegram.Bot.Types.ReplyMarkups;
 

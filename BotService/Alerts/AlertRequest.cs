@@ -1,7 +1,7 @@
 using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Commands;
 using DMarketAspire.BotService.Localization;
-using DMarketAspire.Domain;
+using DMarketAspire.Data.Domain;
 
 namespace DMarketAspire.BotService.Alerts;
 

@@ -1,8 +1,8 @@
-using DMarketAspire.Alerts;
+using DMarketAspire.Data.Alerts;
 using DMarketAspire.BotService.Notifications;
 using DMarketAspire.BotService.Telegram;
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DMarketAspire.BotService.Alerts;

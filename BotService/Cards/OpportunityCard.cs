@@ -1,6 +1,6 @@
 using System.Globalization;
 using DMarketAspire.BotService.Localization;
-using DMarketAspire.DMarket;
+using DMarketAspire.DMarket.Client;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DMarketAspire.BotService.Cards;

@@ -1,7 +1,7 @@
 using DMarketAspire.BotService.Accounts;
 using DMarketAspire.BotService.Telegram;
-using DMarketAspire.DMarket;
-using DMarketAspire.DMarket.Signing;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.DMarket.Client.Signing;
 
 namespace DMarketAspire.BotService.Commands;
 

@@ -1,6 +1,6 @@
 using DMarketAspire.BotService.Localization;
 using DMarketAspire.BotService.Telegram;
-using DMarketAspire.Domain;
+using DMarketAspire.Data.Domain;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DMarketAspire.BotService.Commands;

@@ -1,5 +1,5 @@
 using DMarketAspire.BotService.Localization;
-using DMarketAspire.Domain;
+using DMarketAspire.Data.Domain;
 
 namespace DMarketAspire.BotService.Commands;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Notifications;
 using DMarketAspire.BotService.Telegram;
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DMarketAspire.BotService.Commands;

@@ -2,8 +2,8 @@ using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Localization;
 using DMarketAspire.BotService.Notifications;
 using DMarketAspire.BotService.Telegram;
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
 using Microsoft.EntityFrameworkCore;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -91,7 +91,7 @@ public sealed class ScanCommands(DMarketDbContext db, OpportunityCard cards, Bot
             MaxPriceCents = user.MaxPriceCents,
             MinLiquidity = user.MinLiquidity,
         };
-        var scope = string.Join(" · ", new[] { game is null ? null : DMarket.DMarketGames.Name(game), level }.Where(s => s is not null)) is { Length: > 0 } named ? named : t.All;
+        var scope = string.Join(" · ", new[] { game is null ? null : DMarket.Client.DMarketGames.Name(game), level }.Where(s => s is not null)) is { Length: > 0 } named ? named : t.All;
         var gamePart = game is null ? Any : GameAliases.ShortName(game);
         var levelPart = level ?? Any;
         return await PageAsync(filters, t, page, count => t.Format(t.ScanHeader, Html.Escape(scope), count), p => CallbackData.Build(ScanPrefix, gamePart, levelPart, p.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);

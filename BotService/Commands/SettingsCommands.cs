@@ -3,9 +3,9 @@ using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Localization;
 using DMarketAspire.BotService.Notifications;
 using DMarketAspire.BotService.Telegram;
-using DMarketAspire.DMarket;
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
 using Telegram.Bot.Types.ReplyMarkups;
 

@@ -27,7 +27,7 @@ public static class UserInput
             return false;
         }
 
-        cents = DMarket.Money.FromDollars(dollars);
+        cents = DMarket.Client.Money.FromDollars(dollars);
         return true;
     }
 

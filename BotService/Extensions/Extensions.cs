@@ -1,4 +1,4 @@
-using DMarketAspire.Alerts;
+using DMarketAspire.Data.Alerts;
 using DMarketAspire.BotService.Accounts;
 using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Commands;
@@ -6,7 +6,7 @@ using DMarketAspire.BotService.Notifications;
 using DMarketAspire.BotService.Telegram;
 using DMarketAspire.BotService.Updates;
 using DMarketAspire.BotService.Users;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

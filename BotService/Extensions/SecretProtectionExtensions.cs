@@ -1,5 +1,5 @@
 using DMarketAspire.BotService.Accounts;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Infrastructure;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 

@@ -3,7 +3,7 @@ using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Commands;
 using DMarketAspire.BotService.Localization;
 using DMarketAspire.BotService.Telegram;
-using DMarketAspire.DMarket;
+using DMarketAspire.DMarket.Client;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DMarketAspire.BotService.Items;

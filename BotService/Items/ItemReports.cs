@@ -1,5 +1,5 @@
-using DMarketAspire.DMarket.Models;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.DMarket.Client.Models;
+using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
 using Microsoft.EntityFrameworkCore;
 

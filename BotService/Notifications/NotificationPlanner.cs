@@ -1,6 +1,6 @@
 using DMarketAspire.BotService.Telegram;
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 

@@ -1,8 +1,8 @@
 using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Localization;
 using DMarketAspire.BotService.Telegram;
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;

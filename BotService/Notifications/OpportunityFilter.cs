@@ -1,5 +1,5 @@
 using DMarketAspire.BotService.Cards;
-using DMarketAspire.Domain;
+using DMarketAspire.Data.Domain;
 
 namespace DMarketAspire.BotService.Notifications;
 

@@ -3,10 +3,10 @@ using DMarketAspire.BotService.Accounts;
 using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Commands;
 using DMarketAspire.BotService.Telegram;
-using DMarketAspire.DMarket;
-using DMarketAspire.DMarket.Models;
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.DMarket.Client.Models;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Telegram.Bot.Types.ReplyMarkups;
 

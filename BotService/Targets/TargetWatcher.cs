@@ -2,9 +2,9 @@ using DMarketAspire.BotService.Accounts;
 using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Localization;
 using DMarketAspire.BotService.Telegram;
-using DMarketAspire.DMarket;
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DMarketAspire.BotService.Targets;
@@ -56,7 +56,7 @@ public sealed partial class TargetWatcher(
             }
 
             // Newest first; the first page holds far more fills than one poll interval brings.
-            var fills = new Dictionary<string, List<DMarket.Models.ClosedTarget>>(StringComparer.Ordinal);
+            var fills = new Dictionary<string, List<DMarket.Client.Models.ClosedTarget>>(StringComparer.Ordinal);
             await foreach (var closed in dmarket.ForAccount(keys).GetClosedTargetsAsync(cancellationToken).Take(DMarketClient.MaxBatch).WithCancellation(cancellationToken))
             {
                 if (closed.Status == Successful)
@@ -72,7 +72,7 @@ public sealed partial class TargetWatcher(
         }
     }
 
-    private async Task TellAsync(DMarketDbContext db, BotTarget target, List<DMarket.Models.ClosedTarget> fills, CancellationToken cancellationToken)
+    private async Task TellAsync(DMarketDbContext db, BotTarget target, List<DMarket.Client.Models.ClosedTarget> fills, CancellationToken cancellationToken)
     {
         var filled = Math.Min(fills.Count, target.Amount);
         var claimed = await db.BotTargets

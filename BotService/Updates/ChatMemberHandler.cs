@@ -1,4 +1,4 @@
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;

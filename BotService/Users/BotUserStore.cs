@@ -1,7 +1,7 @@
 using DMarketAspire.BotService.Localization;
 using DMarketAspire.BotService.Notifications;
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DMarketAspire.BotService.Users;

@@ -48,7 +48,7 @@ public static class AccountApi
             ga_client_id = string.Empty,
             agreementsInfo = new { isConfirmed = true, updated = market.Now.ToUnixTimeSeconds() },
             features = new[] { new { name = "P2P", enabled = false } },
-            linkedGames = DMarketAspire.DMarket.DMarketGames.All.Select(game => new { gameId = game, gameUserId = account.Id[..8], username = account.Username }),
+            linkedGames = DMarketAspire.DMarket.Client.DMarketGames.All.Select(game => new { gameId = game, gameUserId = account.Id[..8], username = account.Username }),
             restrictions = Array.Empty<object>(),
             settings = new { enabledDeviceConfirmation = false, isSubscribedToNewsletters = false, targetsLimit = account.TargetsLimit, tradingApiToken = string.Empty },
             steamAccount = new { steamId = string.Empty, username = string.Empty, tradeUrl = string.Empty, apiKey = string.Empty, apiKeyStatus = "New", icon = string.Empty, isProfilePrivate = false, level = 0L },

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DMarketAspire.DMarket;
+using DMarketAspire.DMarket.Client;
 using DMarketAspire.DMarketSimulator.Market;
 using DMarketAspire.DMarketSimulator.Security;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-using DMarketAspire.DMarket;
+using DMarketAspire.DMarket.Client;
 using DMarketAspire.DMarketSimulator.Market;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,4 +1,4 @@
-using DMarketAspire.DMarket;
+using DMarketAspire.DMarket.Client;
 using DMarketAspire.DMarketSimulator.Security;
 
 namespace DMarketAspire.DMarketSimulator.Apis;

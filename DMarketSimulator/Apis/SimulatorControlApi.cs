@@ -1,5 +1,5 @@
-using DMarketAspire.DMarket;
-using DMarketAspire.DMarket.Signing;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.DMarket.Client.Signing;
 using DMarketAspire.DMarketSimulator.Faults;
 using DMarketAspire.DMarketSimulator.Market;
 using DMarketAspire.DMarketSimulator.RateLimiting;

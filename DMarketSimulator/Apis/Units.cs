@@ -1,5 +1,5 @@
 using System.Globalization;
-using DMarketAspire.DMarket;
+using DMarketAspire.DMarket.Client;
 
 namespace DMarketAspire.DMarketSimulator.Apis;
 

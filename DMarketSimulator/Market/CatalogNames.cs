@@ -1,4 +1,4 @@
-using DMarketAspire.DMarket;
+using DMarketAspire.DMarket.Client;
 
 namespace DMarketAspire.DMarketSimulator.Market;
 

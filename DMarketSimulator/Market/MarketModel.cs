@@ -1,5 +1,5 @@
-using DMarketAspire.DMarket;
-using DMarketAspire.DMarket.Signing;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.DMarket.Client.Signing;
 using Microsoft.Extensions.Options;
 
 namespace DMarketAspire.DMarketSimulator.Market;

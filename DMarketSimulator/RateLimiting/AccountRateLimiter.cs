@@ -1,4 +1,4 @@
-using DMarketAspire.DMarket.RateLimiting;
+using DMarketAspire.DMarket.Client.RateLimiting;
 using DMarketAspire.DMarketSimulator.Market;
 
 namespace DMarketAspire.DMarketSimulator.RateLimiting;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DMarketAspire.DMarket.RateLimiting;
+using DMarketAspire.DMarket.Client.RateLimiting;
 using DMarketAspire.DMarketSimulator.Security;
 
 namespace DMarketAspire.DMarketSimulator.RateLimiting;

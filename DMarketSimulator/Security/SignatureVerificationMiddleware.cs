@@ -1,5 +1,5 @@
 using System.Globalization;
-using DMarketAspire.DMarket.Signing;
+using DMarketAspire.DMarket.Client.Signing;
 using DMarketAspire.DMarketSimulator.Market;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
-using DMarketAspire.DMarket.RateLimiting;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Coordination;
+using DMarketAspire.DMarket.Client.RateLimiting;
+using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
 using DMarketAspire.Scanner.Infrastructure;
 using DMarketAspire.Scanner.Scanning;

@@ -1,5 +1,5 @@
-using DMarketAspire.DMarket;
-using DMarketAspire.DMarket.Models;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.Pricing;
 
 namespace DMarketAspire.Scanner.Scanning;

@@ -1,6 +1,7 @@
-using DMarketAspire.DMarket;
-using DMarketAspire.DMarket.RateLimiting;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Coordination;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.DMarket.Client.RateLimiting;
+using DMarketAspire.Data.Infrastructure;
 
 namespace DMarketAspire.Scanner.Scanning;
 

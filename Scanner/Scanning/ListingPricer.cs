@@ -1,4 +1,4 @@
-using DMarketAspire.DMarket.Models;
+using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.Pricing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

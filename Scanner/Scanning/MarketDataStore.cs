@@ -1,5 +1,5 @@
-using DMarketAspire.DMarket.Models;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.DMarket.Client.Models;
+using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -140,8 +140,8 @@ public sealed class MarketDataStore(DMarketDbContext db)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Fees.Where(f => f.GameId == gameId).ExecuteDeleteAsync(ct);
-            db.Fees.Add(new Domain.Fee { GameId = gameId, Fraction = table.DefaultFraction, MinPriceCents = 0, MaxPriceCents = long.MaxValue, FetchedAt = now });
-            db.Fees.AddRange(table.ReducedFees.Select(f => new Domain.Fee
+            db.Fees.Add(new Data.Domain.Fee { GameId = gameId, Fraction = table.DefaultFraction, MinPriceCents = 0, MaxPriceCents = long.MaxValue, FetchedAt = now });
+            db.Fees.AddRange(table.ReducedFees.Select(f => new Data.Domain.Fee
             {
                 GameId = gameId,
                 Title = f.Title,

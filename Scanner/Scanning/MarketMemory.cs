@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DMarketAspire.DMarket.Models;
+using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.Pricing;
 
 namespace DMarketAspire.Scanner.Scanning;

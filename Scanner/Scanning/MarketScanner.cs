@@ -1,9 +1,10 @@
+using DMarketAspire.Coordination;
 using System.Diagnostics;
-using DMarketAspire.DMarket;
-using DMarketAspire.DMarket.Models;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.Scanner.Infrastructure;
-using Scan = DMarketAspire.Domain.Scan;
-using DMarketAspire.Infrastructure;
+using Scan = DMarketAspire.Data.Domain.Scan;
+using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
 using StackExchange.Redis;
 

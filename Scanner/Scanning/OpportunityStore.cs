@@ -1,5 +1,5 @@
-using DMarketAspire.Domain;
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;

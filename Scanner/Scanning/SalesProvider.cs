@@ -1,6 +1,6 @@
 using System.Text.Json;
-using DMarketAspire.DMarket;
-using DMarketAspire.DMarket.Models;
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.DMarket.Client.Models;
 using StackExchange.Redis;
 
 namespace DMarketAspire.Scanner.Scanning;

@@ -1,4 +1,5 @@
-using DMarketAspire.Infrastructure;
+using DMarketAspire.Coordination;
+using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
 using DMarketAspire.Scanner.Infrastructure;
 

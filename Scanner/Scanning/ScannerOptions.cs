@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using DMarketAspire.DMarket;
+using DMarketAspire.DMarket.Client;
 
 namespace DMarketAspire.Scanner.Scanning;
 
@@ -96,5 +96,5 @@ public sealed class ScannerOptions
     public TimeSpan PendingMaxAge { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Redis channel announcing new outbox events (message: the newest event id); see <see cref="OpportunityEventsChannel"/>.</summary>
-    public string OpportunityEventsChannel { get; set; } = DMarketAspire.Domain.OpportunityChannels.Events;
+    public string OpportunityEventsChannel { get; set; } = DMarketAspire.Data.Domain.OpportunityChannels.Events;
 }

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Options;
+
+namespace DMarketAspire.DMarket.Client.RateLimiting;
+
+/// <summary>
+/// One process's pacing: a <see cref="SecondLedger"/> per group and lane, so no calendar second of DMarket's clock
+/// receives more than a group's limit, and each lane keeps its share.
+/// </summary>
+public sealed class LocalDMarketRateLimiter(IOptions<DMarketRateLimitOptions> options, TimeProvider time) : IDMarketRateLimiter
+{
+    private readonly GroupState[] _groups = Enum.GetValues<DMarketRateLimitGroup>().Select(_ => new GroupState()).ToArray();
+
+    public async ValueTask<DMarketPermit> AcquireAsync(DMarketRateLimitGroup group, string lane, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var state = _groups[(int)group];
+        var laneName = limits.LaneOf(group, lane);
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            long retryAtMs;
+            lock (state)
+            {
+                var nowMs = now.ToUnixTimeMilliseconds();
+                if (state.PausedUntil > now)
+                {
+                    retryAtMs = state.PausedUntil.ToUnixTimeMilliseconds();
+                }
+                else
+                {
+                    if (!state.Lanes.TryGetValue(laneName, out var ledger))
+                    {
+                        state.Lanes[laneName] = ledger = new SecondLedger(limits.LaneQuota(group, laneName), (long)limits.ClockTolerance.TotalMilliseconds);
+                    }
+
+                    if (ledger.TryGrant(nowMs, out retryAtMs) is { } entry)
+                    {
+                        return new Permit(state, entry, time);
+                    }
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, retryAtMs - now.ToUnixTimeMilliseconds())), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void OnRateLimited(DMarketRateLimitGroup group, DateTimeOffset until) => _groups[(int)group].PauseUntil(until);
+
+    public void OnBudgetExhausted(DMarketRateLimitGroup group, DateTimeOffset until)
+    {
+        var state = _groups[(int)group];
+        int ours;
+        lock (state)
+        {
+            var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+            ours = state.Lanes.Values.Sum(l => l.TouchingNow(nowMs));
+        }
+
+        if (ours < options.Value.PerSecond(group))
+        {
+            state.PauseUntil(until);
+        }
+    }
+
+    private sealed class GroupState
+    {
+        public Dictionary<string, SecondLedger> Lanes { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public DateTimeOffset PausedUntil { get; private set; }
+
+        public void PauseUntil(DateTimeOffset until)
+        {
+            lock (this)
+            {
+                if (until > PausedUntil)
+                {
+                    PausedUntil = until;
+                }
+            }
+        }
+    }
+
+    private sealed class Permit(GroupState state, SecondLedger.Entry entry, TimeProvider time) : DMarketPermit
+    {
+        protected override void OnCompleted()
+        {
+            lock (state)
+            {
+                entry.AnsweredMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace DMarketAspire.Data.Domain;
+
+public enum BotTargetStatus
+{
+    Active,
+    Deleted,
+    Filled,
+}

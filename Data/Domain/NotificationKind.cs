@@ -1,0 +1,10 @@
+namespace DMarketAspire.Data.Domain;
+
+public enum NotificationKind
+{
+    /// <summary>A new opportunity matching the user's filters (<see cref="Notification.OpportunityId"/>).</summary>
+    Opportunity,
+
+    /// <summary>One crossing of a price alert (<see cref="Notification.AlertId"/>, <see cref="Notification.AlertCrossing"/>).</summary>
+    PriceAlert,
+}

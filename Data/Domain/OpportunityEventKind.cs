@@ -1,0 +1,8 @@
+namespace DMarketAspire.Data.Domain;
+
+public enum OpportunityEventKind
+{
+    Found,
+    Updated,
+    Gone,
+}

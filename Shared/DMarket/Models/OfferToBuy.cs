@@ -1,4 +1,0 @@
-namespace DMarketAspire.DMarket.Models;
-
-/// <summary>An offer to buy at the price seen; DMarket refuses (TxFailed) if the price changed meanwhile.</summary>
-public sealed record OfferToBuy(string OfferId, long PriceCents, string Type = "dmarket");

@@ -1,4 +1,0 @@
-namespace DMarketAspire.DMarket.Models;
-
-/// <summary>One page of a cursor-paged list; a null cursor means the last page.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? Cursor, long? Total);

@@ -1,4 +1,0 @@
-namespace DMarketAspire.DMarket.Models;
-
-/// <summary>A completed sale from the trade aggregator; <see cref="OperationType"/> is Offer, Order or Target.</summary>
-public sealed record Sale(long PriceCents, DateTimeOffset Date, string OperationType);

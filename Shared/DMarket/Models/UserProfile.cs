@@ -1,3 +1,0 @@
-namespace DMarketAspire.DMarket.Models;
-
-public sealed record UserProfile(string Id, string Username, string PublicKey, int TargetsLimit);

@@ -1,8 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace DMarketAspire.DMarket.Wire;
-
-internal sealed record DeleteTargetsRequest([property: JsonPropertyName("Targets")] IReadOnlyList<DeleteTargetsRequest.TargetRef> Targets)
-{
-    internal sealed record TargetRef([property: JsonPropertyName("TargetID")] string TargetId);
-}

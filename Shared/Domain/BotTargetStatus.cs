@@ -1,8 +1,0 @@
-namespace DMarketAspire.Domain;
-
-public enum BotTargetStatus
-{
-    Active,
-    Deleted,
-    Filled,
-}

@@ -1,8 +1,0 @@
-namespace DMarketAspire.Domain;
-
-public enum OpportunityEventKind
-{
-    Found,
-    Updated,
-    Gone,
-}
