@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace DMarketAspire.BotService.Notifications;
 
 /// <summary>Bound from the <c>Notifications</c> section: the outbox's pace, retries and per-user limits.</summary>
-public sealed class NotificationOptions
+public sealed class NotificationOptions : IValidatableObject
 {
     public const string SectionName = "Notifications";
 
@@ -16,6 +16,21 @@ public sealed class NotificationOptions
     /// <summary>Between two notifications to one chat (Telegram: about one a second per chat).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ChatInterval { get; set; } = TimeSpan.FromMilliseconds(1050);
+
+    /// <summary>
+    /// Messages one chat may get at once, of everything the bot sends it (replies, photos, notifications). Below
+    /// Telegram's own tolerance on purpose: a send's arrival at Telegram differs from ours by its latency.
+    /// </summary>
+    [Range(1, 30)]
+    public int ChatBurst { get; set; } = 2;
+
+    /// <summary>How fast one chat's allowance refills: Telegram's about one message a second, a little under it.</summary>
+    [Range(0.01, 30)]
+    public double ChatMessagesPerSecond { get; set; } = 0.95;
+
+    /// <summary>Of <see cref="ChatBurst"/>, what notifications leave for replies: a user who types gets an answer at once.</summary>
+    [Range(0, 29)]
+    public int ChatReplyReserve { get; set; } = 1;
 
     /// <summary>The planner and the sender look for work this often even when no signal arrives.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
@@ -57,4 +72,12 @@ public sealed class NotificationOptions
     /// <summary>Added to Telegram's <c>retry_after</c> before sending again.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RetryAfterSlack { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ChatReplyReserve >= ChatBurst)
+        {
+            yield return new ValidationResult($"ChatReplyReserve ({ChatReplyReserve}) must be under ChatBurst ({ChatBurst}), or no notification could ever go.", [nameof(ChatReplyReserve)]);
+        }
+    }
 }

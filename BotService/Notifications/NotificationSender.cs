@@ -86,13 +86,14 @@ public sealed partial class NotificationSender(
 
         var wait = settings.PollInterval;
         var sent = 0;
+        var deferred = false;
         foreach (var chat in due.GroupBy(d => d.User.Id))
         {
-            var chatWait = gate.ChatWait(chat.First().User.ChatId);
-            if (chatWait > TimeSpan.Zero)
+            if (!gate.TryTakeNotificationTurn(chat.First().User.ChatId, out var chatWait))
             {
-                // This chat had a message a moment ago; others go first, this one on a later pass.
+                // This chat had a message a moment ago, or its user is being answered; others go first, this one later.
                 wait = chatWait < wait ? chatWait : wait;
+                deferred = true;
                 continue;
             }
 
@@ -108,6 +109,14 @@ public sealed partial class NotificationSender(
             .Select(n => n.UserId).Distinct().OrderBy(id => id).Take(DigestBatch).ToListAsync(cancellationToken);
         foreach (var userId in digestUsers)
         {
+            var chatId = await db.BotUsers.AsNoTracking().Where(u => u.Id == userId).Select(u => u.ChatId).SingleAsync(cancellationToken);
+            if (!gate.TryTakeNotificationTurn(chatId, out var chatWait))
+            {
+                wait = chatWait < wait ? chatWait : wait;
+                deferred = true;
+                continue;
+            }
+
             await SendDigestAsync(db, userId, cancellationToken);
             sent++;
         }
@@ -120,9 +129,11 @@ public sealed partial class NotificationSender(
         var next = await db.Notifications.AsNoTracking()
             .Where(n => n.Status == NotificationStatus.Pending)
             .MinAsync(n => (DateTimeOffset?)(n.DigestDueAt ?? n.NextAttemptAt), cancellationToken);
-        if (next is { } at && at - time.GetUtcNow() < wait)
+        // What was deferred waits for its chat's turn (in wait): a due time already past is that, not a reason to look at once.
+        var untilNext = next is { } at ? at - time.GetUtcNow() : TimeSpan.MaxValue;
+        if (untilNext < wait && (untilNext > TimeSpan.Zero || !deferred))
         {
-            wait = at - time.GetUtcNow();
+            wait = untilNext;
         }
 
         return wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(10);
@@ -191,7 +202,6 @@ public sealed partial class NotificationSender(
         try
         {
             var message = await client.SendMessage(user.ChatId, html, ParseMode.Html, replyMarkup: buttons, linkPreviewOptions: NoPreview, disableNotification: silent, cancellationToken: CancellationToken.None);
-            gate.Sent(user.ChatId);
             await RecordSentAsync(db, token.Value, message.Id);
             foreach (var eventAt in items.Select(i => i.EventAt).OfType<DateTimeOffset>())
             {
@@ -237,7 +247,6 @@ public sealed partial class NotificationSender(
         try
         {
             var message = await client.SendMessage(user.ChatId, html, ParseMode.Html, linkPreviewOptions: NoPreview, disableNotification: silent, cancellationToken: CancellationToken.None);
-            gate.Sent(user.ChatId);
             await RecordSentAsync(db, token.Value, message.Id);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -7,21 +7,23 @@ namespace DMarketAspire.BotService.Telegram;
 
 /// <summary>
 /// Answers to the user's commands and presses, through the send gate: HTML with link previews off, "message is not
-/// modified" taken as done, and Telegram's 429 honoured (pause, then try again).
+/// modified" taken as done, and Telegram's 429 honoured (pause, then try again). New messages keep to the chat's pace
+/// (Telegram counts them per chat); edits and callback answers do not count there.
 /// </summary>
 public sealed class BotReplies(ITelegramBotClient client, TelegramSendGate gate)
 {
     private const int MaxTooManyRequestsRetries = 2;
+    private const bool NewMessage = true;
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
     public Task<Message> SendAsync(long chatId, string html, InlineKeyboardMarkup? buttons, CancellationToken cancellationToken, bool silent = false) =>
-        WithGateAsync(chatId, () => client.SendMessage(chatId, html, ParseMode.Html, replyMarkup: buttons, linkPreviewOptions: NoPreview, disableNotification: silent, cancellationToken: cancellationToken), cancellationToken);
+        WithGateAsync(chatId, NewMessage, () => client.SendMessage(chatId, html, ParseMode.Html, replyMarkup: buttons, linkPreviewOptions: NoPreview, disableNotification: silent, cancellationToken: cancellationToken), cancellationToken);
 
     public async Task EditAsync(long chatId, int messageId, string html, InlineKeyboardMarkup? buttons, CancellationToken cancellationToken)
     {
         try
         {
-            await WithGateAsync(chatId, () => client.EditMessageText(chatId, messageId, html, ParseMode.Html, buttons, NoPreview, cancellationToken: cancellationToken), cancellationToken);
+            await WithGateAsync(chatId, !NewMessage, () => client.EditMessageText(chatId, messageId, html, ParseMode.Html, buttons, NoPreview, cancellationToken: cancellationToken), cancellationToken);
         }
         catch (Exception e) when (TelegramErrors.IsNotModified(e))
         {
@@ -31,7 +33,7 @@ public sealed class BotReplies(ITelegramBotClient client, TelegramSendGate gate)
 
     /// <summary>A PNG with an HTML caption (Telegram allows 1024 characters of caption).</summary>
     public Task<Message> SendPhotoAsync(long chatId, byte[] png, string fileName, string captionHtml, InlineKeyboardMarkup? buttons, CancellationToken cancellationToken) =>
-        WithGateAsync(chatId, () => client.SendPhoto(chatId, InputFile.FromStream(new MemoryStream(png), fileName), captionHtml, ParseMode.Html, replyMarkup: buttons, cancellationToken: cancellationToken), cancellationToken);
+        WithGateAsync(chatId, NewMessage, () => client.SendPhoto(chatId, InputFile.FromStream(new MemoryStream(png), fileName), captionHtml, ParseMode.Html, replyMarkup: buttons, cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>Deletes a message of the chat; false when Telegram refused (too old, already gone).</summary>
     public async Task<bool> DeleteAsync(long chatId, int messageId, CancellationToken cancellationToken)
@@ -59,16 +61,14 @@ public sealed class BotReplies(ITelegramBotClient client, TelegramSendGate gate)
         }
     }
 
-    private async Task<T> WithGateAsync<T>(long chatId, Func<Task<T>> send, CancellationToken cancellationToken)
+    private async Task<T> WithGateAsync<T>(long chatId, bool newMessage, Func<Task<T>> send, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            await gate.WaitTurnAsync(cancellationToken);
+            await (newMessage ? gate.WaitReplyTurnAsync(chatId, cancellationToken) : gate.WaitTurnAsync(cancellationToken));
             try
             {
-                var result = await send();
-                gate.Sent(chatId);
-                return result;
+                return await send();
             }
             catch (Exception e) when (TelegramErrors.IsTooManyRequests(e, out var retryAfter) && attempt < MaxTooManyRequestsRetries)
             {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DMarketAspire.BotService.Notifications;
 
 namespace DMarketAspire.BotService.Telegram;
@@ -6,13 +5,16 @@ namespace DMarketAspire.BotService.Telegram;
 /// <summary>
 /// Paces every message this replica sends: at most <see cref="NotificationOptions.GlobalMessagesPerSecond"/> in any
 /// rolling second (a sliding log, so a reply at a quiet moment waits for nothing, and a burst never puts more than
-/// Telegram's ~30 into one second), a per-chat interval for notifications, and one pause for everyone when Telegram
-/// says <c>retry_after</c> (a 429 means the whole bot is over, not one chat).
+/// Telegram's ~30 into one second); one pace per chat for everything sent to it (<see cref="ChatAllowance"/>), where
+/// replies come first and notifications take only what leaves <see cref="NotificationOptions.ChatReplyReserve"/> for
+/// them; and one pause for everyone when Telegram says <c>retry_after</c> (a 429 means the whole bot is over).
 /// </summary>
 public sealed class TelegramSendGate(IOptions<NotificationOptions> options, TimeProvider time)
 {
     private readonly Lock _lock = new();
-    private readonly ConcurrentDictionary<long, DateTimeOffset> _lastSentToChat = new();
+    // Chats whose allowance is full are forgotten once this many are tracked, so memory follows the active chats.
+    private const int TrackedChatsBeforePruning = 4096;
+    private readonly Dictionary<long, ChatAllowance> _chats = [];
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
     private readonly Queue<DateTimeOffset> _granted = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
@@ -44,19 +46,85 @@ public sealed class TelegramSendGate(IOptions<NotificationOptions> options, Time
         }
     }
 
-    /// <summary>How long until a notification may go to this chat (zero: now).</summary>
-    public TimeSpan ChatWait(long chatId)
+    /// <summary>
+    /// Waits until a reply may go to this chat, and takes its place in the chat's pace; then the overall turn. Replies
+    /// to one chat wait for each other (Telegram counts them all), never for another chat's.
+    /// </summary>
+    public async Task WaitReplyTurnAsync(long chatId, CancellationToken cancellationToken)
     {
-        if (!_lastSentToChat.TryGetValue(chatId, out var last))
+        var settings = options.Value;
+        lock (_lock)
         {
-            return TimeSpan.Zero;
+            Allowance(chatId, time.GetUtcNow()).RepliesWaiting++;
         }
 
-        var wait = last + options.Value.ChatInterval - time.GetUtcNow();
-        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        try
+        {
+            while (true)
+            {
+                TimeSpan wait;
+                lock (_lock)
+                {
+                    var now = time.GetUtcNow();
+                    var chat = Allowance(chatId, now);
+                    if (chat.Available(now, settings.ChatBurst, settings.ChatMessagesPerSecond) >= 1)
+                    {
+                        chat.Take(now);
+                        break;
+                    }
+
+                    wait = chat.Until(1, settings.ChatMessagesPerSecond);
+                }
+
+                await Task.Delay(wait, time, cancellationToken);
+            }
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                Allowance(chatId, time.GetUtcNow()).RepliesWaiting--;
+            }
+        }
+
+        await WaitTurnAsync(cancellationToken);
     }
 
-    public void Sent(long chatId) => _lastSentToChat[chatId] = time.GetUtcNow();
+    /// <summary>
+    /// Takes this chat's turn for a notification if it may have one now: no reply waiting for the chat, the reserve for
+    /// replies left untouched, and <see cref="NotificationOptions.ChatInterval"/> since the chat's last message. Else
+    /// false, with how long until it may look again; the caller serves other chats meanwhile.
+    /// </summary>
+    public bool TryTakeNotificationTurn(long chatId, out TimeSpan wait)
+    {
+        var settings = options.Value;
+        lock (_lock)
+        {
+            var now = time.GetUtcNow();
+            PruneIdleChats(now);
+            var chat = Allowance(chatId, now);
+            var wanted = 1 + settings.ChatReplyReserve;
+            var available = chat.Available(now, settings.ChatBurst, settings.ChatMessagesPerSecond);
+            var interval = chat.LastSent + settings.ChatInterval - now;
+            if (chat.RepliesWaiting > 0)
+            {
+                // The user is being answered: look again once the reply could have gone.
+                wait = TimeSpan.FromSeconds(1 / settings.ChatMessagesPerSecond);
+                return false;
+            }
+
+            if (available < wanted || interval > TimeSpan.Zero)
+            {
+                var refill = chat.Until(wanted, settings.ChatMessagesPerSecond);
+                wait = refill > interval ? refill : interval;
+                return false;
+            }
+
+            chat.Take(now);
+            wait = TimeSpan.Zero;
+            return true;
+        }
+    }
 
     public void Pause(TimeSpan retryAfter)
     {
@@ -64,6 +132,34 @@ public sealed class TelegramSendGate(IOptions<NotificationOptions> options, Time
         {
             var until = time.GetUtcNow() + retryAfter + options.Value.RetryAfterSlack;
             _pausedUntil = Max(_pausedUntil, until);
+        }
+    }
+
+    private ChatAllowance Allowance(long chatId, DateTimeOffset now)
+    {
+        if (!_chats.TryGetValue(chatId, out var chat))
+        {
+            chat = new ChatAllowance(options.Value.ChatBurst, now);
+            _chats[chatId] = chat;
+        }
+
+        return chat;
+    }
+
+    private void PruneIdleChats(DateTimeOffset now)
+    {
+        if (_chats.Count < TrackedChatsBeforePruning)
+        {
+            return;
+        }
+
+        var settings = options.Value;
+        foreach (var (chatId, chat) in _chats)
+        {
+            if (chat.Idle(now, settings.ChatBurst, settings.ChatMessagesPerSecond))
+            {
+                _chats.Remove(chatId);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DMarketAspire.BotService.Localization;
 using DMarketAspire.BotService.Updates;
 using Telegram.Bot;
@@ -9,7 +10,7 @@ namespace DMarketAspire.BotService.Telegram;
 
 /// <summary>
 /// The leader's side of Telegram: it registers the commands in both languages, then either long-polls
-/// <c>getUpdates</c>, handling updates one by one in order and confirming only those handled, or sets the webhook
+/// <c>getUpdates</c>, handling each chat's updates in order (chats side by side) and confirming only those handled, or sets the webhook
 /// (with its secret token) that every replica then answers. Errors back off and never end the loop.
 /// </summary>
 public sealed partial class UpdateReceiver(
@@ -86,15 +87,20 @@ public sealed partial class UpdateReceiver(
                     continue;
                 }
 
-                foreach (var update in updates)
+                var handled = new ConcurrentDictionary<int, bool>();
+                try
                 {
-                    // Finish the update even when leadership ends meanwhile; only a stopping service cuts it short.
-                    await dispatcher.HandleAsync(update, stoppingToken);
-                    offset = update.Id + 1;
-                    if (term.IsCancellationRequested)
-                    {
-                        break;
-                    }
+                    await HandleAsync(updates, handled, term, stoppingToken);
+                }
+                finally
+                {
+                    // Even when stopping cut the batch short: confirm the handled prefix, so the next leader starts after it.
+                    offset = updates.TakeWhile(u => handled.ContainsKey(u.Id)).Select(u => (int?)u.Id + 1).LastOrDefault() ?? offset;
+                }
+
+                if (term.IsCancellationRequested)
+                {
+                    break;
                 }
             }
         }
@@ -106,6 +112,26 @@ public sealed partial class UpdateReceiver(
             }
         }
     }
+
+    /// <summary>
+    /// One poll's updates: chats side by side, each chat's in order, so a user whose replies wait for their chat's pace
+    /// holds up nobody else in the batch. An update under way is finished even when leadership ends meanwhile (only a
+    /// stopping service cuts it short); one not yet started is left for the next leader.
+    /// </summary>
+    private Task HandleAsync(Update[] updates, ConcurrentDictionary<int, bool> handled, CancellationToken term, CancellationToken stoppingToken) =>
+        Task.WhenAll(updates.GroupBy(UpdateDispatcher.ChatOf).Select(async chat =>
+        {
+            foreach (var update in chat)
+            {
+                if (term.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                await dispatcher.HandleAsync(update, stoppingToken);
+                handled[update.Id] = true;
+            }
+        }));
 
     /// <summary>On shutdown, tells Telegram what was handled, so the next leader does not fetch it again.</summary>
     private async Task ConfirmAsync(int offset)

@@ -85,7 +85,8 @@ public sealed partial class UpdateDispatcher(IServiceScopeFactory scopes, Proces
         }
     }
 
-    private static long? ChatOf(Update update) => update.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? update.MyChatMember?.Chat.Id;
+    /// <summary>The chat an update belongs to (a press: its user's private chat); null for kinds the bot does not take.</summary>
+    public static long? ChatOf(Update update) => update.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? update.MyChatMember?.Chat.Id;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} ({UpdateType}) {Outcome} in {Milliseconds:0.0} ms.")]
     private static partial void LogHandled(ILogger logger, int updateId, string updateType, string outcome, double milliseconds);

@@ -208,6 +208,70 @@ public sealed class NotificationTests(NotificationTests.Fixture bot) : IClassFix
         await AssertCleanAsync();
     }
 
+    [Fact]
+    public async Task AUserTypingFastWhileNotificationsFlowGetsEveryReplyAndTelegramNever429s()
+    {
+        const long Typist = 7901, Other = 7902;
+        const int Commands = 10, Planted = 20;
+        await AddUsersAsync([Typist, Other], games: ["tf2"], levels: ["standard"]);
+
+        // Five opportunities a second for four seconds, for both users, while one of them types ten commands in three.
+        var plantedAt = new Dictionary<long, DateTimeOffset>();
+        var planting = Task.Run(async () =>
+        {
+            for (var i = 0; i < Planted; i++)
+            {
+                var at = DateTimeOffset.UtcNow;
+                var planted = await BotSeed.PlantAsync(bot.Database, bot.Redis, new BotSeed.Planted("tf2", "standard", $"Typed Team Captain {i:00}", 500, 30m));
+                plantedAt[planted[0].Id] = at;
+                await Task.Delay(200, Ct);
+            }
+        }, Ct);
+        var typedAt = new List<DateTimeOffset>();
+        var otherAskedAt = DateTimeOffset.MinValue;
+        for (var i = 0; i < Commands; i++)
+        {
+            typedAt.Add(DateTimeOffset.UtcNow);
+            await bot.SendAsync(Typist, i % 2 == 0 ? "/help" : "/stats");
+            if (i == Commands / 2)
+            {
+                otherAskedAt = DateTimeOffset.UtcNow;
+                await bot.SendAsync(Other, "/help");
+            }
+
+            await Task.Delay(300, Ct);
+        }
+
+        await planting;
+        var deadline = DateTime.UtcNow.AddSeconds(40);
+        List<SentMessage> replies;
+        List<Notification> sent;
+        while ((replies = [.. (await bot.SentAsync(Typist)).Where(s => s.Method == "sendMessage" && !s.Text.StartsWith(Notification, StringComparison.Ordinal))]).Count < Commands
+            || (sent = [.. (await BotSeed.NotificationsAsync(bot.Database)).Where(n => n.OpportunityId is { } id && plantedAt.ContainsKey(id) && n.Status == NotificationStatus.Sent)]).Count < 2 * Planted)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{replies.Count} of {Commands} replies and {(await BotSeed.NotificationsAsync(bot.Database)).Count(n => n.OpportunityId is { } id && plantedAt.ContainsKey(id) && n.Status == NotificationStatus.Sent)} of {2 * Planted} notifications sent.");
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.DoesNotContain(await bot.RejectionsAsync(), r => r.Kind == CallKind.Flood);
+        Assert.Equal(Commands, replies.Count);
+        Assert.Equal(Planted, sent.Count(n => n.UserId == Typist));
+        Assert.True(replies[0].At - typedAt[0] < TimeSpan.FromSeconds(2), $"The first reply took {(replies[0].At - typedAt[0]).TotalSeconds:0.0} s.");
+        // Another user's command in the middle of it is handled beside the typist's, not behind all of them: at most the
+        // poll it arrives in waits for the batch before it (one chat interval of the typist's pace), never ten.
+        var otherReply = (await bot.SentAsync(Other)).First(m => m.Method == "sendMessage" && !m.Text.StartsWith(Notification, StringComparison.Ordinal));
+        Assert.True(otherReply.At - otherAskedAt < TimeSpan.FromSeconds(3), $"The other user's reply took {(otherReply.At - otherAskedAt).TotalSeconds:0.0} s.");
+        // Each opportunity reached the other user as if the typist were quiet: within a notification pass and a chat interval.
+        var delays = sent.Where(n => n.UserId == Other).Select(n => n.SentAt!.Value - plantedAt[n.OpportunityId!.Value]).ToList();
+        Assert.Equal(Planted, delays.Count);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"Replies: first {(replies[0].At - typedAt[0]).TotalSeconds:0.00} s, the other user's {(otherReply.At - otherAskedAt).TotalSeconds:0.00} s, last {(replies[^1].At - typedAt[^1]).TotalSeconds:0.00} s after its command; " +
+            $"the other user's notifications {delays.Average(d => d.TotalSeconds):0.00} s on average, at most {delays.Max().TotalSeconds:0.00} s; " +
+            $"messages to the typist: {(await NotificationsToAsync(Typist)).Count} notifications, {replies.Count} replies.");
+        Assert.All(delays, d => Assert.True(d < TimeSpan.FromSeconds(3), $"A notification to the other user took {d.TotalSeconds:0.0} s."));
+        await AssertCleanAsync();
+    }
+
     private async Task RegisterAsync(Dictionary<long, string?> users)
     {
         foreach (var (user, command) in users)
