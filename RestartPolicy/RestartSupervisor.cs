@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting;
+
+/// <summary>
+/// Watches the resources given a <see cref="RestartPolicy"/> and starts a replica again when it exits unexpectedly:
+/// a terminal state (<c>Exited</c>, or <c>Finished</c> as DCP reports a process killed by a signal) with a non-zero
+/// code, straight from a running state. A stop asked for passes through <c>Stopping</c> first, and a clean exit has
+/// code 0; neither is a crash, nor is anything once the AppHost stops.
+/// </summary>
+internal sealed partial class RestartSupervisor
+{
+    public const string CountProperty = "restart.count";
+    public const string GaveUpProperty = "restart.gave-up";
+
+    private readonly ConcurrentDictionary<string, RestartPolicy> _policies = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, ReplicaRestarts> _replicas = new(StringComparer.OrdinalIgnoreCase);
+
+    public void Watch(string resourceName, RestartPolicy policy) => _policies[resourceName] = policy;
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken stopping)
+    {
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
+        var logger = services.GetRequiredService<ILogger<RestartSupervisor>>();
+        try
+        {
+            await foreach (var change in notifications.WatchAsync(stopping))
+            {
+                if (_policies.TryGetValue(change.Resource.Name, out var policy))
+                {
+                    Judge(change, policy, services, logger, stopping);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The AppHost is stopping: its resources stop with it, and nothing is restarted.
+        }
+    }
+
+    private void Judge(ResourceEvent change, RestartPolicy policy, IServiceProvider services, ILogger logger, CancellationToken stopping)
+    {
+        var state = change.Snapshot.State?.Text;
+        ReplicaRestarts replica;
+        int recent;
+        lock (_lock)
+        {
+            replica = Replica(change.ResourceId);
+            var previous = replica.LastState;
+            replica.LastState = state;
+            if (replica.GaveUp && state == KnownResourceStates.Running && !replica.Restarting)
+            {
+                replica.StartedByHand();
+            }
+
+            // DCP reports a process killed by a signal as Finished with code -1, one that exits with an error as Exited.
+            var terminal = state == KnownResourceStates.Exited || state == KnownResourceStates.Finished;
+            var crashed = terminal && previous != state && previous != KnownResourceStates.Stopping
+                && change.Snapshot.ExitCode is { } code && code != 0 && !replica.Restarting && !replica.GaveUp && !stopping.IsCancellationRequested;
+            if (!crashed)
+            {
+                return;
+            }
+
+            recent = replica.Recent(DateTimeOffset.UtcNow, policy.Window);
+            if (recent >= policy.MaxRestarts)
+            {
+                replica.GaveUp = true;
+            }
+            else
+            {
+                replica.Restarting = true;
+            }
+        }
+
+        var resourceLog = services.GetRequiredService<ResourceLoggerService>().GetLogger(change.ResourceId);
+        var notifications = services.GetRequiredService<ResourceNotificationService>();
+        if (replica.GaveUp)
+        {
+            var reason = $"exited with code {change.Snapshot.ExitCode} after {recent} restarts within {policy.Window}; not restarted again";
+            LogGaveUp(resourceLog, reason);
+            LogGaveUp(logger, $"{change.ResourceId} {reason}");
+            _ = notifications.PublishUpdateAsync(change.Resource, change.ResourceId, s => s with
+            {
+                State = new ResourceStateSnapshot("Crashed, not restarted", KnownResourceStateStyles.Error),
+                Properties = With(s.Properties, GaveUpProperty, reason),
+            });
+            return;
+        }
+
+        var delay = policy.DelayAfter(recent);
+        LogRestarting(resourceLog, change.Snapshot.ExitCode, delay.TotalSeconds, recent + 1, policy.MaxRestarts, policy.Window);
+        LogRestarting(logger, change.ResourceId, change.Snapshot.ExitCode, delay.TotalSeconds, recent + 1, policy.MaxRestarts);
+        _ = Task.Run(() => RestartAsync(change, replica, delay, services, logger, stopping), stopping);
+    }
+
+    private async Task RestartAsync(ResourceEvent change, ReplicaRestarts replica, TimeSpan delay, IServiceProvider services, ILogger logger, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(delay, stopping);
+            var result = await services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(change.ResourceId, KnownResourceCommands.StartCommand, stopping);
+            int total;
+            lock (_lock)
+            {
+                replica.Restarted(DateTimeOffset.UtcNow);
+                total = replica.Total;
+            }
+
+            if (!result.Success)
+            {
+                LogStartFailed(logger, change.ResourceId, result.Message);
+            }
+
+            await services.GetRequiredService<ResourceNotificationService>().PublishUpdateAsync(change.Resource, change.ResourceId,
+                s => s with { Properties = With(s.Properties, CountProperty, total) });
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping meanwhile: leave it down.
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                replica.Restarting = false;
+            }
+        }
+    }
+
+    private ReplicaRestarts Replica(string resourceId)
+    {
+        if (!_replicas.TryGetValue(resourceId, out var replica))
+        {
+            replica = new ReplicaRestarts();
+            _replicas[resourceId] = replica;
+        }
+
+        return replica;
+    }
+
+    private static ImmutableArray<ResourcePropertySnapshot> With(ImmutableArray<ResourcePropertySnapshot> properties, string name, object value) =>
+        [.. properties.Where(p => p.Name != name), new ResourcePropertySnapshot(name, value)];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Exited unexpectedly (code {ExitCode}); restarting in {Seconds:0.#} s, restart {Restart} of at most {MaxRestarts} within {Window}.")]
+    private static partial void LogRestarting(ILogger logger, int? exitCode, double seconds, int restart, int maxRestarts, TimeSpan window);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ResourceId} exited unexpectedly (code {ExitCode}); restarting in {Seconds:0.#} s, restart {Restart} of at most {MaxRestarts}.")]
+    private static partial void LogRestarting(ILogger logger, string resourceId, int? exitCode, double seconds, int restart, int maxRestarts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Crashed, {Reason}.")]
+    private static partial void LogGaveUp(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Starting {ResourceId} again failed: {Message}")]
+    private static partial void LogStartFailed(ILogger logger, string resourceId, string? message);
+}
