@@ -2,7 +2,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // Aspire's containers where Docker or Podman answers, and in the deployment manifest; else the machine's binaries.
 var postgres = builder.AddPostgres("postgres").WithDataVolume().RunAsExecutableWithoutContainerRuntime().WithRestartPolicy();
-var database = postgres.AddDatabase("dmarketdb");
+var database = postgres.AddDatabase("dmarketdb").WithBackups();
 var cache = builder.AddRedis("cache").RunAsExecutableWithoutContainerRuntime().WithRestartPolicy();
 
 var migrations = builder.AddProject<Projects.DMarketAspire_MigrationService>("migrations")

@@ -161,6 +161,13 @@ public sealed class AppHostEndToEndTests
                 processes.AddRange(ProcFs.Descendants(restarted));
             }
 
+            // The dashboard's "Back up now" on the database: a pg_dump in the data folder's backups.
+            var dmarketdb = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "dmarketdb");
+            var backup = await app.ResourceCommands.ExecuteCommandAsync(dmarketdb, PostgresBackupExtensions.CommandName, Ct);
+            Assert.True(backup.Success, backup.Message);
+            var dump = Assert.Single(Directory.GetFiles(Path.Combine(data, "backups"), "dmarketdb-*" + PostgresBackup.Extension));
+            Log($"Back up now: {new FileInfo(dump).Length / 1024} KiB in {Path.GetFileName(dump)}.");
+
             // The digest user gets one summary with the planted offer at the next minute; the Rust-only user never got it.
             await WaitForNotifiedAsync(database, planted.OfferId!, [Newcomer, Sleeper, Digester], TimeSpan.FromSeconds(75));
             await using (var db = SchemaTests.NewContext(database))
