@@ -1,13 +1,11 @@
 namespace Aspire.Hosting;
 
-/// <summary>What the supervisor knows of one replica: its last state, its restarts, and whether one is under way or it gave up.</summary>
+/// <summary>What the supervisor knows of one replica: its last state, its restarts, and whether it gave up.</summary>
 internal sealed class ReplicaRestarts
 {
     private readonly Queue<DateTimeOffset> _restarts = new();
 
     public string? LastState { get; set; }
-
-    public bool Restarting { get; set; }
 
     public bool GaveUp { get; set; }
 

@@ -48,12 +48,14 @@ internal sealed partial class RestartSupervisor
         var state = change.Snapshot.State?.Text;
         ReplicaRestarts replica;
         int recent;
+        bool giveUp;
         lock (_lock)
         {
             replica = Replica(change.ResourceId);
             var previous = replica.LastState;
             replica.LastState = state;
-            if (replica.GaveUp && state == KnownResourceStates.Running && !replica.Restarting)
+            // Once given up nothing restarts it, so running again means someone started it.
+            if (replica.GaveUp && state == KnownResourceStates.Running)
             {
                 replica.StartedByHand();
             }
@@ -61,26 +63,20 @@ internal sealed partial class RestartSupervisor
             // DCP reports a process killed by a signal as Finished with code -1, one that exits with an error as Exited.
             var terminal = state == KnownResourceStates.Exited || state == KnownResourceStates.Finished;
             var crashed = terminal && previous != state && previous != KnownResourceStates.Stopping
-                && change.Snapshot.ExitCode is { } code && code != 0 && !replica.Restarting && !replica.GaveUp && !stopping.IsCancellationRequested;
+                && change.Snapshot.ExitCode is { } code && code != 0 && !replica.GaveUp && !stopping.IsCancellationRequested;
             if (!crashed)
             {
                 return;
             }
 
             recent = replica.Recent(DateTimeOffset.UtcNow, policy.Window);
-            if (recent >= policy.MaxRestarts)
-            {
-                replica.GaveUp = true;
-            }
-            else
-            {
-                replica.Restarting = true;
-            }
+            giveUp = recent >= policy.MaxRestarts;
+            replica.GaveUp = giveUp;
         }
 
         var resourceLog = services.GetRequiredService<ResourceLoggerService>().GetLogger(change.ResourceId);
         var notifications = services.GetRequiredService<ResourceNotificationService>();
-        if (replica.GaveUp)
+        if (giveUp)
         {
             var reason = $"exited with code {change.Snapshot.ExitCode} after {recent} restarts within {policy.Window}; not restarted again";
             LogGaveUp(resourceLog, reason);
@@ -104,7 +100,14 @@ internal sealed partial class RestartSupervisor
         try
         {
             await Task.Delay(delay, stopping);
-            var result = await services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(change.ResourceId, KnownResourceCommands.StartCommand, stopping);
+            var notifications = services.GetRequiredService<ResourceNotificationService>();
+            if (notifications.TryGetCurrentState(change.ResourceId, out var current) && current.Snapshot.State?.Text is { } state && !KnownResourceStates.TerminalStates.Contains(state))
+            {
+                // Started by hand meanwhile.
+                return;
+            }
+
+            // Counted before the start: a process that dies at once is judged against this restart already.
             int total;
             lock (_lock)
             {
@@ -112,24 +115,17 @@ internal sealed partial class RestartSupervisor
                 total = replica.Total;
             }
 
+            var result = await services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(change.ResourceId, KnownResourceCommands.StartCommand, stopping);
             if (!result.Success)
             {
                 LogStartFailed(logger, change.ResourceId, result.Message);
             }
 
-            await services.GetRequiredService<ResourceNotificationService>().PublishUpdateAsync(change.Resource, change.ResourceId,
-                s => s with { Properties = With(s.Properties, CountProperty, total) });
+            await notifications.PublishUpdateAsync(change.Resource, change.ResourceId, s => s with { Properties = With(s.Properties, CountProperty, total) });
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Stopping meanwhile: leave it down.
-        }
-        finally
-        {
-            lock (_lock)
-            {
-                replica.Restarting = false;
-            }
         }
     }
 

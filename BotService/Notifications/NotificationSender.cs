@@ -87,13 +87,24 @@ public sealed partial class NotificationSender(
         var wait = settings.PollInterval;
         var sent = 0;
         var deferred = false;
+
+        // A chat that had a message a moment ago, or whose user is being answered, waits: others go first, it later.
+        bool TakeTurn(long chatId)
+        {
+            if (gate.TryTakeNotificationTurn(chatId, out var chatWait))
+            {
+                return true;
+            }
+
+            wait = chatWait < wait ? chatWait : wait;
+            deferred = true;
+            return false;
+        }
+
         foreach (var chat in due.GroupBy(d => d.User.Id))
         {
-            if (!gate.TryTakeNotificationTurn(chat.First().User.ChatId, out var chatWait))
+            if (!TakeTurn(chat.First().User.ChatId))
             {
-                // This chat had a message a moment ago, or its user is being answered; others go first, this one later.
-                wait = chatWait < wait ? chatWait : wait;
-                deferred = true;
                 continue;
             }
 
@@ -104,20 +115,17 @@ public sealed partial class NotificationSender(
             sent++;
         }
 
-        var digestUsers = await db.Notifications.AsNoTracking()
-            .Where(n => n.Status == NotificationStatus.Pending && n.DigestDueAt != null && n.DigestDueAt <= now)
-            .Select(n => n.UserId).Distinct().OrderBy(id => id).Take(DigestBatch).ToListAsync(cancellationToken);
-        foreach (var userId in digestUsers)
+        var digestUsers = await db.BotUsers.AsNoTracking()
+            .Where(u => db.Notifications.Any(n => n.UserId == u.Id && n.Status == NotificationStatus.Pending && n.DigestDueAt != null && n.DigestDueAt <= now))
+            .OrderBy(u => u.Id).Take(DigestBatch).ToListAsync(cancellationToken);
+        foreach (var user in digestUsers)
         {
-            var chatId = await db.BotUsers.AsNoTracking().Where(u => u.Id == userId).Select(u => u.ChatId).SingleAsync(cancellationToken);
-            if (!gate.TryTakeNotificationTurn(chatId, out var chatWait))
+            if (!TakeTurn(user.ChatId))
             {
-                wait = chatWait < wait ? chatWait : wait;
-                deferred = true;
                 continue;
             }
 
-            await SendDigestAsync(db, userId, cancellationToken);
+            await SendDigestAsync(db, user, cancellationToken);
             sent++;
         }
 
@@ -214,14 +222,13 @@ public sealed partial class NotificationSender(
         }
     }
 
-    private async Task SendDigestAsync(DMarketDbContext db, long userId, CancellationToken cancellationToken)
+    private async Task SendDigestAsync(DMarketDbContext db, BotUser user, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var user = await db.BotUsers.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
         await gate.WaitTurnAsync(cancellationToken);
         var now = time.GetUtcNow();
         var silent = UserClock.InQuietHours(user, now);
-        var token = await ClaimAsync(db, n => n.UserId == userId && n.DigestDueAt != null && n.DigestDueAt <= now, silent, cancellationToken);
+        var token = await ClaimAsync(db, n => n.UserId == user.Id && n.DigestDueAt != null && n.DigestDueAt <= now, silent, cancellationToken);
         if (token is null)
         {
             return;
