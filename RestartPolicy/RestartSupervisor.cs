@@ -115,13 +115,13 @@ internal sealed partial class RestartSupervisor
                 total = replica.Total;
             }
 
+            // Published before the start, so every snapshot of the new run carries the count.
+            await notifications.PublishUpdateAsync(change.Resource, change.ResourceId, s => s with { Properties = With(s.Properties, CountProperty, total) });
             var result = await services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(change.ResourceId, KnownResourceCommands.StartCommand, stopping);
             if (!result.Success)
             {
                 LogStartFailed(logger, change.ResourceId, result.Message);
             }
-
-            await notifications.PublishUpdateAsync(change.Resource, change.ResourceId, s => s with { Properties = With(s.Properties, CountProperty, total) });
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
