@@ -61,7 +61,18 @@ public static class LocalPostgresBuilderExtensions
 
             var password = await container.PasswordParameter.GetValueAsync(cancellationToken);
             var userName = await container.UserNameReference.GetValueAsync(cancellationToken);
-            await PostgresCluster.PrepareAsync(dataDirectory, userName!, password!, cancellationToken);
+            try
+            {
+                await PostgresCluster.PrepareAsync(dataDirectory, userName!, password!, cancellationToken);
+            }
+            catch (DistributedApplicationException ex)
+            {
+                // Aspire keeps a failed start to itself (the resource just never runs): say why where people look.
+                @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LocalPostgresBuilderExtensions))
+                    .LogError("PostgreSQL cannot start: {Reason}", ex.Message);
+                @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(local).LogError("{Reason}", ex.Message);
+                throw;
+            }
         });
 
         string? connectionString = null;
