@@ -34,6 +34,8 @@ started_by() {
   printf '%s\n' "${found[@]+"${found[@]}"}" | sort -un
 }
 
+# From its own folder, as `dotnet run --project AppHost` runs it: the AppHost reads appsettings.json from there.
+cd "$root/AppHost"
 printf '%-5s %-8s %10s %12s %10s\n' run data wall_up_s reported_s stop_s
 for run in $(seq 1 "$runs"); do
   log="$work/run$run.log"; : >"$log"

@@ -23,6 +23,8 @@ source "$root/Benchmarks/lib.sh"
 bench_setup
 build_release AppHost
 
+# From its own folder, as `dotnet run --project AppHost` runs it: the AppHost reads appsettings.json from there.
+cd "$root/AppHost"
 log="$work/apphost.log"; : >"$log"
 Simulator__OffersPerGame="$offers" AppHost__DataDirectory="$work/data" DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development \
   ASPNETCORE_URLS="http://localhost:$(free_port)" ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$(free_port)" \

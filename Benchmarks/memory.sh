@@ -2,16 +2,16 @@
 # Memory of the whole app as a self-hoster runs it: the AppHost started as `dotnet run --project AppHost` does (free
 # ports), on a moving simulated market of 20,000 offers per game, sampled every 30 s for 30 minutes.
 #
-#   bash Benchmarks/memory.sh [minutes=30] [offers-per-game=20000]
+#   bash Benchmarks/memory.sh [minutes=30] [offers-per-game=20000]      (MEMORY_SAMPLES=file.csv keeps every sample)
 #
 # Prints, per process group, the proportional set size (PSS: each shared page split among the processes mapping it,
 # so the sum is what the machine really spends) 90 s after every resource is up ("idle": start-up settled), after 10
-# minutes and at the end, and the growth per hour from a least-squares line over the samples after minute 5 (a leak
-# shows as a slope that does not fall as the run gets longer). The groups: the AppHost, DCP (its API server and
-# controllers), DCP's process monitors (one per executable resource), the dashboard, each service, PostgreSQL (all its
-# processes), Redis, and the two simulators with their monitors, which the totals leave out: they stand in for
-# DMarket and Telegram. Also the DMarket requests the Scanner made per second over the run (market items and the
-# others), so a memory setting that costs throughput shows.
+# minutes and at the end, and the growth per hour from a least-squares line over the samples after minute 5 and over
+# the second half (a leak shows as a slope that does not fall as the run gets longer: compare the two). The groups:
+# the AppHost, DCP (its API server and controllers), DCP's process monitors (one per executable resource), the
+# dashboard, each service, PostgreSQL (all its processes), Redis, and the two simulators with their monitors, which
+# the totals leave out: they stand in for DMarket and Telegram. Also the DMarket requests the Scanner made per second
+# over the run (market items and the others), so a memory setting that costs throughput shows.
 # Targets: each .NET service under 100 MB idle; the app without the simulators under 700 MB idle.
 set -euo pipefail
 
@@ -23,6 +23,8 @@ source "$root/Benchmarks/lib.sh"
 bench_setup
 build_release AppHost
 
+# From its own folder, as `dotnet run --project AppHost` runs it: the AppHost reads appsettings.json from there.
+cd "$root/AppHost"
 log="$work/apphost.log"; : >"$log"
 Simulator__OffersPerGame="$offers" AppHost__DataDirectory="$work/data" DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development \
   ASPNETCORE_URLS="http://localhost:$(free_port)" ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$(free_port)" \
@@ -70,10 +72,12 @@ def started_by(root, table):
     return found
 
 def group(pid, table):
+    if pid not in table:  # gone between the listing and now
+        return None
     args = table[pid][1]
     if "monitor-process" in args:
         child = re.search(r"--child (\d+)", args)
-        owner = group(int(child.group(1)), table) if child and int(child.group(1)) in table else ""
+        owner = (group(int(child.group(1)), table) or "") if child else ""
         return "simulators' DCP monitors" if "simulator" in owner else "DCP monitors"
     m = re.search(r"DMarketAspire\.(\w+)", args)
     if m:
@@ -131,9 +135,9 @@ requests_to, requests_span = sim_stats(), time.time() - requests_at
 def at(minute):
     return min(samples, key=lambda s: abs(s[0] - minute))[1]
 
-def per_hour(values):
-    """Least-squares slope of the samples after minute 5, in MB per hour."""
-    points = [(m, v) for (m, _), v in zip(samples, values) if m >= 5]
+def per_hour(values, since=5):
+    """Least-squares slope of the samples after minute `since`, in MB per hour."""
+    points = [(m, v) for (m, _), v in zip(samples, values) if m >= since]
     if len(points) < 3:
         return float("nan")
     mx = sum(m for m, _ in points) / len(points)
@@ -145,18 +149,24 @@ names = sorted({k for _, s in samples for k in s}, key=lambda k: (k in SIMULATOR
 end = samples[-1][0]
 idle, ten, last = samples[0][1], at(10), samples[-1][1]
 print()
-print(f"== PSS in MB: {samples[0][0]:.1f} min after all up (idle), 10 min, {end:.0f} min; growth per hour after minute 5")
-print(f"  {'process group':28} {'idle':>7} {'10 min':>7} {f'{end:.0f} min':>7} {'MB/h':>7}")
+half = end / 2
+print(f"== PSS in MB: {samples[0][0]:.1f} min after all up (idle), 10 min, {end:.0f} min; growth per hour after minute 5 and over the second half")
+print(f"  {'process group':28} {'idle':>7} {'10 min':>7} {f'{end:.0f} min':>7} {'MB/h':>7} {f'{half:.0f}-{end:.0f}':>7}")
 for name in names:
-    print(f"  {name:28} {idle[name]:7.0f} {ten[name]:7.0f} {last[name]:7.0f} {per_hour([s[name] for _, s in samples]):7.1f}")
+    values = [s[name] for _, s in samples]
+    print(f"  {name:28} {idle[name]:7.0f} {ten[name]:7.0f} {last[name]:7.0f} {per_hour(values):7.1f} {per_hour(values, half):7.1f}")
 for label, keep in (("app without simulators", lambda k: k not in SIMULATORS),
                     (".NET services", lambda k: k in ("Scanner", "BotService", "Api"))):
     totals = [sum(v for k, v in s.items() if keep(k)) for _, s in samples]
-    print(f"  {label:28} {totals[0]:7.0f} {sum(v for k, v in ten.items() if keep(k)):7.0f} {totals[-1]:7.0f} {per_hour(totals):7.1f}")
+    print(f"  {label:28} {totals[0]:7.0f} {sum(v for k, v in ten.items() if keep(k)):7.0f} {totals[-1]:7.0f} {per_hour(totals):7.1f} {per_hour(totals, half):7.1f}")
 print()
 largest = max(("Scanner", "BotService", "Api"), key=lambda k: idle[k])
 print(f"== targets (idle): largest .NET service {largest} {idle[largest]:.0f} MB (target < 100); "
       f"app without simulators {sum(v for k, v in idle.items() if k not in SIMULATORS):.0f} MB (target < 700)")
+if os.environ.get("MEMORY_SAMPLES"):
+    with open(os.environ["MEMORY_SAMPLES"], "w") as f:
+        f.write("minute," + ",".join(names) + "\n")
+        f.writelines(f"{m:.2f}," + ",".join(f"{s[n]:.1f}" for n in names) + "\n" for m, s in samples)
 rates = {g: (requests_to[g] - requests_from.get(g, 0)) / requests_span for g in requests_to}
 print("== DMarket requests the app made per second over the run: " + ", ".join(f"{g} {r:.1f}" for g, r in rates.items()))
 PY

@@ -29,10 +29,17 @@ fi
 
 id dmarket >/dev/null 2>&1 || useradd --system --home-dir "$home" --create-home --shell /usr/sbin/nologin dmarket
 as_dmarket() { setpriv --reuid dmarket --regid dmarket --init-groups env HOME="$home" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 "$@"; }
+source=$repo
+if [ -d "$repo/.git" ]; then
+  # A checkout on this machine: git refuses to read another user's repository, so hand it over as a bundle.
+  source="$home/app.bundle"
+  git -C "$repo" bundle create "$source" HEAD "$(git -C "$repo" rev-parse --abbrev-ref HEAD)" 2>/dev/null
+  chown dmarket:dmarket "$source"
+fi
 if [ -d "$home/app/.git" ]; then
-  as_dmarket git -C "$home/app" pull -q --ff-only
+  as_dmarket git -C "$home/app" pull -q --ff-only "$source" HEAD
 else
-  as_dmarket git clone -q "$repo" "$home/app"
+  as_dmarket git clone -q "$source" "$home/app"
 fi
 echo "== building (Release) as dmarket"
 (cd "$home/app" && as_dmarket dotnet build -c Release -v quiet -nologo AppHost)
