@@ -25,7 +25,7 @@ value() { sed -n "s/^$1=//p" "$unit" | head -1; }
 user=$(value User); dir=$(value WorkingDirectory); exec_start=$(value ExecStart); secrets=$(value EnvironmentFile)
 mapfile -t environment < <(sed -n 's/^Environment=//p' "$unit")
 mapfile -t secret_environment < <(grep -E '^[A-Za-z_][A-Za-z0-9_]*=' "${secrets#-}")
-token=$(printf '%s\n' "${secret_environment[@]}" | sed -n 's/^AppHost__BrowserToken=//p')
+token=$(printf '%s\n' "${secret_environment[@]}" | sed -n 's/^ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN=//p')
 data=$(printf '%s\n' "${environment[@]}" | sed -n 's/^AppHost__DataDirectory=//p')
 
 tree() { # the AppHost, its children, and DCP's (DCP detaches and names the AppHost with --monitor PID)

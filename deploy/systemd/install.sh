@@ -46,7 +46,7 @@ echo "== building (Release) as dmarket"
 
 install -d -m 700 /etc/dmarket-aspire
 if [ ! -f /etc/dmarket-aspire/secrets.env ]; then
-  sed "s/^AppHost__BrowserToken=.*/AppHost__BrowserToken=$(openssl rand -hex 16)/" "$here/secrets.env.example" >/etc/dmarket-aspire/secrets.env
+  sed "s/^ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN=.*/ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN=$(openssl rand -hex 16)/" "$here/secrets.env.example" >/etc/dmarket-aspire/secrets.env
   chmod 600 /etc/dmarket-aspire/secrets.env
 fi
 install -m 644 "$here/$unit.service" "/etc/systemd/system/$unit.service"
@@ -56,7 +56,7 @@ if [ -d /run/systemd/system ]; then
   systemctl enable "$unit" >/dev/null
   systemctl restart "$unit"
   echo "== started: journalctl -u $unit -f; dashboard: ssh -L 15888:127.0.0.1:15888 <this server>, then"
-  echo "   http://127.0.0.1:15888/login?t=$(sed -n 's/^AppHost__BrowserToken=//p' /etc/dmarket-aspire/secrets.env)"
+  echo "   http://127.0.0.1:15888/login?t=$(sed -n 's/^ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN=//p' /etc/dmarket-aspire/secrets.env)"
 else
   echo "== installed; systemd is not running here, so nothing was started (deploy/systemd/check.sh runs the unit's command)"
 fi
