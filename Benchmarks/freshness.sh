@@ -23,21 +23,8 @@ source "$root/Benchmarks/lib.sh"
 bench_setup
 build_release AppHost
 
-# From its own folder, as `dotnet run --project AppHost` runs it: the AppHost reads appsettings.json from there.
-cd "$root/AppHost"
-log="$work/apphost.log"; : >"$log"
-Simulator__OffersPerGame="$offers" AppHost__DataDirectory="$work/data" DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development \
-  ASPNETCORE_URLS="http://localhost:$(free_port)" ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$(free_port)" \
-  ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$(free_port)" ASPIRE_ALLOW_UNSECURED_TRANSPORT=true \
-  DcpPublisher__RandomizePorts=true \
-  dotnet "$root/AppHost/bin/Release/net10.0/DMarketAspire.AppHost.dll" >"$log" 2>&1 </dev/null &
-apphost=$!
-pids+=("$apphost")
 echo "== starting the app (${offers} offers per game)"
-until grep -q "All resources are up after" "$log"; do
-  kill -0 "$apphost" 2>/dev/null || { echo "AppHost exited early:"; tail -40 "$log"; exit 1; }
-  sleep 0.2
-done
+start_apphost "$offers"
 grep -A30 "All resources are up after" "$log" | sed -n '1,20p'
 origin() { awk -v n="$1" '$1 == n { print $NF; exit }' "$log" | sed -E 's#^(https?://[^/]+).*#\1#'; }
 sim=$(origin dmarket-simulator)

@@ -54,3 +54,21 @@ start_postgres() {
   for _ in $(seq 1 100); do psql -h 127.0.0.1 -p "$pg_port" -U postgres -c 'select 1' >/dev/null 2>&1 && break; sleep 0.2; done
   psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc 'CREATE DATABASE dmarketdb'
 }
+
+# Starts the Release AppHost as `dotnet run --project AppHost` does (from its folder, where it reads appsettings.json;
+# the http profile's settings) on free ports, with $1 simulated offers per game and a data folder in $work. Sets
+# apphost (its pid) and log, and returns once it prints "All resources are up".
+start_apphost() {
+  log="$work/apphost.log"; : >"$log"
+  (cd "$root/AppHost" && Simulator__OffersPerGame="$1" AppHost__DataDirectory="$work/data" DOTNET_ENVIRONMENT=Development \
+    ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://localhost:$(free_port)" \
+    ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$(free_port)" ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$(free_port)" \
+    ASPIRE_ALLOW_UNSECURED_TRANSPORT=true DcpPublisher__RandomizePorts=true \
+    exec dotnet "$root/AppHost/bin/Release/net10.0/DMarketAspire.AppHost.dll") >"$log" 2>&1 </dev/null &
+  apphost=$!
+  pids+=("$apphost")
+  until grep -q "All resources are up after" "$log"; do
+    kill -0 "$apphost" 2>/dev/null || { echo "AppHost exited early:"; tail -40 "$log"; exit 1; }
+    sleep 0.2
+  done
+}
