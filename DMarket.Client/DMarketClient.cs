@@ -161,7 +161,7 @@ public sealed class DMarketClient(HttpClient http, DMarketClock clock)
             new MarketplaceMoney("USD", t.PriceCents),
             t.Title,
             t.FloatPartValue is null && t.Phase is null && t.PaintSeed is null ? null : new CreateTargetsRequest.TargetAttrs(t.FloatPartValue, t.Phase, t.PaintSeed))).ToList());
-        var body = await SendAsync<TargetsBatchResponse>(HttpMethod.Post, "/marketplace-api/v1/user-targets/create", request, cancellationToken);
+        var body = await ChangeAsync<TargetsBatchResponse>(HttpMethod.Post, "/marketplace-api/v1/user-targets/create", request, cancellationToken);
         return (body.Result ?? []).Select(r => new TargetOperationResult(r.TargetId, r.CreateTarget?.Title, r.Successful, r.Error?.Code, r.Error?.Message)).ToList();
     }
 
@@ -169,7 +169,7 @@ public sealed class DMarketClient(HttpClient http, DMarketClock clock)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(targetIds.Count, MaxBatch);
         var request = new DeleteTargetsRequest(targetIds.Select(id => new DeleteTargetsRequest.TargetRef(id)).ToList());
-        var body = await SendAsync<TargetsBatchResponse>(HttpMethod.Post, "/marketplace-api/v1/user-targets/delete", request, cancellationToken);
+        var body = await ChangeAsync<TargetsBatchResponse>(HttpMethod.Post, "/marketplace-api/v1/user-targets/delete", request, cancellationToken);
         return (body.Result ?? []).Select(r => new TargetOperationResult(r.TargetId ?? r.DeleteTarget?.TargetId, null, r.Successful, r.Error?.Code, r.Error?.Message)).ToList();
     }
 
@@ -203,18 +203,44 @@ public sealed class DMarketClient(HttpClient http, DMarketClock clock)
             return new Page<ClosedTarget>(items, NullIfEmpty(body.Cursor), long.TryParse(body.Total, out var total) ? total : null);
         }, cancellationToken);
 
+    /// <summary>What the account holds in a game (v2 inventory), optionally by title prefix. Suggested prices: dollars on the wire, cents here.</summary>
+    public IAsyncEnumerable<InventoryItem> GetInventoryAsync(string gameId, string? title = null, CancellationToken cancellationToken = default) =>
+        Paginate(async cursor =>
+        {
+            var parameters = new QueryString().Add("gameId", gameId).Add("limit", MaxBatch).Add("cursor", cursor).Add("title", title);
+            var body = await SendAsync<InventoryV2Response>(HttpMethod.Get, "/marketplace-api/v2/user/inventory" + parameters, null, cancellationToken);
+            var now = clock.UtcNow;
+            var items = (body.Items ?? [])
+                .Where(i => i.Attributes?.AssetId is { Length: > 0 } && i.Attributes.Title is not null)
+                .Select(i => new InventoryItem(
+                    i.Attributes!.AssetId!,
+                    i.Attributes.GameId ?? gameId,
+                    i.Attributes.Title!,
+                    i.InMarket ?? true,
+                    i.Attributes.TradeLockUntil ?? (i.Attributes.TradeLock > 0 ? now.AddDays(i.Attributes.TradeLock) : null),
+                    i.SuggestedPrice is { Currency: "USD" or null } price ? price.Amount : null,
+                    i.CreatedAt ?? now))
+                .ToList();
+            return new Page<InventoryItem>(items, NullIfEmpty(body.Cursor), body.Total);
+        }, cancellationToken);
+
     /// <summary>Buys offers at the prices seen. A sold or repriced offer comes back as TxFailed, not as an exception.</summary>
     public async Task<BuyResult> BuyOffersAsync(IReadOnlyCollection<OfferToBuy> offers, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(offers.Count, MaxBatch);
         var request = new OffersBuyRequest(offers.Select(o => new OffersBuyRequest.OfferEntry(o.OfferId, new OffersBuyRequest.CentsPrice(o.PriceCents, "USD"), o.Type)).ToList());
-        var body = await SendAsync<OffersBuyResponse>(HttpMethod.Patch, "/exchange/v1/offers-buy", request, cancellationToken);
+        var body = await ChangeAsync<OffersBuyResponse>(HttpMethod.Patch, "/exchange/v1/offers-buy", request, cancellationToken);
         return new BuyResult(body.OrderId, body.Status ?? "TxFailed", body.TxId, body.DmOffersFailReason?.Code);
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, object? body, CancellationToken cancellationToken)
+    /// <summary>A request that changes state at DMarket: never retried after it may have taken effect.</summary>
+    private Task<T> ChangeAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken) =>
+        SendAsync<T>(method, path, body, cancellationToken, changesState: true);
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string pathAndQuery, object? body, CancellationToken cancellationToken, bool changesState = false)
     {
         using var request = new HttpRequestMessage(method, pathAndQuery);
+        request.Options.Set(DMarketHttpOptions.ChangesState, changesState);
         if (Account is not null)
         {
             request.Options.Set(DMarketHttpOptions.AccountKeys, Account);

@@ -29,9 +29,19 @@ public sealed class OpportunityCard(IOptions<BotOptions> options)
         return string.Join('\n', lines);
     }
 
-    /// <summary>The item on DMarket, and a buy order for it from the chat (<see cref="Targets.TargetCommands"/>).</summary>
-    public InlineKeyboardMarkup Buttons(OpportunityView o, BotTexts texts) =>
-        new([[InlineKeyboardButton.WithUrl(texts.OpenOnDMarket, Link(o)), Commands.Keyboards.Button(texts.ButtonBuyOrder, Targets.TargetCommands.Prefix, Targets.TargetCommands.ProposeAction, o.Id.ToString(CultureInfo.InvariantCulture))]]);
+    /// <summary>
+    /// The item on DMarket; buy it now (<see cref="Trading.BuyCommands"/>) or place a buy order for it
+    /// (<see cref="Targets.TargetCommands"/>), each after a summary the user confirms.
+    /// </summary>
+    public InlineKeyboardMarkup Buttons(OpportunityView o, BotTexts texts)
+    {
+        var id = o.Id.ToString(CultureInfo.InvariantCulture);
+        return new([
+            [InlineKeyboardButton.WithUrl(texts.OpenOnDMarket, Link(o))],
+            [Commands.Keyboards.Button(texts.ButtonBuyNow, Trading.BuyCommands.Prefix, Trading.BuyCommands.ProposeAction, id),
+             Commands.Keyboards.Button(texts.ButtonBuyOrder, Targets.TargetCommands.Prefix, Targets.TargetCommands.ProposeAction, id)],
+        ]);
+    }
 
     public string Link(OpportunityView o) => Link(o.GameId, o.Title);
 

@@ -5,7 +5,7 @@ namespace DMarketAspire.BotService.Commands;
 
 /// <summary>Commands by name and button presses by their data's prefix, to the handlers of this update's scope.</summary>
 public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, SettingsCommands settings, AccountCommands accounts, Targets.TargetCommands targets,
-    Items.ItemCommands items, Accounts.ApiKeyCommands apiKeys, Alerts.AlertCommands alerts, BotReplies replies)
+    Items.ItemCommands items, Accounts.ApiKeyCommands apiKeys, Alerts.AlertCommands alerts, Trading.BuyCommands buys, Trading.InventoryCommands inventory, BotReplies replies)
 {
     public Task RunAsync(CommandContext c, CancellationToken cancellationToken) => c.Command.Name switch
     {
@@ -27,6 +27,8 @@ public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, Se
         "apikey" => apiKeys.ApiKeyAsync(c, cancellationToken),
         "alert" => alerts.AlertAsync(c, cancellationToken),
         "alerts" => alerts.AlertsAsync(c, cancellationToken),
+        "buy" => buys.BuyAsync(c, cancellationToken),
+        "inventory" => inventory.InventoryAsync(c, cancellationToken),
         _ => replies.SendAsync(c.ChatId, c.Texts.Format(c.Texts.UnknownCommand, Html.Escape("/" + c.Command.Name)), null, cancellationToken),
     };
 
@@ -39,6 +41,8 @@ public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, Se
         Targets.TargetCommands.Prefix => targets.PressAsync(c, cancellationToken),
         Items.ItemCommands.Prefix => items.PressAsync(c, cancellationToken),
         Alerts.AlertCommands.Prefix => alerts.PressAsync(c, cancellationToken),
+        Trading.BuyCommands.Prefix => buys.PressAsync(c, cancellationToken),
+        Trading.InventoryCommands.Prefix => inventory.PressAsync(c, cancellationToken),
         _ => Task.FromResult<string?>(c.Texts.ButtonExpired),
     };
 }

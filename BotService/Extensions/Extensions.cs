@@ -29,6 +29,7 @@ public static class Extensions
         // Users' own accounts only: the bot has no DMarket keys of its own.
         builder.AddDMarketClient(requireServiceKeys: false);
         builder.AddSecretProtection();
+        builder.AddTrading();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BotMetrics>();
@@ -59,6 +60,8 @@ public static class Extensions
         services.AddScoped<Alerts.AlertCommands>();
         services.AddScoped<PriceAlertBook>();
         services.AddSingleton<Alerts.AlertCard>();
+        services.AddScoped<Trading.BuyCommands>();
+        services.AddScoped<Trading.InventoryCommands>();
         services.AddScoped<AccountStore>();
         services.AddSingleton<SecretProtector>();
 
@@ -69,5 +72,6 @@ public static class Extensions
         services.AddHostedService<NotificationSender>();
         services.AddHostedService<Targets.TargetWatcher>();
         services.AddHostedService<Alerts.AlertWatcher>();
+        services.AddHostedService<Trading.BuyReconcileService>();
     }
 }

@@ -321,4 +321,52 @@ public sealed partial class BotTexts
     public static string FromTelegram(string? languageCode) => languageCode is "ru" or "uk" or "be" or "kk" ? "ru" : "en";
 
     public string Format(string template, params object?[] values) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, values);
+
+    public required string ButtonBuyNow { get; init; }
+
+    public required string ButtonConfirmBuy { get; init; }
+
+    public required string ButtonCancel { get; init; }
+
+    public required string BuySummary { get; init; }
+
+    public required string BuySummaryShort { get; init; }
+
+    public required string BuyBought { get; init; }
+
+    public required string BuyAlreadySold { get; init; }
+
+    public required string BuyNotEnoughBalance { get; init; }
+
+    public required string BuyKeysRefused { get; init; }
+
+    public required string BuyRefused { get; init; }
+
+    public required string BuyChecking { get; init; }
+
+    public required string BuyReconciledBought { get; init; }
+
+    public required string BuyNotBought { get; init; }
+
+    public required string BuyAlreadyConfirmed { get; init; }
+
+    public required string BuyExpired { get; init; }
+
+    public required string BuyInFlight { get; init; }
+
+    public required string BuyCancelled { get; init; }
+
+    public required string BuyUsage { get; init; }
+
+    public required string BuyUnknownOffer { get; init; }
+
+    public required string InventoryHeader { get; init; }
+
+    public required string InventoryEmpty { get; init; }
+
+    public required string InventoryLine { get; init; }
+
+    public required string InventoryLocked { get; init; }
+
+    public required string CostUnknown { get; init; }
 }

@@ -81,7 +81,9 @@ public sealed partial class NotificationSender(
                 from a in alerts.DefaultIfEmpty()
                 join e in db.OpportunityEvents.AsNoTracking() on n.EventId equals e.Id into events
                 from e in events.DefaultIfEmpty()
-                select new Due(n.Id, n.Kind, u, o, a, n.PriceCents, e == null ? (DateTimeOffset?)null : e.CreatedAt))
+                join b in db.Buys.AsNoTracking() on n.BuyId equals (long?)b.Id into buys
+                from b in buys.DefaultIfEmpty()
+                select new Due(n.Id, n.Kind, u, o, a, n.PriceCents, e == null ? (DateTimeOffset?)null : e.CreatedAt, b))
             .Take(DueBatch).ToListAsync(cancellationToken);
 
         var wait = settings.PollInterval;
@@ -110,8 +112,13 @@ public sealed partial class NotificationSender(
 
             // Telegram allows a chat about one message a second: what piled up meanwhile goes as one message, so a busy
             // market delays nobody's news behind a queue of older cards. Alerts go first, in a message of their own.
+            // The outcome of a buy goes first of all: it is about the user's money.
+            var buys = chat.Where(d => d.Kind == NotificationKind.Buy).ToList();
             var alerts = chat.Where(d => d.Kind == NotificationKind.PriceAlert).ToList();
-            await (alerts.Count > 0 ? SendAlertsAsync(db, alerts, cancellationToken) : SendAsync(db, [.. chat], cancellationToken));
+            var opportunities = chat.Where(d => d.Kind == NotificationKind.Opportunity).ToList();
+            await (buys.Count > 0 ? SendBuysAsync(db, buys, cancellationToken)
+                : alerts.Count > 0 ? SendAlertsAsync(db, alerts, cancellationToken)
+                : SendAsync(db, opportunities, cancellationToken));
             sent++;
         }
 
@@ -179,6 +186,20 @@ public sealed partial class NotificationSender(
         var texts = BotTexts.For(items[0].User.Language);
         var fired = items.Select(i => (i.Alert!, i.PriceCents!.Value)).ToList();
         await SendClaimedAsync(db, items, alertCards.Render(fired, texts), alertCards.Buttons(fired, texts), cancellationToken);
+    }
+
+    /// <summary>Settled buys due for one chat, as one message.</summary>
+    private async Task SendBuysAsync(DMarketDbContext db, List<Due> items, CancellationToken cancellationToken)
+    {
+        items = await SkipAsync(db, items, i => i.Buy is null, "buy deleted before sending", cancellationToken);
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        await gate.WaitTurnAsync(cancellationToken);
+        var texts = BotTexts.For(items[0].User.Language);
+        await SendClaimedAsync(db, items, string.Join("\n\n", items.Select(i => Trading.BuyCard.Settled(i.Buy!, texts))), null, cancellationToken);
     }
 
     private async Task<List<Due>> SkipAsync(DMarketDbContext db, List<Due> items, Func<Due, bool> stale, string reason, CancellationToken cancellationToken)
@@ -373,7 +394,7 @@ public sealed partial class NotificationSender(
 
     private static string Shorten(string text) => text.Length <= 500 ? text : text[..500];
 
-    private sealed record Due(long Id, NotificationKind Kind, BotUser User, Opportunity? Opportunity, PriceAlert? Alert, long? PriceCents, DateTimeOffset? EventAt);
+    private sealed record Due(long Id, NotificationKind Kind, BotUser User, Opportunity? Opportunity, PriceAlert? Alert, long? PriceCents, DateTimeOffset? EventAt, Buy? Buy);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Draining the notifications outbox failed; trying again shortly.")]
     private static partial void LogDrainFailed(ILogger logger, Exception exception);

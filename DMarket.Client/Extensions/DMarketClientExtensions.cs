@@ -3,12 +3,17 @@ using DMarketAspire.DMarket.Client.RateLimiting;
 using DMarketAspire.DMarket.Client.Signing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Microsoft.Extensions.Hosting;
 
 public static class DMarketClientExtensions
 {
+    private static bool ChangesState(ResilienceContext context) =>
+        context.GetRequestMessage() is { } request && request.Options.TryGetValue(DMarketHttpOptions.ChangesState, out var changes) && changes;
+
     /// <summary>
     /// Registers <see cref="DMarketClient"/>: options from the <c>DMarket</c> section (keys validated at start),
     /// per-group pacing (<see cref="IDMarketRateLimiter"/>, in-process unless one is registered first), signing and
@@ -41,7 +46,13 @@ public static class DMarketClientExtensions
 #pragma warning disable EXTEXP0001
         client.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
-        client.AddStandardResilienceHandler();
+        client.AddStandardResilienceHandler().Configure(options =>
+        {
+            // A buy, a listing or a buy order whose answer is lost may have happened: retrying it could buy twice.
+            var transient = options.Retry.ShouldHandle;
+            options.Retry.ShouldHandle = async args =>
+                await transient(args) && (!ChangesState(args.Context) || args.Outcome.Result?.StatusCode == System.Net.HttpStatusCode.TooManyRequests);
+        });
         return client
             .AddHttpMessageHandler<DMarketRateLimitHandler>()
             .AddHttpMessageHandler<DMarketSigningHandler>();

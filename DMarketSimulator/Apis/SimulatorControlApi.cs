@@ -33,6 +33,9 @@ public static class SimulatorControlApi
         api.MapPost("/stats/reset", (AccountRateLimiter limiter) => { limiter.ResetStats(); return TypedResults.NoContent(); }).WithName("ResetStats");
         api.MapPost("/accounts", CreateAccount).WithName("CreateAccount").WithSummary("A new account with a fresh key pair.");
         api.MapGet("/accounts/{publicKey}", GetAccount).WithName("GetAccount");
+        api.MapGet("/accounts/{publicKey}/buys", GetBuys).WithName("GetBuys").WithSummary("The purchases that took effect for the account, oldest first.");
+        api.MapPost("/accounts/{publicKey}/deposits", Deposit).WithName("Deposit").WithSummary("An item arrives in the account from Steam.");
+        api.MapDelete("/accounts/{publicKey}/inventory/{assetId}", Withdraw).WithName("Withdraw").WithSummary("An item leaves the account outside the app.");
         return app;
     }
 
@@ -128,6 +131,30 @@ public static class SimulatorControlApi
         market.FindAccount(publicKey) is { } account
             ? TypedResults.Ok(new AccountState(account.Id, account.BalanceCents, account.Inventory.Count))
             : TypedResults.NotFound();
+
+    private static Results<Ok<IReadOnlyList<BuyRecord>>, NotFound> GetBuys(MarketModel market, string publicKey) =>
+        market.FindAccount(publicKey) is { } account ? TypedResults.Ok(market.Buys(account.Id)) : TypedResults.NotFound();
+
+    private static Results<Created<Asset>, NotFound, ValidationProblem> Deposit(MarketModel market, string publicKey, DepositRequest request)
+    {
+        if (market.FindAccount(publicKey) is not { } account)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!DMarketGames.IsKnown(request.GameId) || string.IsNullOrWhiteSpace(request.Title))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["request"] = ["A known gameId and a title are required."] });
+        }
+
+        var asset = market.Deposit(account, request.GameId, request.Title);
+        return TypedResults.Created($"{Prefix}/accounts/{publicKey}/inventory/{asset.AssetId}", asset);
+    }
+
+    private static Results<NoContent, NotFound> Withdraw(MarketModel market, string publicKey, string assetId) =>
+        market.FindAccount(publicKey) is { } account && market.Withdraw(account, assetId) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    public sealed record DepositRequest(string GameId, string Title);
 
     public sealed record CatalogEntry(string Title, long FairPriceCents, long? BestBuyOrderCents);
 

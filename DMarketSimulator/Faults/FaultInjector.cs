@@ -30,10 +30,15 @@ public sealed class FaultInjector
         }
     }
 
-    public (FaultKind Kind, TimeSpan Latency, int Status) Next()
+    public FaultDecision Next(string path)
     {
         lock (_gate)
         {
+            if (_settings.Path is { Length: > 0 } only && !path.StartsWith(only, StringComparison.OrdinalIgnoreCase))
+            {
+                return FaultDecision.None;
+            }
+
             var latency = TimeSpan.FromMilliseconds(_settings.LatencyMs);
             FaultKind kind;
             if (_burstLeft > 0)
@@ -49,6 +54,10 @@ public sealed class FaultInjector
             {
                 kind = FaultKind.Malformed;
             }
+            else if (_settings.LoseAnswerRate > 0 && _random.NextDouble() < _settings.LoseAnswerRate)
+            {
+                kind = FaultKind.LoseAnswer;
+            }
             else
             {
                 kind = FaultKind.None;
@@ -59,7 +68,7 @@ public sealed class FaultInjector
                 Injected++;
             }
 
-            return (kind, latency, _settings.ErrorStatus);
+            return new FaultDecision(kind, latency, TimeSpan.FromMilliseconds(_settings.AnswerDelayMs), _settings.ErrorStatus);
         }
     }
 }

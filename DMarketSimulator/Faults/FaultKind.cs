@@ -6,4 +6,5 @@ public enum FaultKind
     ServerError,
     RateLimited,
     Malformed,
+    LoseAnswer,
 }

@@ -23,4 +23,15 @@ public sealed record FaultSettings
     /// <summary>Share of requests answered 200 with a truncated, invalid JSON body.</summary>
     [Range(0.0, 1.0)]
     public double MalformedRate { get; init; }
+
+    /// <summary>Share of requests that take effect and then lose their answer (the connection drops): the worst case for a buy.</summary>
+    [Range(0.0, 1.0)]
+    public double LoseAnswerRate { get; init; }
+
+    /// <summary>Added after the request took effect, before its answer leaves: a slow answer to something already done.</summary>
+    [Range(0, 600_000)]
+    public int AnswerDelayMs { get; init; }
+
+    /// <summary>When set, only requests whose path starts with it get faults (e.g. <c>/exchange/v1/offers-buy</c>).</summary>
+    public string? Path { get; init; }
 }

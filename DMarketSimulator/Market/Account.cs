@@ -15,6 +15,6 @@ public sealed class Account
 
     public int TargetsLimit { get; init; } = 300;
 
-    /// <summary>Asset ids of what the account bought.</summary>
-    public List<string> Inventory { get; } = [];
+    /// <summary>What the account holds on DMarket, by asset id.</summary>
+    public Dictionary<string, Asset> Inventory { get; } = new(StringComparer.Ordinal);
 }

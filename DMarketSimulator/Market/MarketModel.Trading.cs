@@ -204,11 +204,13 @@ public sealed partial class MarketModel
                 return BuyOutcome.Failed(requested[0].OfferId, "NotEnoughBalance");
             }
 
+            var orderId = NewId();
             foreach (var (offerId, price) in requested)
             {
                 RemoveListing(offerId, out var offer);
                 account.BalanceCents -= price;
-                account.Inventory.Add(offer!.AssetId);
+                account.Inventory[offer!.AssetId] = Asset.From(offer, _clock.UtcNow, _options.TradeLock);
+                _buys.Add(new BuyRecord(account.Id, orderId, offerId, offer.AssetId, offer.Title, price, _clock.UtcNow));
                 AddSale(offer.GameId, offer.Title, price, "Offer");
                 if (offer.SellerAccountId is { } sellerId && _accounts.Values.FirstOrDefault(a => a.Id == sellerId) is { } seller)
                 {
@@ -216,7 +218,7 @@ public sealed partial class MarketModel
                 }
             }
 
-            return BuyOutcome.Succeeded(NewId(), NewId(), requested.Select(r => r.OfferId).ToList());
+            return BuyOutcome.Succeeded(orderId, NewId(), requested.Select(r => r.OfferId).ToList());
         }
     }
 
@@ -336,7 +338,7 @@ public sealed partial class MarketModel
         if (target.AccountId is { } accountId && _accounts.Values.First(a => a.Id == accountId) is { } buyer)
         {
             buyer.BalanceCents -= target.PriceCents;
-            buyer.Inventory.Add(offer.AssetId);
+            buyer.Inventory[offer.AssetId] = Asset.From(offer, now, _options.TradeLock);
             _closedTargets.Add(new ClosedTargetRecord(accountId, target.TargetId, offer.OfferId, offer.AssetId, offer.Title, target.PriceCents, now, "successful"));
         }
 

@@ -30,6 +30,7 @@ public sealed partial class MarketModel
     private readonly Dictionary<string, List<ReducedFeeRule>> _reducedFees = [];
     private readonly Dictionary<string, Account> _accounts = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ClosedTargetRecord> _closedTargets = [];
+    private readonly List<BuyRecord> _buys = [];
 
     public MarketModel(IOptions<SimulatorOptions> options, SimulatorClock clock)
     {

@@ -24,6 +24,9 @@ public sealed class SimulatorOptions
     /// <summary>DMarket rejects a signature dated further than this from its clock.</summary>
     public TimeSpan MaxSignatureSkew { get; set; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>How long a bought item stays trade-protected (DMarket: up to 7 days for CS2 since 2025); zero for none.</summary>
+    public TimeSpan TradeLock { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Share of generated listings priced well under the title's fair price: the genuine opportunities.</summary>
     [Range(0.0, 1.0)]
     public double UnderpricedShare { get; set; } = 0.03;

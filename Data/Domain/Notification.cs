@@ -24,6 +24,9 @@ public sealed class Notification
     /// <summary>Which crossing of the alert this is (its <see cref="PriceAlert.Crossings"/> after firing).</summary>
     public int? AlertCrossing { get; set; }
 
+    /// <summary>The buy whose settled outcome this tells.</summary>
+    public long? BuyId { get; set; }
+
     /// <summary>The best offer that crossed the alert's threshold.</summary>
     public long? PriceCents { get; set; }
 

@@ -7,4 +7,7 @@ public enum NotificationKind
 
     /// <summary>One crossing of a price alert (<see cref="Notification.AlertId"/>, <see cref="Notification.AlertCrossing"/>).</summary>
     PriceAlert,
+
+    /// <summary>The outcome of a buy whose answer was lost, once reconciliation settled it (<see cref="Notification.BuyId"/>).</summary>
+    Buy,
 }

@@ -41,6 +41,10 @@ public sealed class DMarketDbContext(DbContextOptions<DMarketDbContext> options)
 
     public DbSet<ItemPrice> ItemPrices => Set<ItemPrice>();
 
+    public DbSet<Buy> Buys => Set<Buy>();
+
+    public DbSet<Position> Positions => Set<Position>();
+
     public DbSet<PriceAlert> PriceAlerts => Set<PriceAlert>();
 
     /// <summary>The Data Protection key ring that protects users' DMarket secrets (never the secrets themselves).</summary>

@@ -23,6 +23,9 @@ internal sealed class NotificationEntityTypeConfiguration : IEntityTypeConfigura
         builder.HasIndex(n => new { n.UserId, n.OpportunityId }).IsUnique();
         // ...and about each crossing of an alert at most once.
         builder.HasIndex(n => new { n.AlertId, n.AlertCrossing }).IsUnique();
+        // ...and about each settled buy at most once.
+        builder.HasIndex(n => n.BuyId).IsUnique().HasFilter("buy_id IS NOT NULL");
+        builder.HasOne<Buy>().WithMany().HasForeignKey(n => n.BuyId).OnDelete(DeleteBehavior.Cascade);
         // The sender's read: what is due, oldest first.
         builder.HasIndex(n => new { n.Status, n.NextAttemptAt, n.Id });
         // Cooldown and daily cap: a user's recent notifications.

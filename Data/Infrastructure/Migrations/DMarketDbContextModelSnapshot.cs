@@ -246,6 +246,134 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                     b.ToTable("bot_users", (string)null);
                 });
 
+            modelBuilder.Entity("DMarketAspire.Data.Domain.Buy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssetId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("asset_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("integer")
+                        .HasColumnName("checks");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ExpectedProfitCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expected_profit_cents");
+
+                    b.Property<string>("FailReason")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("fail_reason");
+
+                    b.Property<string>("GameId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("game_id");
+
+                    b.Property<int?>("MessageId")
+                        .HasColumnType("integer")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset?>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_check_at");
+
+                    b.Property<string>("OfferId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("offer_id");
+
+                    b.Property<long?>("OpportunityId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("opportunity_id");
+
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("PriceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_cents");
+
+                    b.Property<string>("RequestKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("request_key");
+
+                    b.Property<long?>("ResaleCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resale_cents");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("TxId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tx_id");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("Status", "NextCheckAt");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "OfferId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_buys_one_in_flight")
+                        .HasFilter("status IN ('Sending', 'Unknown')");
+
+                    b.HasIndex("UserId", "RequestKey")
+                        .IsUnique()
+                        .HasFilter("request_key IS NOT NULL");
+
+                    b.ToTable("buys", (string)null);
+                });
+
             modelBuilder.Entity("DMarketAspire.Data.Domain.DMarketAccount", b =>
                 {
                     b.Property<long>("UserId")
@@ -414,6 +542,10 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<long?>("BuyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("buy_id");
+
                     b.Property<Guid?>("ClaimToken")
                         .HasColumnType("uuid")
                         .HasColumnName("claim_token");
@@ -494,6 +626,10 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BuyId")
+                        .IsUnique()
+                        .HasFilter("buy_id IS NOT NULL");
 
                     b.HasIndex("OpportunityId");
 
@@ -654,6 +790,83 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                     b.HasIndex("OpportunityId");
 
                     b.ToTable("opportunity_events", (string)null);
+                });
+
+            modelBuilder.Entity("DMarketAspire.Data.Domain.Position", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AcquiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acquired_at");
+
+                    b.Property<string>("AssetId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("asset_id");
+
+                    b.Property<long?>("BuyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("buy_id");
+
+                    b.Property<long?>("CostCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_cents");
+
+                    b.Property<string>("CostSource")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("cost_source");
+
+                    b.Property<string>("GameId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("game_id");
+
+                    b.Property<DateTimeOffset?>("GoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gone_at");
+
+                    b.Property<long?>("SuggestedPriceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("suggested_price_cents");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset?>("TradeLockUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trade_lock_until");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyId");
+
+                    b.HasIndex("UserId", "AssetId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "GoneAt", "AcquiredAt");
+
+                    b.ToTable("positions", (string)null);
                 });
 
             modelBuilder.Entity("DMarketAspire.Data.Domain.PriceAlert", b =>
@@ -925,6 +1138,20 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DMarketAspire.Data.Domain.Buy", b =>
+                {
+                    b.HasOne("DMarketAspire.Data.Domain.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DMarketAspire.Data.Domain.BotUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DMarketAspire.Data.Domain.DMarketAccount", b =>
                 {
                     b.HasOne("DMarketAspire.Data.Domain.BotUser", null)
@@ -949,6 +1176,11 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                         .WithMany()
                         .HasForeignKey("AlertId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DMarketAspire.Data.Domain.Buy", null)
+                        .WithMany()
+                        .HasForeignKey("BuyId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("DMarketAspire.Data.Domain.Opportunity", null)
                         .WithMany()
@@ -976,6 +1208,20 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                     b.HasOne("DMarketAspire.Data.Domain.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DMarketAspire.Data.Domain.Position", b =>
+                {
+                    b.HasOne("DMarketAspire.Data.Domain.Buy", null)
+                        .WithMany()
+                        .HasForeignKey("BuyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DMarketAspire.Data.Domain.BotUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -19,7 +19,7 @@ public static class BotSeed
         return database;
     }
 
-    public sealed record Planted(string GameId, string Level, string Title, long BuyPriceCents, decimal ProfitPercent, int Liquidity = 60);
+    public sealed record Planted(string GameId, string Level, string Title, long BuyPriceCents, decimal ProfitPercent, int Liquidity = 60, string? OfferId = null);
 
     public static async Task<IReadOnlyList<Opportunity>> PlantAsync(string database, IConnectionMultiplexer? redis, params Planted[] planted)
     {
@@ -40,7 +40,7 @@ public static class BotSeed
             var profit = (long)decimal.Round(p.BuyPriceCents * p.ProfitPercent / 100m);
             rows.Add(new Opportunity
             {
-                OfferId = $"offer-{Guid.NewGuid():N}",
+                OfferId = p.OfferId ?? $"offer-{Guid.NewGuid():N}",
                 GameId = p.GameId,
                 Level = p.Level,
                 Title = p.Title,

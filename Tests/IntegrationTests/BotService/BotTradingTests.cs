@@ -1,0 +1,208 @@
+using System.Net.Http.Json;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.DMarketSimulator.Apis;
+using DMarketAspire.DMarketSimulator.Market;
+using DMarketAspire.IntegrationTests.Infrastructure;
+using ChatMessageView = DMarketAspire.TelegramSimulator.Control.ChatMessageView;
+using Microsoft.EntityFrameworkCore;
+
+namespace DMarketAspire.IntegrationTests.BotService;
+
+/// <summary>
+/// Buy now through the Telegram simulator against the DMarket simulator, with DMarket's faults injected on the buy path:
+/// a buy goes out only on a confirmation, exactly once (counted at the simulator), an answer lost after the buy took
+/// effect is reconciled from the inventory and told once, a 5xx before it is reconciled as not bought, a stale price
+/// is refused and retires the opportunity for everyone.
+/// </summary>
+public sealed class BotTradingTests(BotAccountTests.Fixture bot) : IClassFixture<BotAccountTests.Fixture>
+{
+    private const string BuyPath = "/exchange/v1/offers-buy";
+    private static long _nextUser = 7100;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ConfirmedBuyGoesOutOnceEvenWhenPressedTwiceAndMakesOnePosition()
+    {
+        var (user, account) = await ConnectAsync(50_00);
+        var opportunity = await ListAsync("Trading Double Press Crate", 12_34);
+
+        await bot.SendAsync(user, $"/buy {opportunity.OfferId}");
+        var summary = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🛒 Buy Trading Double Press Crate", StringComparison.Ordinal), what: "summary");
+        Assert.Contains("Price: $12.34", summary.Text);
+        Assert.Contains("Balance: $50.00 → $37.66 after", summary.Text);
+        Assert.Empty(await BuysAsync(account));
+
+        var confirm = summary.Buttons.SelectMany(r => r).Single(b => b.Text == "✅ Buy for $12.34").CallbackData!;
+        await Task.WhenAll(bot.PressAsync(user, summary.MessageId, confirm), bot.PressAnyAsync(user, summary.MessageId, confirm));
+        var bought = await bot.WaitForBotMessageAsync(user, m => m.MessageId == summary.MessageId && m.Text.StartsWith("✅ Bought", StringComparison.Ordinal), what: "bought");
+        Assert.Contains("$12.34", bought.Text);
+        await bot.PressAnyAsync(user, summary.MessageId, confirm);
+
+        await WaitUntilAsync(async () => (await bot.ChatAsync(user))!.CallbackAnswers.Count(a => a.Text?.Contains("already confirmed", StringComparison.Ordinal) == true) >= 2, "the later presses' toasts");
+        var buys = await BuysAsync(account);
+        Assert.Single(buys);
+        Assert.Equal(12_34, buys[0].PriceCents);
+        Assert.Equal(50_00 - 12_34, (await AccountAsync(account)).BalanceCents);
+
+        await using var db = SchemaTests.NewContext(bot.Database);
+        var position = await db.Positions.SingleAsync(p => p.UserId == user, Ct);
+        Assert.Equal((buys[0].AssetId, 12_34L, PositionCostSource.Bought), (position.AssetId, position.CostCents!.Value, position.CostSource));
+        Assert.Equal(OpportunityStatus.Gone, (await db.Opportunities.SingleAsync(o => o.Id == opportunity.Id, Ct)).Status);
+
+        await bot.SendAsync(user, "/inventory");
+        var inventory = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🎒 Your DMarket items: 1", StringComparison.Ordinal), what: "inventory");
+        Assert.Contains("Trading Double Press Crate", inventory.Text);
+        Assert.Contains("cost $12.34", inventory.Text);
+        Assert.Contains("🔒 until", inventory.Text);
+        Assert.Single(await db.Positions.Where(p => p.UserId == user).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AnAnswerLostAfterTheBuyTookEffectIsReconciledAndToldOnceNeverResent()
+    {
+        var (user, account) = await ConnectAsync(80_00);
+        var opportunity = await ListAsync("Trading Lost Answer Crate", 20_00);
+        var summary = await SummaryAsync(user, opportunity);
+
+        await SetFaultsAsync(new { path = BuyPath, loseAnswerRate = 1.0 });
+        try
+        {
+            await bot.PressAsync(user, summary.MessageId, ConfirmData(summary));
+            var checking = await bot.WaitForBotMessageAsync(user, m => m.MessageId == summary.MessageId && m.Text.StartsWith("⏳ DMarket did not answer", StringComparison.Ordinal), what: "checking");
+            Assert.Contains("will not be sent again", checking.Text);
+        }
+        finally
+        {
+            await bot.DMarket.DeleteAsync("/_sim/faults", Ct);
+        }
+
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("✅ The buy of Trading Lost Answer Crate for $20.00 went through", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "reconciled");
+        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+        Assert.Single(await BuysAsync(account));
+        var chat = (await bot.ChatAsync(user))!;
+        Assert.Single(chat.Messages, m => m.Text.StartsWith("✅ The buy of", StringComparison.Ordinal));
+        await using var db = SchemaTests.NewContext(bot.Database);
+        var buy = await db.Buys.SingleAsync(b => b.UserId == user, Ct);
+        Assert.Equal(BuyStatus.Bought, buy.Status);
+        Assert.Single(await db.Positions.Where(p => p.UserId == user).ToListAsync(Ct));
+        Assert.Single(await db.Notifications.Where(n => n.BuyId == buy.Id).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AServerErrorBeforeTheBuyTookEffectIsReconciledAsNotBought()
+    {
+        var (user, account) = await ConnectAsync(80_00);
+        var opportunity = await ListAsync("Trading Server Error Crate", 15_00);
+        var summary = await SummaryAsync(user, opportunity);
+
+        await SetFaultsAsync(new { path = BuyPath, errorRate = 1.0, errorStatus = 503 });
+        try
+        {
+            await bot.PressAsync(user, summary.MessageId, ConfirmData(summary));
+            await bot.WaitForBotMessageAsync(user, m => m.MessageId == summary.MessageId && m.Text.StartsWith("⏳ DMarket did not answer", StringComparison.Ordinal), what: "checking");
+        }
+        finally
+        {
+            await bot.DMarket.DeleteAsync("/_sim/faults", Ct);
+        }
+
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("ℹ️ The buy of Trading Server Error Crate for $15.00 did not go through", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "not bought");
+        Assert.Empty(await BuysAsync(account));
+        Assert.Equal(80_00, (await AccountAsync(account)).BalanceCents);
+        await using var db = SchemaTests.NewContext(bot.Database);
+        var buy = await db.Buys.SingleAsync(b => b.UserId == user, Ct);
+        Assert.Equal((BuyStatus.Failed, "NotTaken"), (buy.Status, buy.FailReason));
+        Assert.Empty(await db.Positions.Where(p => p.UserId == user).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AListingSoldBeforeTheConfirmationIsNotBoughtAndGoneForEveryone()
+    {
+        var (user, account) = await ConnectAsync(80_00);
+        var opportunity = await ListAsync("Trading Stale Price Crate", 9_99);
+        var summary = await SummaryAsync(user, opportunity);
+
+        (await bot.DMarket.DeleteAsync($"/_sim/offers/{opportunity.OfferId}", Ct)).EnsureSuccessStatusCode();
+        await bot.PressAsync(user, summary.MessageId, ConfirmData(summary));
+        var told = await bot.WaitForBotMessageAsync(user, m => m.MessageId == summary.MessageId && m.Text.StartsWith("❌ Trading Stale Price Crate is no longer listed at $9.99", StringComparison.Ordinal), what: "sold");
+        Assert.Contains("Nothing was bought", told.Text);
+        Assert.Empty(await BuysAsync(account));
+        await using var db = SchemaTests.NewContext(bot.Database);
+        var gone = await db.Opportunities.SingleAsync(o => o.Id == opportunity.Id, Ct);
+        Assert.Equal((OpportunityStatus.Gone, "OfferNotFound"), (gone.Status, gone.GoneReason));
+        Assert.True(await db.OpportunityEvents.AnyAsync(e => e.OpportunityId == opportunity.Id && e.Kind == OpportunityEventKind.Gone, Ct));
+
+        // Asked again, the summary itself says so: nothing to confirm.
+        var other = await ListAsync("Trading Stale Price Crate Two", 5_00);
+        (await bot.DMarket.DeleteAsync($"/_sim/offers/{other.OfferId}", Ct)).EnsureSuccessStatusCode();
+        await bot.SendAsync(user, $"/buy {other.OfferId}");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("❌ Trading Stale Price Crate Two is no longer listed", StringComparison.Ordinal), what: "sold at proposal");
+    }
+
+    [Fact]
+    public async Task BadBuyInputGetsAReplyAndSendsNothing()
+    {
+        var (user, account) = await ConnectAsync(10_00);
+        await bot.SendAsync(user, "/buy");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Usage: /buy", StringComparison.Ordinal), what: "usage");
+        await bot.SendAsync(user, "/buy no-such-offer");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("No listing with offer id no-such-offer", StringComparison.Ordinal), what: "unknown offer");
+
+        // Cancelled: the confirm button no longer buys.
+        var opportunity = await ListAsync("Trading Cancelled Crate", 3_00);
+        var summary = await SummaryAsync(user, opportunity);
+        var cancel = summary.Buttons.SelectMany(r => r).Single(b => b.Text == "✖ Cancel").CallbackData!;
+        await bot.PressAsync(user, summary.MessageId, cancel);
+        await bot.WaitForBotMessageAsync(user, m => m.MessageId == summary.MessageId && m.Text == "Cancelled. Nothing was bought.", what: "cancelled");
+        await bot.PressAnyAsync(user, summary.MessageId, ConfirmData(summary));
+        await bot.WaitForBotMessageAsync(user, m => m.MessageId == summary.MessageId && m.Text.StartsWith("This summary expired or was cancelled", StringComparison.Ordinal), what: "expired");
+        Assert.Empty(await BuysAsync(account));
+    }
+
+    private async Task<(long User, SimulatorControlApi.NewAccount Account)> ConnectAsync(long balanceCents)
+    {
+        var user = Interlocked.Increment(ref _nextUser);
+        var account = await bot.NewAccountAsync(balanceCents);
+        await bot.SendAsync(user, "/start");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Hi", StringComparison.Ordinal));
+        await bot.SendAsync(user, $"/keys {account.PublicKey} {account.SecretKey}");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.Contains("Keys connected", StringComparison.Ordinal), what: "keys connected");
+        return (user, account);
+    }
+
+    /// <summary>A listing at the simulator and the opportunity the Scanner would have recorded for it.</summary>
+    private async Task<Opportunity> ListAsync(string title, long priceCents)
+    {
+        var response = await bot.DMarket.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", title, priceCents, FairPriceCents: priceCents * 2, BypassBuyOrders: true), Ct);
+        response.EnsureSuccessStatusCode();
+        var planted = (await response.Content.ReadFromJsonAsync<SimulatorControlApi.PlantedOffer>(Ct))!;
+        return (await BotSeed.PlantAsync(bot.Database, null, new BotSeed.Planted("rust", "standard", title, priceCents, 40m, OfferId: planted.OfferId))).Single();
+    }
+
+    private async Task<ChatMessageView> SummaryAsync(long user, Opportunity opportunity)
+    {
+        await bot.SendAsync(user, $"/buy {opportunity.OfferId}");
+        return await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🛒 Buy " + opportunity.Title + " ", StringComparison.Ordinal), what: "summary");
+    }
+
+    private static string ConfirmData(ChatMessageView summary) => summary.Buttons.SelectMany(r => r).Single(b => b.Text.StartsWith("✅ Buy for", StringComparison.Ordinal)).CallbackData!;
+
+    private async Task SetFaultsAsync(object faults) => (await bot.DMarket.PostAsJsonAsync("/_sim/faults", faults, Ct)).EnsureSuccessStatusCode();
+
+    private async Task<IReadOnlyList<BuyRecord>> BuysAsync(SimulatorControlApi.NewAccount account) =>
+        (await bot.DMarket.GetFromJsonAsync<List<BuyRecord>>($"/_sim/accounts/{account.PublicKey}/buys", Ct))!;
+
+    private async Task<SimulatorControlApi.AccountState> AccountAsync(SimulatorControlApi.NewAccount account) =>
+        (await bot.DMarket.GetFromJsonAsync<SimulatorControlApi.AccountState>($"/_sim/accounts/{account.PublicKey}", Ct))!;
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
+            await Task.Delay(100, Ct);
+        }
+    }
+}

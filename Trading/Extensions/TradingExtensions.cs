@@ -1,0 +1,22 @@
+using DMarketAspire.Trading;
+using DMarketAspire.Trading.Buying;
+using DMarketAspire.Trading.Positions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class TradingExtensions
+{
+    /// <summary>Buying (record, send once, reconcile) and positions, over the service's DbContext and DMarket client.</summary>
+    public static IHostApplicationBuilder AddTrading(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TradingOptions>().BindConfiguration(TradingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<TradingMetrics>();
+        builder.Services.AddScoped<PositionBook>();
+        builder.Services.AddScoped<BuyDesk>();
+        builder.Services.AddScoped<BuyReconciler>();
+        return builder;
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DMarketAspire.Trading;
+
+/// <summary>Bound from the <c>Trading</c> section.</summary>
+public sealed class TradingOptions
+{
+    public const string SectionName = "Trading";
+
+    /// <summary>How long a buy summary can be confirmed: a price shown longer ago than this is not bought at.</summary>
+    public TimeSpan ProposalLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A buy still Sending this long after it left has lost its answer (the process died, or the call hung): longer than
+    /// the DMarket client's whole resilience timeout, so a live call is never reconciled under its own feet.
+    /// </summary>
+    public TimeSpan AnswerDeadline { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>How soon a buy whose answer failed (5xx, timeout) is first reconciled, and the step between later checks.</summary>
+    public TimeSpan ReconcileDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Checks that find the item neither held nor listed before the buy is settled as not bought.</summary>
+    [Range(1, 100)]
+    public int ReconcileChecks { get; set; } = 10;
+
+    /// <summary>How many of the account's closed buy orders a sync reads to find the cost of items it has not seen.</summary>
+    [Range(0, 100_000)]
+    public int ClosedBuyOrdersLookBack { get; set; } = 1000;
+
+    /// <summary>How often the reconciler looks for due buys.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
