@@ -224,6 +224,65 @@ public sealed class DMarketClient(HttpClient http, DMarketClock clock)
             return new Page<InventoryItem>(items, NullIfEmpty(body.Cursor), body.Total);
         }, cancellationToken);
 
+    /// <summary>Lists items at prices in cents (v2 batchCreate). Each entry succeeds or fails on its own.</summary>
+    public async Task<IReadOnlyList<OfferOperationResult>> CreateOffersAsync(IReadOnlyCollection<(string AssetId, long PriceCents)> offers, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(offers.Count, MaxBatch);
+        var body = await ChangeAsync<OfferBatchResponse>(HttpMethod.Post, "/marketplace-api/v2/offers:batchCreate",
+            new OfferBatchRequest<CreateOfferEntry>(offers.Select(o => new CreateOfferEntry(o.AssetId, o.PriceCents)).ToList()), cancellationToken);
+        return OfferResults(body, offers.Select(o => o.AssetId), done => done.AssetId, failed => failed.AssetId);
+    }
+
+    /// <summary>Reprices the account's listings (v2 batchUpdate), in cents.</summary>
+    public async Task<IReadOnlyList<OfferOperationResult>> UpdateOffersAsync(IReadOnlyCollection<(string OfferId, long PriceCents)> offers, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(offers.Count, MaxBatch);
+        var body = await ChangeAsync<OfferBatchResponse>(HttpMethod.Post, "/marketplace-api/v2/offers:batchUpdate",
+            new OfferBatchRequest<UpdateOfferEntry>(offers.Select(o => new UpdateOfferEntry(o.OfferId, o.PriceCents)).ToList()), cancellationToken);
+        return OfferResults(body, offers.Select(o => o.OfferId), done => done.Id, failed => failed.OfferId);
+    }
+
+    /// <summary>Takes the account's listings off the market (v2 batchDelete).</summary>
+    public async Task<IReadOnlyList<OfferOperationResult>> DeleteOffersAsync(IReadOnlyCollection<string> offerIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(offerIds.Count, MaxBatch);
+        var body = await ChangeAsync<OfferBatchResponse>(HttpMethod.Post, "/marketplace-api/v2/offers:batchDelete",
+            new OfferBatchRequest<DeleteOfferEntry>(offerIds.Select(id => new DeleteOfferEntry(id)).ToList()), cancellationToken);
+        return OfferResults(body, offerIds, done => done.Id, failed => failed.OfferId);
+    }
+
+    private static List<OfferOperationResult> OfferResults(OfferBatchResponse body, IEnumerable<string> keys, Func<OfferBatchResponse.Done, string?> doneKey, Func<OfferBatchResponse.Failure, string?> failedKey)
+    {
+        var done = (body.Offers ?? []).Where(o => doneKey(o) is not null).GroupBy(o => doneKey(o)!).ToDictionary(g => g.Key, g => g.First());
+        var failed = (body.Failed ?? []).Where(f => failedKey(f) is not null).GroupBy(f => failedKey(f)!).ToDictionary(g => g.Key, g => g.First());
+        return keys.Select(key => done.TryGetValue(key, out var ok)
+                ? new OfferOperationResult(key, true, ok.Id, null, null)
+                : failed.TryGetValue(key, out var no)
+                    ? new OfferOperationResult(key, false, null, no.Code, no.Message)
+                    : new OfferOperationResult(key, false, null, "Missing", "DMarket's answer did not mention it."))
+            .ToList();
+    }
+
+    /// <summary>The account's own listings of a game.</summary>
+    public IAsyncEnumerable<UserOffer> GetUserOffersAsync(string gameId, CancellationToken cancellationToken = default) =>
+        Paginate(async cursor =>
+        {
+            var parameters = new QueryString().Add("gameId", gameId).Add("limit", MaxBatch).Add("cursor", cursor);
+            var body = await SendAsync<UserOffersV2Response>(HttpMethod.Get, "/marketplace-api/v2/user/offers" + parameters, null, cancellationToken);
+            var items = (body.Items ?? []).Select(i => new UserOffer(i.OfferId, i.Attributes?.AssetId, i.Attributes?.GameId ?? gameId, i.Attributes?.Title ?? string.Empty, i.PriceCents, i.CreatedAt)).ToList();
+            return new Page<UserOffer>(items, NullIfEmpty(body.Cursor), body.Total);
+        }, cancellationToken);
+
+    /// <summary>The account's sold listings, newest first, with the fee charged (dollars on v1's wire, cents here).</summary>
+    public IAsyncEnumerable<ClosedOffer> GetClosedOffersAsync(CancellationToken cancellationToken = default) =>
+        Paginate(async cursor =>
+        {
+            var parameters = new QueryString().Add("Limit", MaxBatch).Add("Cursor", cursor);
+            var body = await SendAsync<ClosedOffersResponse>(HttpMethod.Get, "/marketplace-api/v1/user-offers/closed" + parameters, null, cancellationToken);
+            var items = (body.Trades ?? []).Select(t => new ClosedOffer(t.OfferId, t.AssetId, t.Title, t.Price.AmountCents, t.Fee?.Amount?.AmountCents, t.OfferClosedAt, t.Status ?? "successful")).ToList();
+            return new Page<ClosedOffer>(items, NullIfEmpty(body.Cursor), long.TryParse(body.Total, out var total) ? total : null);
+        }, cancellationToken);
+
     /// <summary>Buys offers at the prices seen. A sold or repriced offer comes back as TxFailed, not as an exception.</summary>
     public async Task<BuyResult> BuyOffersAsync(IReadOnlyCollection<OfferToBuy> offers, CancellationToken cancellationToken = default)
     {

@@ -19,6 +19,7 @@ public static class MarketplaceV1Api
         api.MapPost("/user-targets/delete", DeleteTargets).WithName("DeleteTargets").WithSummary("Deletes the account's buy orders.");
         api.MapGet("/user-targets", GetUserTargets).WithName("GetUserTargetsV1").WithSummary("The account's buy orders (v1, dollars).");
         api.MapGet("/user-targets/closed", GetClosedTargets).WithName("GetClosedTargets").WithSummary("The account's filled buy orders.");
+        api.MapGet("/user-offers/closed", GetClosedOffers).WithName("GetClosedOffers").WithSummary("The account's sold listings with the fee charged; dollars.");
         return app;
     }
 
@@ -212,6 +213,43 @@ public static class MarketplaceV1Api
                 Title = c.Title,
                 ClosedAt = Units.UnixString(c.ClosedAt),
                 Status = c.Status,
+                FinalizationTime = Units.UnixString(c.ClosedAt),
+            }),
+            Total = all.Count.ToString(CultureInfo.InvariantCulture),
+            Cursor = start + page.Count < all.Count ? OffsetCursor.Encode(start + page.Count) : string.Empty,
+        }, SimulatorJson.Options);
+    }
+
+    private static IResult GetClosedOffers(HttpContext context, MarketModel market, [FromQuery(Name = "Limit")] int? limit, [FromQuery(Name = "Cursor")] string? cursor)
+    {
+        if (RequestValidation.Limit(context, limit) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var all = market.ClosedOffers(context.Account());
+        var start = OffsetCursor.Decode(cursor) ?? 0;
+        var page = all.Skip(start).Take(limit ?? RequestValidation.MaxLimit).ToList();
+        return Results.Json(new
+        {
+            Trades = page.Select(c => new
+            {
+                OfferID = c.OfferId,
+                TargetID = c.TargetId ?? string.Empty,
+                AssetID = c.AssetId,
+                Price = new { Currency = "USD", Amount = Units.Dollars(c.PriceCents) },
+                CurrencyCode = "USD",
+                Amount = "1",
+                Title = c.Title,
+                Fee = new
+                {
+                    Amount = new { Currency = "USD", Amount = Units.Dollars(c.FeeCents) },
+                    Percent = (c.FeeFraction * 100m).ToString("0.##", CultureInfo.InvariantCulture),
+                    IsPersonal = false,
+                },
+                OfferCreatedAt = Units.UnixString(c.CreatedAt),
+                OfferClosedAt = Units.UnixString(c.ClosedAt),
+                Status = "successful",
                 FinalizationTime = Units.UnixString(c.ClosedAt),
             }),
             Total = all.Count.ToString(CultureInfo.InvariantCulture),

@@ -24,6 +24,7 @@ public static class SimulatorControlApi
             .WithName("ListedOffers").WithSummary("Which of these offers are still on the market.");
         api.MapDelete("/offers/{offerId}", RemoveOffer).WithName("RemoveOffer").WithSummary("Another trader buys the offer.");
         api.MapPost("/tick", (MarketModel market) => { market.Tick(); return TypedResults.NoContent(); }).WithName("Tick").WithSummary("Moves the market one step.");
+        api.MapPost("/buyers", (MarketModel market) => TypedResults.Ok(market.SellToBuyers())).WithName("RunBuyers").WithSummary("Simulated buyers take what is due now; returns how many sold.");
         api.MapGet("/faults", (FaultInjector faults) => TypedResults.Ok(faults.Settings)).WithName("GetFaults");
         api.MapPost("/faults", SetFaults).WithName("SetFaults").WithSummary("Injects errors, 429 bursts, latency or malformed bodies.");
         api.MapDelete("/faults", (FaultInjector faults) => { faults.Set(new FaultSettings()); return TypedResults.NoContent(); }).WithName("ClearFaults");
@@ -147,14 +148,14 @@ public static class SimulatorControlApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["request"] = ["A known gameId and a title are required."] });
         }
 
-        var asset = market.Deposit(account, request.GameId, request.Title);
+        var asset = market.Deposit(account, request.GameId, request.Title, request.TradeLockDays is > 0 ? TimeSpan.FromDays(request.TradeLockDays.Value) : null);
         return TypedResults.Created($"{Prefix}/accounts/{publicKey}/inventory/{asset.AssetId}", asset);
     }
 
     private static Results<NoContent, NotFound> Withdraw(MarketModel market, string publicKey, string assetId) =>
         market.FindAccount(publicKey) is { } account && market.Withdraw(account, assetId) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    public sealed record DepositRequest(string GameId, string Title);
+    public sealed record DepositRequest(string GameId, string Title, int? TradeLockDays = null);
 
     public sealed record CatalogEntry(string Title, long FairPriceCents, long? BestBuyOrderCents);
 

@@ -18,6 +18,7 @@ public static class Extensions
         builder.Services.AddSingleton<AccountRateLimiter>();
         builder.Services.AddSingleton<FaultInjector>();
         builder.Services.AddHostedService<MarketDynamicsService>();
+        builder.Services.AddHostedService<SimulatedBuyersService>();
         builder.Services.AddProblemDetails();
     }
 

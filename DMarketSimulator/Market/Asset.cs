@@ -22,6 +22,12 @@ public sealed class Asset
     /// <summary>Until then the item cannot leave DMarket (trade protection after a purchase).</summary>
     public DateTimeOffset? TradeLockUntil { get; init; }
 
+    /// <summary>Until then DMarket refuses to list it (a Steam trade lock on an item just deposited).</summary>
+    public DateTimeOffset? ListingLockedUntil { get; init; }
+
+    /// <summary>The account's listing of it, while listed.</summary>
+    public string? OfferId { get; set; }
+
     public static Asset From(Offer offer, DateTimeOffset now, TimeSpan tradeLock) => new()
     {
         AssetId = offer.AssetId,

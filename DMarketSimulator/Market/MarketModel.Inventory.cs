@@ -24,7 +24,7 @@ public sealed partial class MarketModel
     }
 
     /// <summary>An item arrives from Steam (a deposit): the account holds it with no purchase on DMarket behind it.</summary>
-    public Asset Deposit(Account account, string gameId, string title)
+    public Asset Deposit(Account account, string gameId, string title, TimeSpan? listingLock = null)
     {
         lock (_gate)
         {
@@ -35,6 +35,7 @@ public sealed partial class MarketModel
                 Title = title,
                 CategoryPath = _byTitle.TryGetValue((gameId, title), out var item) ? item.CategoryPath : string.Empty,
                 AcquiredAt = _clock.UtcNow,
+                ListingLockedUntil = listingLock is { } locked && locked > TimeSpan.Zero ? _clock.UtcNow + locked : null,
             };
             account.Inventory[asset.AssetId] = asset;
             return asset;

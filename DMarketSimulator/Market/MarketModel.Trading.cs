@@ -212,10 +212,7 @@ public sealed partial class MarketModel
                 account.Inventory[offer!.AssetId] = Asset.From(offer, _clock.UtcNow, _options.TradeLock);
                 _buys.Add(new BuyRecord(account.Id, orderId, offerId, offer.AssetId, offer.Title, price, _clock.UtcNow));
                 AddSale(offer.GameId, offer.Title, price, "Offer");
-                if (offer.SellerAccountId is { } sellerId && _accounts.Values.FirstOrDefault(a => a.Id == sellerId) is { } seller)
-                {
-                    seller.BalanceCents += (long)decimal.Floor(price * (1 - FeeFractionUnlocked(offer.GameId, offer.Title, price)));
-                }
+                SellerPaid(offer, price, null, _clock.UtcNow);
             }
 
             return BuyOutcome.Succeeded(orderId, NewId(), requested.Select(r => r.OfferId).ToList());
@@ -335,6 +332,7 @@ public sealed partial class MarketModel
         }
 
         AddSale(offer.GameId, offer.Title, target.PriceCents, "Target");
+        SellerPaid(offer, target.PriceCents, target.TargetId, now);
         if (target.AccountId is { } accountId && _accounts.Values.First(a => a.Id == accountId) is { } buyer)
         {
             buyer.BalanceCents -= target.PriceCents;

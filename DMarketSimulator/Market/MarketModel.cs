@@ -13,7 +13,13 @@ public sealed partial class MarketModel
     public const decimal DefaultFeeFraction = 0.10m;
     public const long DefaultFeeMinAmount = 1;
 
+    /// <summary>The highest listing price accepted ($100,000).</summary>
+    public const long MaxPriceCents = 10_000_000;
+
     private const int OffersPerTitle = 4;
+
+    /// <summary>However cheap, a listing waits at least this share of the buyer delay.</summary>
+    private const double MinBuyerDelayShare = 0.1;
     private const int HistoryDays = 30;
 
     private readonly Lock _gate = new();

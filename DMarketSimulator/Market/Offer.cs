@@ -23,6 +23,9 @@ public sealed class Offer
 
     public string CategoryPath { get; init; } = string.Empty;
 
+    /// <summary>When the current price was set: simulated buyers wait from here.</summary>
+    public DateTimeOffset PricedAt { get; set; }
+
     /// <summary>Null for the market's other traders.</summary>
     public string? SellerAccountId { get; init; }
 }

@@ -41,6 +41,12 @@ public sealed class OpenApiConformanceTests(SimulatorFixture simulator) : IClass
         { "patch", "/exchange/v1/offers-buy" },
         { "get", "/exchange/v1/customized-fees" },
         { "get", "/trade-aggregator/v1/last-sales" },
+        { "get", "/marketplace-api/v2/user/inventory" },
+        { "get", "/marketplace-api/v2/user/offers" },
+        { "post", "/marketplace-api/v2/offers:batchCreate" },
+        { "post", "/marketplace-api/v2/offers:batchUpdate" },
+        { "post", "/marketplace-api/v2/offers:batchDelete" },
+        { "get", "/marketplace-api/v1/user-offers/closed" },
     };
 
     [Theory]
@@ -81,6 +87,16 @@ public sealed class OpenApiConformanceTests(SimulatorFixture simulator) : IClass
             ("get", "/marketplace-api/v2/offers") => await http.GetAsync($"{path}?gameId={Cs2}&limit=5", Ct),
             ("patch", "/exchange/v1/offers-buy") => await http.PatchAsJsonAsync(path, new { offers = new[] { new { offerId = offer, price = new { amount = "1500", currency = "USD" }, type = "dmarket" } } }, Ct),
             ("get", "/exchange/v1/customized-fees") => await http.GetAsync($"{path}?gameId={Cs2}&limit=10", Ct),
+            ("get", "/marketplace-api/v2/user/inventory") => await OwnedThen(client, title, offer, _ => http.GetAsync($"{path}?gameId={Cs2}&limit=10&title={Uri.EscapeDataString(title)}", Ct)),
+            ("get", "/marketplace-api/v2/user/offers") => await ListedThen(client, title, offer, 1600, _ => http.GetAsync($"{path}?gameId={Cs2}&limit=10", Ct)),
+            ("post", "/marketplace-api/v2/offers:batchCreate") => await OwnedThen(client, title, offer, asset =>
+                http.PostAsJsonAsync(path, new { requests = new object[] { new { assetId = asset, priceCents = 1700 }, new { assetId = "no-such-asset", priceCents = 1700 } } }, Ct)),
+            ("post", "/marketplace-api/v2/offers:batchUpdate") => await ListedThen(client, title, offer, 1700, listed =>
+                http.PostAsJsonAsync(path, new { requests = new object[] { new { offerId = listed, priceCents = 1650 }, new { offerId = "no-such-offer", priceCents = 1650 } } }, Ct)),
+            ("post", "/marketplace-api/v2/offers:batchDelete") => await ListedThen(client, title, offer, 1700, listed =>
+                http.PostAsJsonAsync(path, new { requests = new object[] { new { offerId = listed }, new { offerId = "no-such-offer" } } }, Ct)),
+            // Listed under the title's buy order, the item sells at once: a closed offer with its fee.
+            ("get", "/marketplace-api/v1/user-offers/closed") => await ListedThen(client, title, offer, 900, _ => http.GetAsync($"{path}?Limit=10", Ct)),
             ("get", "/trade-aggregator/v1/last-sales") => await http.GetAsync($"{path}?gameId={Cs2}&title={Uri.EscapeDataString((await simulator.GetAsync<List<SimulatorControlApi.CatalogEntry>>($"/_sim/catalogue/{Cs2}"))[0].Title)}&limit=5", Ct),
             _ => await http.SendAsync(new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), path), Ct),
         };
@@ -88,6 +104,23 @@ public sealed class OpenApiConformanceTests(SimulatorFixture simulator) : IClass
         response.EnsureSuccessStatusCode();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.Clone();
     }
+
+    /// <summary>Buys the planted offer, so the account holds an item, then calls with its asset id.</summary>
+    private static async Task<HttpResponseMessage> OwnedThen(DMarketClient client, string title, string offer, Func<string, Task<HttpResponseMessage>> call)
+    {
+        Assert.Equal("TxSuccess", (await client.BuyOffersAsync([new OfferToBuy(offer, 1500)], Ct)).Status);
+        var asset = await client.GetInventoryAsync(Cs2, title, Ct).SingleAsync(Ct);
+        return await call(asset.AssetId);
+    }
+
+    /// <summary>Buys the planted offer and lists the item at a price, then calls with the listing's offer id.</summary>
+    private static Task<HttpResponseMessage> ListedThen(DMarketClient client, string title, string offer, long priceCents, Func<string, Task<HttpResponseMessage>> call) =>
+        OwnedThen(client, title, offer, async asset =>
+        {
+            var listed = (await client.CreateOffersAsync([(asset, priceCents)], Ct)).Single();
+            Assert.True(listed.Successful, listed.FailMessage);
+            return await call(listed.OfferId!);
+        });
 
     private async Task<HttpResponseMessage> ClosedTargets(HttpClient http, string title)
     {
