@@ -27,6 +27,25 @@ public sealed class TradingOptions
     [Range(0, 100_000)]
     public int ClosedBuyOrdersLookBack { get; set; } = 1000;
 
+    /// <summary>The highest price an item may be listed at ($100,000): a typo of a few zeros is refused, not listed.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxListPriceCents { get; set; } = 10_000_000;
+
+    /// <summary>The most closed sales one sync records (a first sync of an account with a long history stops there).</summary>
+    [Range(1, 100_000)]
+    public int ClosedSalesLookBack { get; set; } = 5000;
+
+    /// <summary>The repricing rule's default: changes a listing may get in a UTC day.</summary>
+    [Range(1, 1000)]
+    public int MaxRepricesPerDay { get; set; } = 24;
+
+    /// <summary>Listings the repricer looks at per pass.</summary>
+    [Range(1, 10_000)]
+    public int RepriceBatch { get; set; } = 500;
+
+    /// <summary>How often listings are repriced and closed sales read.</summary>
+    public TimeSpan SaleWatchInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How often the reconciler looks for due buys.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -5,7 +5,7 @@ namespace DMarketAspire.BotService.Commands;
 
 /// <summary>Commands by name and button presses by their data's prefix, to the handlers of this update's scope.</summary>
 public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, SettingsCommands settings, AccountCommands accounts, Targets.TargetCommands targets,
-    Items.ItemCommands items, Accounts.ApiKeyCommands apiKeys, Alerts.AlertCommands alerts, Trading.BuyCommands buys, Trading.InventoryCommands inventory, BotReplies replies)
+    Items.ItemCommands items, Accounts.ApiKeyCommands apiKeys, Alerts.AlertCommands alerts, Trading.BuyCommands buys, Trading.InventoryCommands inventory, Trading.SellCommands sell, Trading.PnlCommands pnl, BotReplies replies)
 {
     public Task RunAsync(CommandContext c, CancellationToken cancellationToken) => c.Command.Name switch
     {
@@ -29,6 +29,9 @@ public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, Se
         "alerts" => alerts.AlertsAsync(c, cancellationToken),
         "buy" => buys.BuyAsync(c, cancellationToken),
         "inventory" => inventory.InventoryAsync(c, cancellationToken),
+        "sell" => sell.SellAsync(c, cancellationToken),
+        "delist" => sell.DelistAsync(c, cancellationToken),
+        "pnl" => pnl.PnlAsync(c, cancellationToken),
         _ => replies.SendAsync(c.ChatId, c.Texts.Format(c.Texts.UnknownCommand, Html.Escape("/" + c.Command.Name)), null, cancellationToken),
     };
 
@@ -43,6 +46,7 @@ public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, Se
         Alerts.AlertCommands.Prefix => alerts.PressAsync(c, cancellationToken),
         Trading.BuyCommands.Prefix => buys.PressAsync(c, cancellationToken),
         Trading.InventoryCommands.Prefix => inventory.PressAsync(c, cancellationToken),
+        Trading.SellCommands.Prefix => sell.PressAsync(c, cancellationToken),
         _ => Task.FromResult<string?>(c.Texts.ButtonExpired),
     };
 }

@@ -62,6 +62,8 @@ public static class Extensions
         services.AddSingleton<Alerts.AlertCard>();
         services.AddScoped<Trading.BuyCommands>();
         services.AddScoped<Trading.InventoryCommands>();
+        services.AddScoped<Trading.SellCommands>();
+        services.AddScoped<Trading.PnlCommands>();
         services.AddScoped<AccountStore>();
         services.AddSingleton<SecretProtector>();
 
@@ -73,5 +75,6 @@ public static class Extensions
         services.AddHostedService<Targets.TargetWatcher>();
         services.AddHostedService<Alerts.AlertWatcher>();
         services.AddHostedService<Trading.BuyReconcileService>();
+        services.AddHostedService<Trading.SaleWatchService>();
     }
 }

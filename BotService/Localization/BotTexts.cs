@@ -369,4 +369,72 @@ public sealed partial class BotTexts
     public required string InventoryLocked { get; init; }
 
     public required string CostUnknown { get; init; }
+
+    public required string SellUsage { get; init; }
+
+    public required string SellNoPosition { get; init; }
+
+    public required string SellQuote { get; init; }
+
+    public required string SellListedNow { get; init; }
+
+    public required string SellNoPrice { get; init; }
+
+    public required string ButtonListAt { get; init; }
+
+    public required string ButtonListFollow { get; init; }
+
+    public required string ButtonDelist { get; init; }
+
+    public required string SellListed { get; init; }
+
+    public required string SellFollowing { get; init; }
+
+    public required string SellRepriced { get; init; }
+
+    public required string SellDelisted { get; init; }
+
+    public required string SellAlreadyListed { get; init; }
+
+    public required string SellNotListed { get; init; }
+
+    public required string SellBelowBreakEven { get; init; }
+
+    public required string SellRefused { get; init; }
+
+    public required string SellTradeLocked { get; init; }
+
+    public required string SellNotAnswered { get; init; }
+
+    public required string SellBadPrice { get; init; }
+
+    public required string DelistUsage { get; init; }
+
+    public required string SaleDone { get; init; }
+
+    public required string PnlHeader { get; init; }
+
+    public required string PnlToday { get; init; }
+
+    public required string Pnl7Days { get; init; }
+
+    public required string Pnl30Days { get; init; }
+
+    public required string PnlAll { get; init; }
+
+    public required string PnlLine { get; init; }
+
+    public required string PnlUnknownCost { get; init; }
+
+    public required string PnlByGame { get; init; }
+
+    public required string PnlBest { get; init; }
+
+    public required string PnlWorst { get; init; }
+
+    public required string PnlUnrealized { get; init; }
+
+    public required string PnlEmpty { get; init; }
+
+    public required string InventoryListed { get; init; }
 }

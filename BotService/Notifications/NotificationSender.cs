@@ -83,7 +83,9 @@ public sealed partial class NotificationSender(
                 from e in events.DefaultIfEmpty()
                 join b in db.Buys.AsNoTracking() on n.BuyId equals (long?)b.Id into buys
                 from b in buys.DefaultIfEmpty()
-                select new Due(n.Id, n.Kind, u, o, a, n.PriceCents, e == null ? (DateTimeOffset?)null : e.CreatedAt, b))
+                join tr in db.Trades.AsNoTracking() on n.TradeId equals (long?)tr.Id into trades
+                from tr in trades.DefaultIfEmpty()
+                select new Due(n.Id, n.Kind, u, o, a, n.PriceCents, e == null ? (DateTimeOffset?)null : e.CreatedAt, b, tr))
             .Take(DueBatch).ToListAsync(cancellationToken);
 
         var wait = settings.PollInterval;
@@ -113,7 +115,7 @@ public sealed partial class NotificationSender(
             // Telegram allows a chat about one message a second: what piled up meanwhile goes as one message, so a busy
             // market delays nobody's news behind a queue of older cards. Alerts go first, in a message of their own.
             // The outcome of a buy goes first of all: it is about the user's money.
-            var buys = chat.Where(d => d.Kind == NotificationKind.Buy).ToList();
+            var buys = chat.Where(d => d.Kind is NotificationKind.Buy or NotificationKind.Sale).ToList();
             var alerts = chat.Where(d => d.Kind == NotificationKind.PriceAlert).ToList();
             var opportunities = chat.Where(d => d.Kind == NotificationKind.Opportunity).ToList();
             await (buys.Count > 0 ? SendBuysAsync(db, buys, cancellationToken)
@@ -188,10 +190,10 @@ public sealed partial class NotificationSender(
         await SendClaimedAsync(db, items, alertCards.Render(fired, texts), alertCards.Buttons(fired, texts), cancellationToken);
     }
 
-    /// <summary>Settled buys due for one chat, as one message.</summary>
+    /// <summary>Settled buys and sales due for one chat (the user's money), as one message.</summary>
     private async Task SendBuysAsync(DMarketDbContext db, List<Due> items, CancellationToken cancellationToken)
     {
-        items = await SkipAsync(db, items, i => i.Buy is null, "buy deleted before sending", cancellationToken);
+        items = await SkipAsync(db, items, i => i.Buy is null && i.Trade is null, "deleted before sending", cancellationToken);
         if (items.Count == 0)
         {
             return;
@@ -199,7 +201,8 @@ public sealed partial class NotificationSender(
 
         await gate.WaitTurnAsync(cancellationToken);
         var texts = BotTexts.For(items[0].User.Language);
-        await SendClaimedAsync(db, items, string.Join("\n\n", items.Select(i => Trading.BuyCard.Settled(i.Buy!, texts))), null, cancellationToken);
+        var html = string.Join("\n\n", items.Select(i => i.Buy is { } buy ? Trading.BuyCard.Settled(buy, texts) : Trading.SaleCard.Sold(i.Trade!, texts)));
+        await SendClaimedAsync(db, items, html, null, cancellationToken);
     }
 
     private async Task<List<Due>> SkipAsync(DMarketDbContext db, List<Due> items, Func<Due, bool> stale, string reason, CancellationToken cancellationToken)
@@ -394,7 +397,7 @@ public sealed partial class NotificationSender(
 
     private static string Shorten(string text) => text.Length <= 500 ? text : text[..500];
 
-    private sealed record Due(long Id, NotificationKind Kind, BotUser User, Opportunity? Opportunity, PriceAlert? Alert, long? PriceCents, DateTimeOffset? EventAt, Buy? Buy);
+    private sealed record Due(long Id, NotificationKind Kind, BotUser User, Opportunity? Opportunity, PriceAlert? Alert, long? PriceCents, DateTimeOffset? EventAt, Buy? Buy, Trade? Trade);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Draining the notifications outbox failed; trying again shortly.")]
     private static partial void LogDrainFailed(ILogger logger, Exception exception);

@@ -7,9 +7,8 @@ using DMarketAspire.BotService.Telegram;
 using DMarketAspire.DMarket.Client;
 using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.Data.Domain;
-using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Trading.Positions;
-using Microsoft.EntityFrameworkCore;
+using DMarketAspire.Trading.Selling;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DMarketAspire.BotService.Trading;
@@ -18,11 +17,11 @@ namespace DMarketAspire.BotService.Trading;
 /// <c>/inventory [page]</c>: what the user holds on DMarket, synced first, each with its cost and what it is worth now:
 /// the best buy order (an instant exit), the best offer (the competition) and the median of recent sales.
 /// </summary>
-public sealed class InventoryCommands(DMarketDbContext db, AccountStore accounts, DMarketClient dmarket, PositionBook positions, BotReplies replies)
+public sealed class InventoryCommands(AccountStore accounts, DMarketClient dmarket, PositionBook positions, SaleDesk sales, BotReplies replies)
 {
     public const string Prefix = "iv";
     private const int PageSize = 8;
-    private const int MedianSales = 20;
+    private const int SellButtonsPerRow = 4;
 
     public async Task InventoryAsync(CommandContext c, CancellationToken cancellationToken)
     {
@@ -72,17 +71,26 @@ public sealed class InventoryCommands(DMarketDbContext db, AccountStore accounts
             foreach (var position in held)
             {
                 books.TryGetValue((position.GameId, position.Title), out var book);
-                var median = await MedianAsync(position.GameId, position.Title, cancellationToken);
+                var median = await sales.MedianAsync(position.GameId, position.Title, cancellationToken);
                 var locked = position.TradeLockUntil is { } until && until > DateTimeOffset.UtcNow
                     ? t.Format(t.InventoryLocked, until.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
                     : string.Empty;
+                var listed = position.OfferId is not null && position.ListPriceCents is { } ask ? t.Format(t.InventoryListed, Money.DollarString(ask)) : string.Empty;
                 lines.Add(t.Format(t.InventoryLine, Html.Escape(position.Title), DMarketGames.Name(position.GameId),
                     position.CostCents is { } cost ? Money.Format(cost) : t.CostUnknown,
-                    Dollars(book?.BestBuyOrderCents), Dollars(book?.BestOfferCents), Dollars(median), locked));
+                    Dollars(book?.BestBuyOrderCents), Dollars(book?.BestOfferCents), Dollars(median), locked + listed, position.Id));
             }
 
             var pages = (total + PageSize - 1) / PageSize;
-            return (string.Join('\n', lines), Keyboards.Pager(t, page, pages, p => CallbackData.Build(Prefix, p.ToString(CultureInfo.InvariantCulture))));
+            // One sell button per item, then the pager.
+            List<IEnumerable<InlineKeyboardButton>> rows = [.. held.Chunk(SellButtonsPerRow).Select(chunk => chunk.Select(p =>
+                Keyboards.Button("💲 #" + p.Id.ToString(CultureInfo.InvariantCulture), SellCommands.Prefix, SellCommands.QuoteAction, p.Id.ToString(CultureInfo.InvariantCulture))))];
+            if (Keyboards.Pager(t, page, pages, p => CallbackData.Build(Prefix, p.ToString(CultureInfo.InvariantCulture))) is { } pager)
+            {
+                rows.AddRange(pager.InlineKeyboard);
+            }
+
+            return (string.Join('\n', lines), new InlineKeyboardMarkup(rows));
         }
         catch (Exception exception) when (DMarketFailure.Is(exception))
         {
@@ -91,19 +99,4 @@ public sealed class InventoryCommands(DMarketDbContext db, AccountStore accounts
     }
 
     private static string Dollars(long? cents) => cents is { } c ? Money.Format(c) : "—";
-
-    /// <summary>The median of the title's recent sales the Scanner recorded; null when it has none.</summary>
-    private async Task<long?> MedianAsync(string gameId, string title, CancellationToken cancellationToken)
-    {
-        var prices = await db.Sales.AsNoTracking()
-            .Where(s => db.Items.Any(i => i.Id == s.ItemId && i.GameId == gameId && i.Title == title))
-            .OrderByDescending(s => s.SoldAt).Take(MedianSales).Select(s => s.PriceCents).ToListAsync(cancellationToken);
-        if (prices.Count == 0)
-        {
-            return null;
-        }
-
-        prices.Sort();
-        return prices.Count % 2 == 1 ? prices[prices.Count / 2] : (prices[(prices.Count / 2) - 1] + prices[prices.Count / 2]) / 2;
-    }
 }

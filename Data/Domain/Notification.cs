@@ -24,6 +24,9 @@ public sealed class Notification
     /// <summary>Which crossing of the alert this is (its <see cref="PriceAlert.Crossings"/> after firing).</summary>
     public int? AlertCrossing { get; set; }
 
+    /// <summary>The sale this tells.</summary>
+    public long? TradeId { get; set; }
+
     /// <summary>The buy whose settled outcome this tells.</summary>
     public long? BuyId { get; set; }
 

@@ -10,4 +10,7 @@ public enum NotificationKind
 
     /// <summary>The outcome of a buy whose answer was lost, once reconciliation settled it (<see cref="Notification.BuyId"/>).</summary>
     Buy,
+
+    /// <summary>An item of the user's sold, with the profit (<see cref="Notification.TradeId"/>).</summary>
+    Sale,
 }

@@ -30,6 +30,24 @@ public sealed class Position
     /// <summary>DMarket's own estimate of its price, as the inventory gives it.</summary>
     public long? SuggestedPriceCents { get; set; }
 
+    /// <summary>The listing of it on DMarket, while listed.</summary>
+    public string? OfferId { get; set; }
+
+    public long? ListPriceCents { get; set; }
+
+    public DateTimeOffset? ListedAt { get; set; }
+
+    /// <summary>Follow the best offer down by a cent, at most <see cref="MaxRepricesPerDay"/> times a UTC day, never under <see cref="FloorCents"/>.</summary>
+    public bool Repricing { get; set; }
+
+    public long? FloorCents { get; set; }
+
+    public int MaxRepricesPerDay { get; set; }
+
+    public int RepricesToday { get; set; }
+
+    public DateOnly? RepriceDay { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>When the inventory stopped showing it (sold, withdrawn); null while held.</summary>

@@ -45,6 +45,8 @@ public sealed class DMarketDbContext(DbContextOptions<DMarketDbContext> options)
 
     public DbSet<Position> Positions => Set<Position>();
 
+    public DbSet<Trade> Trades => Set<Trade>();
+
     public DbSet<PriceAlert> PriceAlerts => Set<PriceAlert>();
 
     /// <summary>The Data Protection key ring that protects users' DMarket secrets (never the secrets themselves).</summary>

@@ -1,6 +1,8 @@
 using DMarketAspire.Trading;
 using DMarketAspire.Trading.Buying;
+using DMarketAspire.Trading.Fees;
 using DMarketAspire.Trading.Positions;
+using DMarketAspire.Trading.Selling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,6 +19,9 @@ public static class TradingExtensions
         builder.Services.AddScoped<PositionBook>();
         builder.Services.AddScoped<BuyDesk>();
         builder.Services.AddScoped<BuyReconciler>();
+        builder.Services.AddScoped<FeeBook>();
+        builder.Services.AddScoped<SaleDesk>();
+        builder.Services.AddScoped<TradeBook>();
         return builder;
     }
 }

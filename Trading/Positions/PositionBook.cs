@@ -120,8 +120,8 @@ public sealed class PositionBook(DMarketDbContext db, TimeProvider time, IOption
     internal async Task<Position> AddBoughtAsync(Buy buy, string assetId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO positions (user_id, asset_id, game_id, title, cost_cents, cost_source, buy_id, acquired_at, updated_at)
-            VALUES ({buy.UserId}, {assetId}, {buy.GameId}, {buy.Title}, {buy.PriceCents}, {nameof(PositionCostSource.Bought)}, {buy.Id}, {now}, {now})
+            INSERT INTO positions (user_id, asset_id, game_id, title, cost_cents, cost_source, buy_id, acquired_at, updated_at, repricing, max_reprices_per_day, reprices_today)
+            VALUES ({buy.UserId}, {assetId}, {buy.GameId}, {buy.Title}, {buy.PriceCents}, {nameof(PositionCostSource.Bought)}, {buy.Id}, {now}, {now}, false, {_options.MaxRepricesPerDay}, 0)
             ON CONFLICT (user_id, asset_id) DO UPDATE
             SET cost_cents = EXCLUDED.cost_cents, cost_source = EXCLUDED.cost_source, buy_id = EXCLUDED.buy_id, updated_at = EXCLUDED.updated_at
             WHERE positions.cost_source = {nameof(PositionCostSource.Unknown)}

@@ -621,6 +621,10 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                         .HasColumnType("character varying(512)")
                         .HasColumnName("title");
 
+                    b.Property<long?>("TradeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("trade_id");
+
                     b.Property<long>("UserId")
                         .HasColumnType("bigint")
                         .HasColumnName("user_id");
@@ -632,6 +636,10 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                         .HasFilter("buy_id IS NOT NULL");
 
                     b.HasIndex("OpportunityId");
+
+                    b.HasIndex("TradeId")
+                        .IsUnique()
+                        .HasFilter("trade_id IS NOT NULL");
 
                     b.HasIndex("AlertId", "AlertCrossing")
                         .IsUnique();
@@ -825,6 +833,10 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("cost_source");
 
+                    b.Property<long?>("FloorCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("floor_cents");
+
                     b.Property<string>("GameId")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -834,6 +846,35 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                     b.Property<DateTimeOffset?>("GoneAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("gone_at");
+
+                    b.Property<long?>("ListPriceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("list_price_cents");
+
+                    b.Property<DateTimeOffset?>("ListedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("listed_at");
+
+                    b.Property<int>("MaxRepricesPerDay")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_reprices_per_day");
+
+                    b.Property<string>("OfferId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("offer_id");
+
+                    b.Property<DateOnly?>("RepriceDay")
+                        .HasColumnType("date")
+                        .HasColumnName("reprice_day");
+
+                    b.Property<int>("RepricesToday")
+                        .HasColumnType("integer")
+                        .HasColumnName("reprices_today");
+
+                    b.Property<bool>("Repricing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("repricing");
 
                     b.Property<long?>("SuggestedPriceCents")
                         .HasColumnType("bigint")
@@ -860,6 +901,8 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BuyId");
+
+                    b.HasIndex("Repricing", "OfferId");
 
                     b.HasIndex("UserId", "AssetId")
                         .IsUnique();
@@ -1098,6 +1141,82 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                     b.ToTable("scans", (string)null);
                 });
 
+            modelBuilder.Entity("DMarketAspire.Data.Domain.Trade", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssetId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("asset_id");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<long?>("CostCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_cents");
+
+                    b.Property<long>("FeeCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_cents");
+
+                    b.Property<string>("GameId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("game_id");
+
+                    b.Property<string>("OfferId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("offer_id");
+
+                    b.Property<long?>("PositionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position_id");
+
+                    b.Property<long>("PriceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_cents");
+
+                    b.Property<long?>("ProfitCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("profit_cents");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PositionId");
+
+                    b.HasIndex("UserId", "ClosedAt");
+
+                    b.HasIndex("UserId", "OfferId")
+                        .IsUnique();
+
+                    b.ToTable("trades", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1187,6 +1306,11 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                         .HasForeignKey("OpportunityId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("DMarketAspire.Data.Domain.Trade", null)
+                        .WithMany()
+                        .HasForeignKey("TradeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("DMarketAspire.Data.Domain.BotUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1255,6 +1379,20 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                     b.HasOne("DMarketAspire.Data.Domain.Item", null)
                         .WithMany()
                         .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DMarketAspire.Data.Domain.Trade", b =>
+                {
+                    b.HasOne("DMarketAspire.Data.Domain.Position", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DMarketAspire.Data.Domain.BotUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -30,7 +30,7 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
 
         public HttpClient DMarket { get; private set; } = null!;
 
-        protected override (string Key, string Value)[] BotSettings => [("DMarket:BaseUrl", _dmarket!.BaseAddress.ToString()), ("Accounts:TargetPollInterval", "00:00:00.500"), ("Alerts:PollInterval", "00:00:00.200")];
+        protected override (string Key, string Value)[] BotSettings => [("DMarket:BaseUrl", _dmarket!.BaseAddress.ToString()), ("Accounts:TargetPollInterval", "00:00:00.500"), ("Alerts:PollInterval", "00:00:00.200"), ("Trading:SaleWatchInterval", "00:00:00.500"), ("Bot:FloodMaxUpdates", "40")];
 
         public Uri DMarketAddress => _dmarket!.BaseAddress;
 
@@ -42,6 +42,7 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
                 {
                     builder.Configuration["Simulator:OffersPerGame"] = "200";
                     builder.Configuration["Simulator:Dynamics"] = "false";
+                    builder.Configuration["Simulator:BuyerDelay"] = "00:00:02";
                     builder.AddServiceDefaults();
                     builder.AddDMarketSimulator();
                 });

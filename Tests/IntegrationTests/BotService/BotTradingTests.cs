@@ -160,6 +160,123 @@ public sealed class BotTradingTests(BotAccountTests.Fixture bot) : IClassFixture
         Assert.Empty(await BuysAsync(account));
     }
 
+    [Fact]
+    public async Task BoughtListedSoldToASimulatedBuyerAndCountedInProfitToTheCent()
+    {
+        var (user, account) = await ConnectAsync(100_00);
+        var opportunity = await ListAsync("Trading Loop Crate", 10_00, fairPriceCents: 20_00);
+        var summary = await SummaryAsync(user, opportunity);
+        await bot.PressAsync(user, summary.MessageId, ConfirmData(summary));
+        await bot.WaitForBotMessageAsync(user, m => m.MessageId == summary.MessageId && m.Text.StartsWith("✅ Bought", StringComparison.Ordinal), what: "bought");
+        var position = await PositionAsync(user, "Trading Loop Crate");
+
+        // The quote: no offers or sales of this title, so DMarket's suggested price, never under break-even after the 10% fee.
+        await bot.SendAsync(user, $"/sell {position.Id}");
+        var quote = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("💲 Trading Loop Crate", StringComparison.Ordinal), what: "quote");
+        Assert.Contains("Cost $10.00", quote.Text);
+        Assert.Contains("Fee 10% · break-even $11.12", quote.Text);
+
+        await bot.SendAsync(user, $"/sell {position.Id} 15.00");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🏷 Listed Trading Loop Crate at $15.00", StringComparison.Ordinal), what: "listed");
+        var sold = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("💰 Sold Trading Loop Crate for $15.00", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "sold");
+        // The simulator credits price × (1 − 10%) rounded down: $13.50, so a fee of $1.50 and a profit of $3.50 on the $10.00 cost.
+        Assert.Contains("fee $1.50, cost $10.00 → profit +$3.50", sold.Text);
+        Assert.Equal(100_00 - 10_00 + 13_50, (await AccountAsync(account)).BalanceCents);
+
+        await bot.SendAsync(user, "/pnl");
+        var pnl = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("📈 Profit and loss", StringComparison.Ordinal), what: "pnl");
+        Assert.Contains("Today: +$3.50 · 1 trades · volume $15.00 · fees $1.50", pnl.Text);
+        Assert.Contains("All: +$3.50", pnl.Text);
+        Assert.Contains("Rust: +$3.50", pnl.Text);
+        await bot.WaitForBotMessageAsync(user, m => m.Photo && m.MessageId > pnl.MessageId, what: "chart");
+
+        await using var db = SchemaTests.NewContext(bot.Database);
+        var trade = await db.Trades.SingleAsync(t => t.UserId == user, Ct);
+        Assert.Equal((15_00L, 1_50L, 10_00L, 3_50L, position.Id), (trade.PriceCents, trade.FeeCents, trade.CostCents!.Value, trade.ProfitCents!.Value, trade.PositionId!.Value));
+        Assert.NotNull((await db.Positions.SingleAsync(p => p.Id == position.Id, Ct)).GoneAt);
+        Assert.Single((await bot.ChatAsync(user))!.Messages, m => m.Text.StartsWith("💰 Sold", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AListingFollowingOffersDownIsRepricedACentUnderACheaperOne()
+    {
+        var (user, _) = await ConnectAsync(100_00);
+        var opportunity = await ListAsync("Trading Follow Crate", 10_00, fairPriceCents: 16_50);
+        var summary = await SummaryAsync(user, opportunity);
+        await bot.PressAsync(user, summary.MessageId, ConfirmData(summary));
+        await bot.WaitForBotMessageAsync(user, m => m.MessageId == summary.MessageId && m.Text.StartsWith("✅ Bought", StringComparison.Ordinal), what: "bought");
+        var position = await PositionAsync(user, "Trading Follow Crate");
+
+        await bot.SendAsync(user, $"/sell {position.Id} 18.00 follow");
+        var listed = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🏷 Listed Trading Follow Crate at $18.00", StringComparison.Ordinal), what: "listed");
+        Assert.Contains("following the best offer down to $11.12", listed.Text);
+
+        (await bot.DMarket.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", "Trading Follow Crate", 17_00, BypassBuyOrders: true), Ct)).EnsureSuccessStatusCode();
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = SchemaTests.NewContext(bot.Database);
+            return (await db.Positions.SingleAsync(p => p.Id == position.Id, Ct)).ListPriceCents == 16_99;
+        }, "the repricer to follow the cheaper offer");
+        await using var check = SchemaTests.NewContext(bot.Database);
+        var repriced = await check.Positions.SingleAsync(p => p.Id == position.Id, Ct);
+        Assert.Equal(1, repriced.RepricesToday);
+        var listedAt = (await bot.DMarket.PostAsJsonAsync("/_sim/offers/listed", new[] { repriced.OfferId }, Ct));
+        Assert.Equal([repriced.OfferId!], (await listedAt.Content.ReadFromJsonAsync<List<string>>(Ct))!);
+    }
+
+    [Fact]
+    public async Task BadSellInputGetsAReplyNamingTheProblemAndListsNothing()
+    {
+        var (user, account) = await ConnectAsync(100_00);
+        var opportunity = await ListAsync("Trading Bad Sell Crate", 10_00, fairPriceCents: 30_00);
+        var summary = await SummaryAsync(user, opportunity);
+        await bot.PressAsync(user, summary.MessageId, ConfirmData(summary));
+        await bot.WaitForBotMessageAsync(user, m => m.MessageId == summary.MessageId && m.Text.StartsWith("✅ Bought", StringComparison.Ordinal), what: "bought");
+        var position = await PositionAsync(user, "Trading Bad Sell Crate");
+        var id = position.Id;
+
+        foreach (var price in new[] { "1.234", "0", "-5", "abc", "99999999" })
+        {
+            var before = await LastMessageIdAsync(user);
+            await bot.SendAsync(user, $"/sell {id} {price}");
+            await bot.WaitForBotMessageAsync(user, m => m.MessageId > before && m.Text.StartsWith("Price: a dollar amount with at most two decimals", StringComparison.Ordinal), what: $"bad price {price}");
+        }
+
+        await bot.SendAsync(user, "/sell 99999999 5.00");
+        await bot.WaitForBotMessageAsync(user, m => m.Text == "You hold no item #99999999. /inventory lists yours.", what: "not yours");
+        await bot.SendAsync(user, $"/sell {id} 10.50");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("$10.50 is under your break-even $11.12 for Trading Bad Sell Crate", StringComparison.Ordinal), what: "below break-even");
+        await bot.SendAsync(user, "/sell");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Usage: /sell", StringComparison.Ordinal), what: "usage");
+
+        // A deposit from Steam still under its trade lock: DMarket refuses to list it, and the reply says so.
+        (await bot.DMarket.PostAsJsonAsync($"/_sim/accounts/{account.PublicKey}/deposits", new SimulatorControlApi.DepositRequest("rust", "Trading Locked Crate", TradeLockDays: 3), Ct)).EnsureSuccessStatusCode();
+        await bot.SendAsync(user, "/inventory");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🎒 Your DMarket items: 2", StringComparison.Ordinal), what: "inventory with the deposit");
+        var locked = await PositionAsync(user, "Trading Locked Crate");
+        Assert.Equal(PositionCostSource.Unknown, locked.CostSource);
+        await bot.SendAsync(user, $"/sell {locked.Id} 5.00");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("❌ Trading Locked Crate is trade-locked", StringComparison.Ordinal), what: "trade-locked");
+
+        // Listed once; the same command again changes the price instead of listing twice.
+        await bot.SendAsync(user, $"/sell {id} 25.00");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🏷 Listed Trading Bad Sell Crate at $25.00", StringComparison.Ordinal), what: "listed");
+        await bot.SendAsync(user, $"/sell {id} 40.00");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🏷 Trading Bad Sell Crate is now listed at $40.00", StringComparison.Ordinal), what: "repriced");
+        await bot.SendAsync(user, $"/delist {id}");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Delisted Trading Bad Sell Crate", StringComparison.Ordinal), what: "delisted");
+        await bot.SendAsync(user, $"/delist {id}");
+        await bot.WaitForBotMessageAsync(user, m => m.Text == "Trading Bad Sell Crate is not listed.", what: "not listed");
+    }
+
+    private async Task<Position> PositionAsync(long user, string title)
+    {
+        await using var db = SchemaTests.NewContext(bot.Database);
+        return await db.Positions.SingleAsync(p => p.UserId == user && p.Title == title, Ct);
+    }
+
+    private async Task<int> LastMessageIdAsync(long user) => (await bot.ChatAsync(user))!.Messages.Select(m => m.MessageId).DefaultIfEmpty(0).Max();
+
     private async Task<(long User, SimulatorControlApi.NewAccount Account)> ConnectAsync(long balanceCents)
     {
         var user = Interlocked.Increment(ref _nextUser);
@@ -172,9 +289,9 @@ public sealed class BotTradingTests(BotAccountTests.Fixture bot) : IClassFixture
     }
 
     /// <summary>A listing at the simulator and the opportunity the Scanner would have recorded for it.</summary>
-    private async Task<Opportunity> ListAsync(string title, long priceCents)
+    private async Task<Opportunity> ListAsync(string title, long priceCents, long? fairPriceCents = null)
     {
-        var response = await bot.DMarket.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", title, priceCents, FairPriceCents: priceCents * 2, BypassBuyOrders: true), Ct);
+        var response = await bot.DMarket.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", title, priceCents, FairPriceCents: fairPriceCents ?? priceCents * 2, BypassBuyOrders: true), Ct);
         response.EnsureSuccessStatusCode();
         var planted = (await response.Content.ReadFromJsonAsync<SimulatorControlApi.PlantedOffer>(Ct))!;
         return (await BotSeed.PlantAsync(bot.Database, null, new BotSeed.Planted("rust", "standard", title, priceCents, 40m, OfferId: planted.OfferId))).Single();
