@@ -17,5 +17,6 @@ app.MapItemsApi();
 app.MapStatsApi();
 app.MapScansApi();
 app.MapMeApi();
+app.MapTradingApi();
 
 app.Run();

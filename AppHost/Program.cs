@@ -29,7 +29,7 @@ builder.AddProject<Projects.DMarketAspire_BotService>("botservice")
     .WithReplicas(builder.Configuration.GetValue("BotService:Replicas", 1));
 
 builder.AddProject<Projects.DMarketAspire_Api>("api")
-    .WithReference(database).WithReference(cache)
+    .WithReference(database).WithReference(cache).WithDMarketApi(dmarket)
     .WaitFor(cache).WaitForCompletion(migrations)
     .WithHttpHealthCheck("/health")
     .WithRestartPolicy()

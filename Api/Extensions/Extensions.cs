@@ -24,6 +24,10 @@ public static class Extensions
 
         builder.AddNpgsqlDbContext<DMarketDbContext>(DMarketDbContext.ConnectionName);
         builder.AddRedisClient("cache");
+        // Users' own accounts only, for the buys they make through the Api: it has no DMarket keys of its own.
+        builder.AddDMarketClient(requireServiceKeys: false);
+        builder.AddSecretProtection();
+        builder.AddTrading();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OpportunityEngine>();

@@ -1,3 +1,4 @@
+using DMarketAspire.Trading.Accounts;
 using DMarketAspire.Data.Alerts;
 using DMarketAspire.BotService.Accounts;
 using DMarketAspire.BotService.Cards;
@@ -20,7 +21,6 @@ public static class Extensions
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PriceAlertOptions>().BindConfiguration(PriceAlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.AddNpgsqlDbContext<DMarketDbContext>(DMarketDbContext.ConnectionName);
@@ -64,8 +64,6 @@ public static class Extensions
         services.AddScoped<Trading.InventoryCommands>();
         services.AddScoped<Trading.SellCommands>();
         services.AddScoped<Trading.PnlCommands>();
-        services.AddScoped<AccountStore>();
-        services.AddSingleton<SecretProtector>();
 
         // Leadership first: hosted services stop in reverse order, so the lease is released after the others stopped.
         services.AddHostedService(provider => provider.GetRequiredService<BotLeadership>());

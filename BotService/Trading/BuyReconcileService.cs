@@ -1,3 +1,4 @@
+using DMarketAspire.Trading.Accounts;
 using DMarketAspire.BotService.Accounts;
 using DMarketAspire.DMarket.Client;
 using DMarketAspire.Trading;

@@ -1,3 +1,4 @@
+using DMarketAspire.Trading.Accounts;
 using System.Globalization;
 using DMarketAspire.BotService.Accounts;
 using DMarketAspire.BotService.Cards;

@@ -21,6 +21,7 @@ public static class ApiHost
                 app.MapStatsApi();
                 app.MapScansApi();
                 app.MapMeApi();
+                app.MapTradingApi();
             },
             builder =>
             {

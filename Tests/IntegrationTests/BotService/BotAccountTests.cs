@@ -1,3 +1,4 @@
+using DMarketAspire.Trading.Accounts;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using DMarketAspire.BotService.Accounts;

@@ -1,3 +1,4 @@
+using DMarketAspire.Trading.Accounts;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace DMarketAspire.BotService.Accounts;
+namespace DMarketAspire.Trading.Accounts;
 
 /// <summary>Bound from the <c>Accounts</c> section: how users' DMarket secrets are protected.</summary>
 public sealed class AccountOptions

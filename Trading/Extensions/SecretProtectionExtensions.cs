@@ -1,9 +1,12 @@
-using DMarketAspire.BotService.Accounts;
+using DMarketAspire.Trading.Accounts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using DMarketAspire.Data.Infrastructure;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace DMarketAspire.BotService.Extensions;
+namespace Microsoft.Extensions.Hosting;
 
 public static class SecretProtectionExtensions
 {
@@ -14,6 +17,10 @@ public static class SecretProtectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddSecretProtection(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SecretProtector>();
+        builder.Services.AddScoped<AccountStore>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         var accounts = builder.Configuration.GetSection(AccountOptions.SectionName).Get<AccountOptions>() ?? new AccountOptions();
         var protection = builder.Services.AddDataProtection()
             .SetApplicationName(accounts.ApplicationName)

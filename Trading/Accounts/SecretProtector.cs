@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 
-namespace DMarketAspire.BotService.Accounts;
+namespace DMarketAspire.Trading.Accounts;
 
 /// <summary>
 /// Encrypts users' DMarket secret keys with ASP.NET Core Data Protection (AES-256-CBC with HMAC-SHA256, keys from the

@@ -3,7 +3,7 @@ using DMarketAspire.Data.Domain;
 using DMarketAspire.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace DMarketAspire.BotService.Accounts;
+namespace DMarketAspire.Trading.Accounts;
 
 /// <summary>Users' DMarket key pairs: saved protected, read back as keys only to sign that user's requests.</summary>
 public sealed class AccountStore(DMarketDbContext db, SecretProtector protector, TimeProvider time)
