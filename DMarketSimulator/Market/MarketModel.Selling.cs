@@ -133,8 +133,9 @@ public sealed partial class MarketModel
     }
 
     /// <summary>
-    /// Simulated buyers: an account's listing at or under what the market pays for its title (its fair price) sells once it
-    /// has waited <see cref="SimulatorOptions.BuyerDelay"/> × (price ÷ fair)², so the cheaper, the sooner.
+    /// Simulated buyers: an account's listing at or under what the next buyer of its title pays (see
+    /// <see cref="MarketPaysUnlocked"/>) sells once it has waited <see cref="SimulatorOptions.BuyerDelay"/> ×
+    /// (price ÷ that)², so the cheaper, the sooner.
     /// </summary>
     public int SellToBuyers()
     {
@@ -144,12 +145,13 @@ public sealed partial class MarketModel
             var sold = 0;
             foreach (var offer in _offers.Values.Where(o => o.SellerAccountId is not null).ToList())
             {
-                if (!_byTitle.TryGetValue((offer.GameId, offer.Title), out var item) || offer.PriceCents > item.FairPriceCents)
+                var pays = MarketPaysUnlocked(offer);
+                if (pays <= 0 || offer.PriceCents > pays)
                 {
                     continue;
                 }
 
-                var ratio = (double)offer.PriceCents / item.FairPriceCents;
+                var ratio = (double)offer.PriceCents / pays;
                 var wait = _options.BuyerDelay * Math.Max(MinBuyerDelayShare, ratio * ratio);
                 if (now - offer.PricedAt < wait)
                 {
@@ -164,6 +166,27 @@ public sealed partial class MarketModel
 
             return sold;
         }
+    }
+
+    /// <summary>
+    /// What the next buyer of a title pays: the cheapest other listing (buyers take the cheapest), else the median of its
+    /// last sales or its fair price, the higher; 0 for a title the market does not know.
+    /// </summary>
+    private long MarketPaysUnlocked(Offer offer)
+    {
+        if (_offersByTitle.TryGetValue((offer.GameId, offer.Title), out var listed) && listed.Where(o => o.OfferId != offer.OfferId).Select(o => (long?)o.PriceCents).Min() is { } cheapest)
+        {
+            return cheapest;
+        }
+
+        var fair = _byTitle.TryGetValue((offer.GameId, offer.Title), out var item) ? item.FairPriceCents : 0;
+        if (_sales.TryGetValue((offer.GameId, offer.Title), out var sales) && sales.Count > 0)
+        {
+            var recent = sales.TakeLast(RecentSales).Select(s => s.PriceCents).Order().ToList();
+            return Math.Max(fair, recent[recent.Count / 2]);
+        }
+
+        return fair;
     }
 
     /// <summary>An account's listing sold: the item leaves its inventory, price × (1 − fee) is credited, the trade closes.</summary>

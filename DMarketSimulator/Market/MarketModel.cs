@@ -20,6 +20,9 @@ public sealed partial class MarketModel
 
     /// <summary>However cheap, a listing waits at least this share of the buyer delay.</summary>
     private const double MinBuyerDelayShare = 0.1;
+
+    /// <summary>How many of a title's last sales say what buyers pay for it.</summary>
+    private const int RecentSales = 20;
     private const int HistoryDays = 30;
 
     private readonly Lock _gate = new();

@@ -27,10 +27,10 @@ public sealed class SimulatorOptions
     /// <summary>How long a bought item stays trade-protected (DMarket: up to 7 days for CS2 since 2025); zero for none.</summary>
     public TimeSpan TradeLock { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Whether simulated buyers take accounts' listings priced at or under the title's fair price.</summary>
+    /// <summary>Whether simulated buyers take accounts' listings priced at or under what the next buyer pays (the cheapest other listing, else recent sales' median or the fair price).</summary>
     public bool Buyers { get; set; } = true;
 
-    /// <summary>How long a listing at exactly the fair price waits for a buyer; a cheaper one sells sooner (by the price ratio squared).</summary>
+    /// <summary>How long a listing at exactly what the market pays waits for a buyer; a cheaper one sells sooner (by the price ratio squared).</summary>
     public TimeSpan BuyerDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Share of generated listings priced well under the title's fair price: the genuine opportunities.</summary>

@@ -45,7 +45,10 @@ public sealed class AppHostEndToEndTests
             // Digests every minute and no per-item cooldown, so the bot's stage sees a digest and the planted offer.
             appHost.CreateResourceBuilder<ProjectResource>("botservice")
                 .WithEnvironment("Notifications__DigestIntervals__0", "1")
-                .WithEnvironment("Notifications__ItemCooldown", "00:00:00");
+                .WithEnvironment("Notifications__ItemCooldown", "00:00:00")
+                .WithEnvironment("Trading__SaleWatchInterval", "00:00:02");
+            // Simulated buyers take a listing at what the next buyer pays within 5 s, so the trading loop closes quickly.
+            appHost.CreateResourceBuilder<ProjectResource>("dmarket-simulator").WithEnvironment("Simulator__BuyerDelay", "00:00:05");
             await using var app = await appHost.BuildAsync(Ct);
             await using var states = new ResourceStates(app);
 
@@ -272,6 +275,8 @@ public sealed class AppHostEndToEndTests
             Assert.Equal((title, 1, false), (Assert.Single(alerts!).Title, alerts![0].Crossings, alerts[0].Armed));
         }
 
+        await BuyListSellAndCountAsync(simulator, api, telegram, database, account, key);
+
         await telegram.SendAsync(Trader, "/apikey revoke");
         await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("Your Api key is revoked", StringComparison.Ordinal), what: "revoked");
         using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/alerts") { Headers = { { "X-Api-Key", key } } })
@@ -310,6 +315,82 @@ public sealed class AppHostEndToEndTests
     private const long RustOnly = 70_002;
     private const long Sleeper = 70_003;
     private const long Digester = 70_004;
+
+    /// <summary>
+    /// The trading loop: the trader is told of a profitable listing, buys it (one buy at the simulator), lists it at the
+    /// proposed price, a simulated buyer takes it, the trader is told, and /pnl and the Api count the profit to the cent
+    /// as the simulator's balance says (sale − the fee it kept − cost).
+    /// </summary>
+    private static async Task BuyListSellAndCountAsync(HttpClient simulator, HttpClient api, TelegramSimulatorFixture telegram, string database, NewAccount account, string key)
+    {
+        var watch = Stopwatch.StartNew();
+        // A title none of whose other listings is under its worth: a cent under the best offer is then above break-even.
+        var underpriced = (await simulator.GetFromJsonAsync<List<GroundTruthOffer>>($"/_sim/ground-truth?gameId={Cs2}", Ct))!.Select(o => o.Title).ToHashSet(StringComparer.Ordinal);
+        var planted = await PlantProfitableOfferAsync(simulator, database, title => !underpriced.Contains(title) && !title.Contains("E2E", StringComparison.Ordinal));
+        await WaitForOpportunityAsync(api, planted);
+        await WaitForNotifiedAsync(database, planted.OfferId!, [Trader], TimeSpan.FromSeconds(30));
+        await using (var db = SchemaTests.NewContext(database))
+        {
+            var told = await db.Notifications.SingleAsync(n => n.UserId == Trader && db.Opportunities.Any(o => o.Id == n.OpportunityId && o.OfferId == planted.OfferId), Ct);
+            var card = (await telegram.ChatAsync(Trader))!.Messages.Single(m => m.MessageId == told.TelegramMessageId);
+            // A card of its own carries Buy now; one that arrived in a pile (a list) does not, and /buy with the offer id does the same.
+            if (card.Buttons.SelectMany(r => r).FirstOrDefault(b => b.Text == "🛒 Buy now") is { } buyNow)
+            {
+                await telegram.PressAsync(Trader, card.MessageId, buyNow.CallbackData!);
+            }
+            else
+            {
+                await telegram.SendAsync(Trader, $"/buy {planted.OfferId}");
+            }
+        }
+
+        var balanceBefore = (await simulator.GetFromJsonAsync<AccountState>($"/_sim/accounts/{account.PublicKey}", Ct))!.BalanceCents;
+        var summary = await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("🛒 Buy " + planted.Title, StringComparison.Ordinal), what: "buy summary");
+        var confirm = summary.Buttons.SelectMany(r => r).Single(b => b.Text.StartsWith("✅ Buy for", StringComparison.Ordinal)).CallbackData!;
+        await telegram.PressAsync(Trader, summary.MessageId, confirm);
+        await telegram.WaitForBotMessageAsync(Trader, m => m.MessageId == summary.MessageId && m.Text.StartsWith("✅ Bought", StringComparison.Ordinal), what: "bought");
+        var buys = (await simulator.GetFromJsonAsync<List<BuyRecord>>($"/_sim/accounts/{account.PublicKey}/buys", Ct))!;
+        var buy = Assert.Single(buys, b => b.OfferId == planted.OfferId);
+        Assert.Equal(planted.PriceCents, buy.PriceCents);
+
+        long positionId;
+        await using (var db = SchemaTests.NewContext(database))
+        {
+            positionId = (await db.Positions.SingleAsync(p => p.UserId == Trader && p.AssetId == buy.AssetId, Ct)).Id;
+        }
+
+        await telegram.SendAsync(Trader, $"/sell {positionId}");
+        var quote = await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("💲 " + planted.Title, StringComparison.Ordinal), what: "sale quote");
+        var list = quote.Buttons.SelectMany(r => r).First(b => b.Text.StartsWith("🏷 List at", StringComparison.Ordinal));
+        await telegram.PressAsync(Trader, quote.MessageId, list.CallbackData!);
+        var listed = await telegram.WaitForBotMessageAsync(Trader, m => m.MessageId == quote.MessageId && m.Text.StartsWith("🏷 Listed", StringComparison.Ordinal), what: "listed");
+        var sold = await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("💰 Sold " + planted.Title, StringComparison.Ordinal), TimeSpan.FromSeconds(60), "sold");
+
+        // The simulator's books: what it credited for the sale says the fee it kept.
+        var balanceAfter = (await simulator.GetFromJsonAsync<AccountState>($"/_sim/accounts/{account.PublicKey}", Ct))!.BalanceCents;
+        Trade trade;
+        await using (var db = SchemaTests.NewContext(database))
+        {
+            trade = await db.Trades.SingleAsync(t => t.UserId == Trader, Ct);
+        }
+
+        Assert.Equal(balanceAfter - balanceBefore, trade.PriceCents - trade.FeeCents - buy.PriceCents);
+        Assert.Equal(trade.PriceCents - trade.FeeCents - buy.PriceCents, trade.ProfitCents);
+        Assert.Contains($" at ${DMarketAspire.DMarket.Client.Money.DollarString(trade.PriceCents)}", listed.Text);
+        var profit = (trade.ProfitCents < 0 ? "−$" : "+$") + DMarketAspire.DMarket.Client.Money.DollarString(Math.Abs(trade.ProfitCents!.Value));
+        Assert.Contains($"fee ${DMarketAspire.DMarket.Client.Money.DollarString(trade.FeeCents)}, cost ${DMarketAspire.DMarket.Client.Money.DollarString(buy.PriceCents)} → profit {profit}", sold.Text);
+
+        await telegram.SendAsync(Trader, "/pnl");
+        var pnl = await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("📈 Profit and loss", StringComparison.Ordinal), what: "pnl");
+        Assert.Contains($"All: {profit} · 1 trades", pnl.Text);
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/trades") { Headers = { { "X-Api-Key", key } } })
+        {
+            var trades = await (await api.SendAsync(request, Ct)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<List<DMarketAspire.Api.Trading.MeTrade>>(Ct);
+            Assert.Equal(trade.ProfitCents, Assert.Single(trades!).ProfitCents);
+        }
+
+        Log($"The trading loop (told, bought at {buy.PriceCents}, listed, sold at {trade.PriceCents}, fee {trade.FeeCents}, profit {trade.ProfitCents} cents) took {watch.Elapsed.TotalSeconds:F1} s.");
+    }
 
     private static async Task PrepareBotUsersAsync(TelegramSimulatorFixture telegram)
     {
@@ -365,7 +446,7 @@ public sealed class AppHostEndToEndTests
             : launcher;
     }
 
-    private static async Task<PlantedOffer> PlantProfitableOfferAsync(HttpClient simulator, string database)
+    private static async Task<PlantedOffer> PlantProfitableOfferAsync(HttpClient simulator, string database, Func<string, bool>? eligible = null, int pick = 0)
     {
         // A title in the standard level's band whose sales the scanner already holds (the engine prices resale from
         // sales), listed at 60% of what it trades at; past the buy orders, which would otherwise take it at once.
@@ -377,7 +458,7 @@ public sealed class AppHostEndToEndTests
         {
             await using var db = SchemaTests.NewContext(database);
             var candidates = await db.Items.Where(i => i.GameId == Cs2 && db.Sales.Count(s => s.ItemId == i.Id) >= MinimumSales).Select(i => i.Title).ToListAsync(Ct);
-            choice = candidates.Where(catalogue.ContainsKey).Order(StringComparer.Ordinal)
+            choice = candidates.Where(catalogue.ContainsKey).Where(eligible ?? (_ => true)).Order(StringComparer.Ordinal).Skip(pick)
                 .Select(t => (t, catalogue[t] * 6 / 10)).Cast<(string, long)?>().FirstOrDefault();
             if (choice is null)
             {

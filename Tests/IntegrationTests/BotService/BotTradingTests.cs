@@ -27,7 +27,11 @@ public sealed class BotTradingTests(BotAccountTests.Fixture bot) : IClassFixture
         var (user, account) = await ConnectAsync(50_00);
         var opportunity = await ListAsync("Trading Double Press Crate", 12_34);
 
-        await bot.SendAsync(user, $"/buy {opportunity.OfferId}");
+        // The opportunity's card (the user's filters admit it) carries the Buy now button beside Buy order.
+        var card = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🔔 New opportunity", StringComparison.Ordinal) && m.Text.Contains("Trading Double Press Crate", StringComparison.Ordinal), what: "card");
+        var buyNow = card.Buttons.SelectMany(r => r).Single(b => b.Text == "🛒 Buy now");
+        Assert.Contains(card.Buttons.SelectMany(r => r), b => b.Text == "🎯 Buy order");
+        await bot.PressAsync(user, card.MessageId, buyNow.CallbackData!);
         var summary = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🛒 Buy Trading Double Press Crate", StringComparison.Ordinal), what: "summary");
         Assert.Contains("Price: $12.34", summary.Text);
         Assert.Contains("Balance: $50.00 → $37.66 after", summary.Text);
@@ -220,8 +224,6 @@ public sealed class BotTradingTests(BotAccountTests.Fixture bot) : IClassFixture
         await using var check = SchemaTests.NewContext(bot.Database);
         var repriced = await check.Positions.SingleAsync(p => p.Id == position.Id, Ct);
         Assert.Equal(1, repriced.RepricesToday);
-        var listedAt = (await bot.DMarket.PostAsJsonAsync("/_sim/offers/listed", new[] { repriced.OfferId }, Ct));
-        Assert.Equal([repriced.OfferId!], (await listedAt.Content.ReadFromJsonAsync<List<string>>(Ct))!);
     }
 
     [Fact]
