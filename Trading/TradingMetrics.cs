@@ -9,11 +9,21 @@ public sealed class TradingMetrics
     public const string MeterName = "DMarketAspire.Trading";
 
     private readonly Counter<long> _buys;
+    private readonly Histogram<double> _buyCall;
+    private readonly Histogram<double> _buyOwn;
 
     public TradingMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
         _buys = meter.CreateCounter<long>("dmarket_aspire.trading.buys", "{buy}", "Buy confirmations and reconciliations, by outcome and channel.");
+        _buyCall = meter.CreateHistogram<double>("dmarket_aspire.trading.buy.dmarket_duration", "s", "How long DMarket took to answer a buy (offers-buy).");
+        _buyOwn = meter.CreateHistogram<double>("dmarket_aspire.trading.buy.own_duration", "s", "A confirmed buy from the claim to the recorded outcome, without DMarket's own time.");
+    }
+
+    public void BuyTimes(TimeSpan dmarket, TimeSpan own)
+    {
+        _buyCall.Record(dmarket.TotalSeconds);
+        _buyOwn.Record(own.TotalSeconds);
     }
 
     public void Buy(BuyOutcome outcome, string channel) =>

@@ -36,6 +36,7 @@ public static class SimulatorControlApi
         api.MapGet("/accounts/{publicKey}", GetAccount).WithName("GetAccount");
         api.MapGet("/accounts/{publicKey}/buys", GetBuys).WithName("GetBuys").WithSummary("The purchases that took effect for the account, oldest first.");
         api.MapPost("/accounts/{publicKey}/deposits", Deposit).WithName("Deposit").WithSummary("An item arrives in the account from Steam.");
+        api.MapPost("/accounts/{publicKey}/sold-history", AddSoldHistory).WithName("AddSoldHistory").WithSummary("Closed sales the account made before, for a sync to read.");
         api.MapDelete("/accounts/{publicKey}/inventory/{assetId}", Withdraw).WithName("Withdraw").WithSummary("An item leaves the account outside the app.");
         return app;
     }
@@ -154,6 +155,23 @@ public static class SimulatorControlApi
 
     private static Results<NoContent, NotFound> Withdraw(MarketModel market, string publicKey, string assetId) =>
         market.FindAccount(publicKey) is { } account && market.Withdraw(account, assetId) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static Results<Ok<int>, NotFound, ValidationProblem> AddSoldHistory(MarketModel market, string publicKey, SoldHistoryRequest request)
+    {
+        if (market.FindAccount(publicKey) is not { } account)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!DMarketGames.IsKnown(request.GameId) || string.IsNullOrWhiteSpace(request.Title) || request.Count is < 1 or > 100_000 || request.PriceCents < 1)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["request"] = ["A known gameId, a title, a count of 1 to 100,000 and a price of at least 1 cent."] });
+        }
+
+        return TypedResults.Ok(market.AddSoldHistory(account, request.GameId, request.Title, request.Count, request.PriceCents));
+    }
+
+    public sealed record SoldHistoryRequest(string GameId, string Title, int Count, long PriceCents);
 
     public sealed record DepositRequest(string GameId, string Title, int? TradeLockDays = null);
 

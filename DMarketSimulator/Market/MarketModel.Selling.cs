@@ -123,6 +123,24 @@ public sealed partial class MarketModel
         }
     }
 
+    /// <summary>Sales the account made before (a history to sync): closed offers at a price, the fee charged as on a real sale.</summary>
+    public int AddSoldHistory(Account account, string gameId, string title, int count, long priceCents)
+    {
+        lock (_gate)
+        {
+            var now = _clock.UtcNow;
+            var fraction = FeeFractionUnlocked(gameId, title, priceCents);
+            var fee = Math.Max(DefaultFeeMinAmount, priceCents - (long)decimal.Floor(priceCents * (1 - fraction)));
+            for (var i = 0; i < count; i++)
+            {
+                var closedAt = now.AddMinutes(-(count - i));
+                _closedOffers.Add(new ClosedOfferRecord(account.Id, NewId(), NewId(), gameId, title, priceCents, fee, fraction, null, closedAt.AddHours(-1), closedAt));
+            }
+
+            return count;
+        }
+    }
+
     /// <summary>The account's sold listings, newest first.</summary>
     public IReadOnlyList<ClosedOfferRecord> ClosedOffers(Account account)
     {

@@ -79,6 +79,7 @@ public sealed class BuyDesk(DMarketDbContext db, PositionBook positions, Trading
     /// <summary>The user said yes: claim the buy (once), send it, record what DMarket said.</summary>
     public async Task<BuyReport> ConfirmAsync(long userId, long buyId, DMarketClient account, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var freshSince = now - _options.ProposalLifetime;
         int claimed;
@@ -106,6 +107,7 @@ public sealed class BuyDesk(DMarketDbContext db, PositionBook positions, Trading
         }
 
         BuyResult result;
+        var sent = time.GetTimestamp();
         try
         {
             result = await account.BuyOffersAsync([new OfferToBuy(buy.OfferId, buy.PriceCents)], cancellationToken);
@@ -126,7 +128,13 @@ public sealed class BuyDesk(DMarketDbContext db, PositionBook positions, Trading
             return await MarkUnknownAsync(buy);
         }
 
-        return await RecordAsync(buy, result);
+        var answered = time.GetTimestamp();
+        var report = await RecordAsync(buy, result);
+        var dmarketTime = time.GetElapsedTime(sent, answered);
+        var ownTime = time.GetElapsedTime(started) - dmarketTime;
+        metrics.BuyTimes(dmarketTime, ownTime);
+        logger.LogInformation("Buy {BuyId}: {Outcome} with DMarket's answer in {DMarketMs:F1} ms and {OwnMs:F1} ms of our own", buy.Id, report.Outcome, dmarketTime.TotalMilliseconds, ownTime.TotalMilliseconds);
+        return report;
     }
 
     private async Task<BuyReport> RecordAsync(Buy buy, BuyResult result)

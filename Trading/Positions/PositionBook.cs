@@ -3,6 +3,7 @@ using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.Data.Domain;
 using DMarketAspire.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DMarketAspire.Trading.Positions;
@@ -12,13 +13,14 @@ namespace DMarketAspire.Trading.Positions;
 /// cost from a buy made here or a filled buy order of the account, else unknown until the user sets it); an item that
 /// leaves is marked gone. Cost bases are never overwritten by a sync.
 /// </summary>
-public sealed class PositionBook(DMarketDbContext db, TimeProvider time, IOptions<TradingOptions> options)
+public sealed class PositionBook(DMarketDbContext db, TimeProvider time, IOptions<TradingOptions> options, ILogger<PositionBook> logger)
 {
     private readonly TradingOptions _options = options.Value;
 
     /// <summary>Reads the whole inventory (every game) and brings the user's positions in step with it.</summary>
     public async Task<PositionSync> SyncAsync(long userId, DMarketClient account, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         Dictionary<string, InventoryItem> held = new(StringComparer.Ordinal);
         foreach (var game in DMarketGames.All)
         {
@@ -28,7 +30,11 @@ public sealed class PositionBook(DMarketDbContext db, TimeProvider time, IOption
             }
         }
 
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => ApplyAsync(userId, account, held, ct), cancellationToken);
+        var read = time.GetElapsedTime(started);
+        var sync = await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => ApplyAsync(userId, account, held, ct), cancellationToken);
+        logger.LogInformation("Positions of user {UserId} synced: {Held} held, {Added} new, {Gone} gone; DMarket {ReadMs:F0} ms, in all {TotalMs:F0} ms",
+            userId, sync.Held, sync.Added, sync.Gone, read.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
+        return sync;
     }
 
     private async Task<PositionSync> ApplyAsync(long userId, DMarketClient account, Dictionary<string, InventoryItem> held, CancellationToken cancellationToken)

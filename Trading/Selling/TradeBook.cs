@@ -3,6 +3,7 @@ using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.Data.Domain;
 using DMarketAspire.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DMarketAspire.Trading.Selling;
@@ -11,11 +12,12 @@ namespace DMarketAspire.Trading.Selling;
 /// The account's closed sales, recorded once each (unique per listing) and matched to their positions, with the user
 /// told through the outbox in the same transaction: realized profit = sale price − the fee DMarket charged − cost.
 /// </summary>
-public sealed class TradeBook(DMarketDbContext db, TimeProvider time, IOptions<TradingOptions> options)
+public sealed class TradeBook(DMarketDbContext db, TimeProvider time, IOptions<TradingOptions> options, ILogger<TradeBook> logger)
 {
     /// <summary>Reads closed sales newest first until one already recorded; records the new ones. Returns how many.</summary>
     public async Task<int> SyncAsync(long userId, DMarketClient account, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         List<ClosedOffer> fresh = [];
         var known = (await db.Trades.Where(t => t.UserId == userId).Select(t => t.OfferId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         await foreach (var closed in account.GetClosedOffersAsync(cancellationToken))
@@ -38,7 +40,11 @@ public sealed class TradeBook(DMarketDbContext db, TimeProvider time, IOptions<T
             return 0;
         }
 
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => RecordAsync(userId, fresh, ct), cancellationToken);
+        var read = time.GetElapsedTime(started);
+        var recorded = await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => RecordAsync(userId, fresh, ct), cancellationToken);
+        logger.LogInformation("Closed sales of user {UserId} synced: {Recorded} new; DMarket {ReadMs:F0} ms, in all {TotalMs:F0} ms",
+            userId, recorded, read.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
+        return recorded;
     }
 
     private async Task<int> RecordAsync(long userId, List<ClosedOffer> fresh, CancellationToken cancellationToken)
