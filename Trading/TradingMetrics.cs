@@ -11,6 +11,9 @@ public sealed class TradingMetrics
     private readonly Counter<long> _buys;
     private readonly Histogram<double> _buyCall;
     private readonly Histogram<double> _buyOwn;
+    private readonly Counter<long> _trades;
+    private readonly Counter<long> _volume;
+    private readonly UpDownCounter<long> _realized;
 
     public TradingMetrics(IMeterFactory meterFactory)
     {
@@ -18,6 +21,21 @@ public sealed class TradingMetrics
         _buys = meter.CreateCounter<long>("dmarket_aspire.trading.buys", "{buy}", "Buy confirmations and reconciliations, by outcome and channel.");
         _buyCall = meter.CreateHistogram<double>("dmarket_aspire.trading.buy.dmarket_duration", "s", "How long DMarket took to answer a buy (offers-buy).");
         _buyOwn = meter.CreateHistogram<double>("dmarket_aspire.trading.buy.own_duration", "s", "A confirmed buy from the claim to the recorded outcome, without DMarket's own time.");
+        _trades = meter.CreateCounter<long>("dmarket_aspire.trading.trades", "{sale}", "Users' sales recorded, by game.");
+        _volume = meter.CreateCounter<long>("dmarket_aspire.trading.volume", "{cent}", "What users' sales fetched, in US cents, by game.");
+        // Profit can be a loss: a counter that may go down.
+        _realized = meter.CreateUpDownCounter<long>("dmarket_aspire.trading.realized_profit", "{cent}", "Realized profit of users' sales (price − fee − cost, known cost only), in US cents, by game.");
+    }
+
+    public void Sale(string gameId, long priceCents, long? profitCents)
+    {
+        var game = new KeyValuePair<string, object?>("dmarket.game", gameId);
+        _trades.Add(1, game);
+        _volume.Add(priceCents, game);
+        if (profitCents is { } profit)
+        {
+            _realized.Add(profit, game);
+        }
     }
 
     public void BuyTimes(TimeSpan dmarket, TimeSpan own)

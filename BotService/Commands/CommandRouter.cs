@@ -29,6 +29,7 @@ public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, Se
         "alerts" => alerts.AlertsAsync(c, cancellationToken),
         "buy" => buys.BuyAsync(c, cancellationToken),
         "inventory" => inventory.InventoryAsync(c, cancellationToken),
+        "cost" => inventory.CostAsync(c, cancellationToken),
         "sell" => sell.SellAsync(c, cancellationToken),
         "delist" => sell.DelistAsync(c, cancellationToken),
         "pnl" => pnl.PnlAsync(c, cancellationToken),

@@ -437,4 +437,8 @@ public sealed partial class BotTexts
     public required string PnlEmpty { get; init; }
 
     public required string InventoryListed { get; init; }
+
+    public required string CostUsage { get; init; }
+
+    public required string CostSet { get; init; }
 }

@@ -8,6 +8,7 @@ using DMarketAspire.BotService.Telegram;
 using DMarketAspire.DMarket.Client;
 using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.Data.Domain;
+using DMarketAspire.Trading;
 using DMarketAspire.Trading.Positions;
 using DMarketAspire.Trading.Selling;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -18,7 +19,7 @@ namespace DMarketAspire.BotService.Trading;
 /// <c>/inventory [page]</c>: what the user holds on DMarket, synced first, each with its cost and what it is worth now:
 /// the best buy order (an instant exit), the best offer (the competition) and the median of recent sales.
 /// </summary>
-public sealed class InventoryCommands(AccountStore accounts, DMarketClient dmarket, PositionBook positions, SaleDesk sales, BotReplies replies)
+public sealed class InventoryCommands(AccountStore accounts, DMarketClient dmarket, PositionBook positions, SaleDesk sales, BotReplies replies, IOptions<TradingOptions> options)
 {
     public const string Prefix = "iv";
     private const int PageSize = 8;
@@ -29,6 +30,27 @@ public sealed class InventoryCommands(AccountStore accounts, DMarketClient dmark
         var page = c.Command.Arguments.Count == 1 && int.TryParse(c.Command.Arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) && asked > 0 ? asked - 1 : 0;
         var (text, buttons) = await PageAsync(c.User, c.Texts, page, sync: true, cancellationToken);
         await replies.SendAsync(c.ChatId, text, buttons, cancellationToken);
+    }
+
+    /// <summary><c>/cost &lt;item #&gt; &lt;price&gt;</c>: the user's own cost basis for an item whose cost is not known here.</summary>
+    public async Task CostAsync(CommandContext c, CancellationToken cancellationToken)
+    {
+        var t = c.Texts;
+        var args = c.Command.Arguments;
+        if (args.Count != 2 || !long.TryParse(args[0].TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var positionId))
+        {
+            await replies.SendAsync(c.ChatId, t.CostUsage, null, cancellationToken);
+            return;
+        }
+
+        if (UserInput.ParsePrice(args[1], out var cents) != PriceInput.Valid || cents > options.Value.MaxListPriceCents)
+        {
+            await replies.SendAsync(c.ChatId, t.Format(t.SellBadPrice, Money.DollarString(options.Value.MaxListPriceCents)), null, cancellationToken);
+            return;
+        }
+
+        var set = await positions.SetCostAsync(c.User.Id, positionId, cents, cancellationToken);
+        await replies.SendAsync(c.ChatId, set ? t.Format(t.CostSet, positionId, Money.DollarString(cents)) : t.Format(t.SellNoPosition, positionId), null, cancellationToken);
     }
 
     public async Task<string?> PressAsync(CallbackContext c, CancellationToken cancellationToken)

@@ -144,8 +144,19 @@ public sealed class PositionBook(DMarketDbContext db, TimeProvider time, IOption
         return (page, total);
     }
 
-    /// <summary>The user sets the cost of an item (one deposited from Steam, or bought elsewhere).</summary>
-    public async Task<bool> SetCostAsync(long userId, long positionId, long costCents, CancellationToken cancellationToken) =>
-        await db.Positions.Where(p => p.Id == positionId && p.UserId == userId)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.CostCents, costCents).SetProperty(p => p.CostSource, PositionCostSource.UserSet).SetProperty(p => p.UpdatedAt, time.GetUtcNow()), cancellationToken) > 0;
+    /// <summary>
+    /// The user sets the cost of an item (deposited from Steam, bought elsewhere): a sale of it already recorded gets
+    /// its profit from it too. False when the position is not the user's.
+    /// </summary>
+    public Task<bool> SetCostAsync(long userId, long positionId, long costCents, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var set = await db.Positions.Where(p => p.Id == positionId && p.UserId == userId)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.CostCents, costCents).SetProperty(p => p.CostSource, PositionCostSource.UserSet).SetProperty(p => p.UpdatedAt, time.GetUtcNow()), ct);
+            await db.Trades.Where(t => t.PositionId == positionId && t.UserId == userId)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.CostCents, costCents).SetProperty(t => t.ProfitCents, t => t.PriceCents - t.FeeCents - costCents), ct);
+            await transaction.CommitAsync(ct);
+            return set > 0;
+        }, cancellationToken);
 }

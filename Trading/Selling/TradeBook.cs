@@ -12,7 +12,7 @@ namespace DMarketAspire.Trading.Selling;
 /// The account's closed sales, recorded once each (unique per listing) and matched to their positions, with the user
 /// told through the outbox in the same transaction: realized profit = sale price − the fee DMarket charged − cost.
 /// </summary>
-public sealed class TradeBook(DMarketDbContext db, TimeProvider time, IOptions<TradingOptions> options, ILogger<TradeBook> logger)
+public sealed class TradeBook(DMarketDbContext db, TradingMetrics metrics, TimeProvider time, IOptions<TradingOptions> options, ILogger<TradeBook> logger)
 {
     /// <summary>Reads closed sales newest first until one already recorded; records the new ones. Returns how many.</summary>
     public async Task<int> SyncAsync(long userId, DMarketClient account, CancellationToken cancellationToken)
@@ -106,6 +106,11 @@ public sealed class TradeBook(DMarketDbContext db, TimeProvider time, IOptions<T
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        foreach (var (trade, _) in recorded)
+        {
+            metrics.Sale(trade.GameId, trade.PriceCents, trade.ProfitCents);
+        }
+
         return recorded.Count;
     }
 

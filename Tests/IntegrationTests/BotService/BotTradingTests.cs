@@ -260,6 +260,17 @@ public sealed class BotTradingTests(BotAccountTests.Fixture bot) : IClassFixture
         await bot.SendAsync(user, $"/sell {locked.Id} 5.00");
         await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("❌ Trading Locked Crate is trade-locked", StringComparison.Ordinal), what: "trade-locked");
 
+        // Its cost is the user's to set; once it leaves the account elsewhere, it leaves the positions.
+        await bot.SendAsync(user, $"/cost {locked.Id} 4.00");
+        await bot.WaitForBotMessageAsync(user, m => m.Text == $"Cost of item #{locked.Id} set to $4.00; its profit is counted against it.", what: "cost set");
+        Assert.Equal((4_00L, PositionCostSource.UserSet), ((await PositionAsync(user, "Trading Locked Crate")).CostCents!.Value, (await PositionAsync(user, "Trading Locked Crate")).CostSource));
+        (await bot.DMarket.DeleteAsync($"/_sim/accounts/{account.PublicKey}/inventory/{locked.AssetId}", Ct)).EnsureSuccessStatusCode();
+        var beforeSync = await LastMessageIdAsync(user);
+        await bot.SendAsync(user, "/inventory");
+        var synced = await bot.WaitForBotMessageAsync(user, m => m.MessageId > beforeSync && m.Text.StartsWith("🎒 Your DMarket items: 1", StringComparison.Ordinal), what: "inventory after the withdrawal");
+        Assert.DoesNotContain("Trading Locked Crate", synced.Text);
+        Assert.NotNull((await PositionAsync(user, "Trading Locked Crate")).GoneAt);
+
         // Listed once; the same command again changes the price instead of listing twice.
         await bot.SendAsync(user, $"/sell {id} 25.00");
         await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🏷 Listed Trading Bad Sell Crate at $25.00", StringComparison.Ordinal), what: "listed");
@@ -269,6 +280,21 @@ public sealed class BotTradingTests(BotAccountTests.Fixture bot) : IClassFixture
         await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Delisted Trading Bad Sell Crate", StringComparison.Ordinal), what: "delisted");
         await bot.SendAsync(user, $"/delist {id}");
         await bot.WaitForBotMessageAsync(user, m => m.Text == "Trading Bad Sell Crate is not listed.", what: "not listed");
+    }
+
+    [Fact]
+    public async Task ABuyTheBalanceDoesNotCoverIsWarnedOfAndRefusedPlainly()
+    {
+        var (user, account) = await ConnectAsync(5_00);
+        var opportunity = await ListAsync("Trading Short Balance Crate", 12_00);
+        var summary = await SummaryAsync(user, opportunity);
+        Assert.Contains("Your balance $5.00 does not cover it", summary.Text);
+        await bot.PressAsync(user, summary.MessageId, ConfirmData(summary));
+        await bot.WaitForBotMessageAsync(user, m => m.MessageId == summary.MessageId && m.Text.StartsWith("❌ Not enough balance for Trading Short Balance Crate at $12.00", StringComparison.Ordinal), what: "not enough balance");
+        Assert.Empty(await BuysAsync(account));
+        await using var db = SchemaTests.NewContext(bot.Database);
+        Assert.Equal((BuyStatus.Failed, "NotEnoughBalance"), (await db.Buys.SingleAsync(b => b.UserId == user, Ct)) is var buy ? (buy.Status, buy.FailReason) : default);
+        Assert.Equal(OpportunityStatus.Active, (await db.Opportunities.SingleAsync(o => o.Id == opportunity.Id, Ct)).Status);
     }
 
     private async Task<Position> PositionAsync(long user, string title)
