@@ -3,12 +3,14 @@ using DMarketAspire.Coordination;
 using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.DMarket.Client;
 using DMarketAspire.Pricing;
+using DMarketAspire.Trading.Buying;
 
 namespace DMarketAspire.UnitTests.Architecture;
 
 /// <summary>
 /// What each library may depend on, read from its compiled references: the DMarket client stands alone (no database,
-/// no Redis, no ASP.NET Core), the pricing engine does no I/O, the data library knows neither DMarket nor Redis.
+/// no Redis, no ASP.NET Core), the pricing engine does no I/O, the data library knows neither DMarket nor Redis, the
+/// trading library knows no chat and no service.
 /// </summary>
 public sealed class LibraryDependencyTests
 {
@@ -20,6 +22,8 @@ public sealed class LibraryDependencyTests
         { nameof(OpportunityEngine), [.. Storage, "System.Net.Http", "Microsoft.Extensions.Http", "Microsoft.AspNetCore", "DMarketAspire.Data", "DMarketAspire.Coordination"] },
         { nameof(DMarketDbContext), ["StackExchange.Redis", "System.Net.Http", "DMarketAspire."] },
         { nameof(RedisLeases), ["Microsoft.EntityFrameworkCore", "Npgsql", "DMarketAspire."] },
+        // Trading serves the bot and the Api alike: no Telegram, no Redis, no service of ours.
+        { nameof(BuyDesk), ["StackExchange.Redis", "Telegram.", "DMarketAspire.BotService", "DMarketAspire.Api", "DMarketAspire.Coordination", "DMarketAspire.Pricing"] },
     };
 
     [Theory]
@@ -48,6 +52,7 @@ public sealed class LibraryDependencyTests
         nameof(OpportunityEngine) => typeof(OpportunityEngine).Assembly,
         nameof(DMarketDbContext) => typeof(DMarketDbContext).Assembly,
         nameof(RedisLeases) => typeof(RedisLeases).Assembly,
+        nameof(BuyDesk) => typeof(BuyDesk).Assembly,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 }

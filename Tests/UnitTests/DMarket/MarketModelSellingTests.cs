@@ -1,0 +1,65 @@
+using DMarketAspire.DMarket.Client;
+using DMarketAspire.DMarketSimulator.Market;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DMarketAspire.UnitTests.DMarket;
+
+/// <summary>The simulator's trading on its own: buys into the inventory, listings, simulated buyers, the fee kept.</summary>
+public sealed class MarketModelSellingTests
+{
+    private static (MarketModel Market, FakeTimeProvider Time, Account Account) NewMarket(TimeSpan buyerDelay)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
+        var market = new MarketModel(Options.Create(new SimulatorOptions { OffersPerGame = 40, Dynamics = false, BuyerDelay = buyerDelay }), new SimulatorClock(time));
+        return (market, time, market.AddAccount(new string('a', 64), "trader", 100_00));
+    }
+
+    [Fact]
+    public void ABoughtItemIsHeldTradeLockedAndCanBeListedOnceThenABuyerTakesItAfterTheDelay()
+    {
+        var (market, time, account) = NewMarket(TimeSpan.FromSeconds(60));
+        var offer = market.Plant(new PlantOfferRequest(DMarketGames.Rust, "Unit Crate", 10_00, FairPriceCents: 20_00, BypassBuyOrders: true))!;
+        Assert.True(market.Buy(account, [(offer.OfferId, 10_00)]).Success);
+
+        var held = Assert.Single(market.Inventory(account, DMarketGames.Rust, null));
+        Assert.Equal((offer.AssetId, time.GetUtcNow().AddDays(7)), (held.AssetId, held.TradeLockUntil!.Value));
+        Assert.Equal(90_00, account.BalanceCents);
+
+        var listed = Assert.Single(market.CreateOffers(account, [(held.AssetId, 15_00)]));
+        Assert.NotNull(listed.OfferId);
+        Assert.Equal("AlreadyOnSale", Assert.Single(market.CreateOffers(account, [(held.AssetId, 15_00)])).FailCode);
+
+        // Nobody else lists the title: the next buyer pays its fair price ($20), so $15 waits 60 s × (15/20)² = 33.75 s.
+        time.Advance(TimeSpan.FromSeconds(33));
+        Assert.Equal(0, market.SellToBuyers());
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, market.SellToBuyers());
+
+        var sale = Assert.Single(market.ClosedOffers(account));
+        Assert.Equal((15_00L, 1_50L), (sale.PriceCents, sale.FeeCents));
+        Assert.Equal(90_00 + 13_50, account.BalanceCents);
+        Assert.Empty(market.Inventory(account, DMarketGames.Rust, null));
+    }
+
+    [Fact]
+    public void AListingAboveTheCheapestOtherWaitsAndADepositUnderATradeLockIsRefused()
+    {
+        var (market, time, account) = NewMarket(TimeSpan.FromSeconds(10));
+        var first = market.Plant(new PlantOfferRequest(DMarketGames.Rust, "Unit Case", 10_00, FairPriceCents: 20_00, BypassBuyOrders: true))!;
+        market.Buy(account, [(first.OfferId, 10_00)]);
+        market.Plant(new PlantOfferRequest(DMarketGames.Rust, "Unit Case", 17_00, BypassBuyOrders: true));
+        var asset = market.Inventory(account, DMarketGames.Rust, null).Single().AssetId;
+
+        var listing = market.CreateOffers(account, [(asset, 18_00)]).Single().OfferId!;
+        time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(0, market.SellToBuyers());
+        Assert.Equal(listing, market.UpdateOffers(account, [(listing, 16_99)]).Single().OfferId);
+        time.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, market.SellToBuyers());
+
+        var deposit = market.Deposit(account, DMarketGames.Rust, "Unit Case", TimeSpan.FromDays(3));
+        Assert.Equal("TradeLocked", market.CreateOffers(account, [(deposit.AssetId, 5_00)]).Single().FailCode);
+        Assert.Equal("AssetNotFound", market.CreateOffers(account, [("nope", 5_00)]).Single().FailCode);
+    }
+}
