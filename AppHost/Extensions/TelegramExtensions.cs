@@ -9,7 +9,7 @@ internal static class TelegramExtensions
     private const string ApiBaseUrlConfigurationKey = "Telegram:ApiBaseUrl";
 
     /// <summary>Bot settings the AppHost passes on when it has them (user secrets or environment).</summary>
-    private static readonly string[] PassedThrough = ["Telegram:Mode", "Telegram:WebhookUrl", "Telegram:WebhookSecret", "Telegram:Admins"];
+    private static readonly string[] PassedThrough = ["Telegram:Mode", "Telegram:WebhookUrl", "Telegram:WebhookSecret", "Telegram:Admins", "Telegram:AllowedUsers"];
 
     /// <summary>
     /// Telegram when <c>Telegram:BotToken</c> is configured (and always in the deployment manifest), at

@@ -63,6 +63,8 @@ public static class Extensions
         services.AddScoped<Trading.BuyCommands>();
         services.AddScoped<Trading.InventoryCommands>();
         services.AddScoped<Trading.SellCommands>();
+        services.AddScoped<Access.AccessGate>();
+        services.AddScoped<Access.AccessCommands>();
         services.AddScoped<Trading.PnlCommands>();
 
         // Leadership first: hosted services stop in reverse order, so the lease is released after the others stopped.

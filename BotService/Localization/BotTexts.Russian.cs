@@ -235,5 +235,16 @@ public sealed partial class BotTexts
         InventoryListed = " · 🏷 выставлен за ${0}",
         CostUsage = "Использование: <code>/cost &lt;№ предмета&gt; &lt;цена&gt;</code>: сколько вы заплатили за предмет, купленный в другом месте или внесённый из Steam, чтобы его продажа считала прибыль. Номера — в /inventory.",
         CostSet = "Себестоимость предмета №{0}: <b>${1}</b>; прибыль считается от неё.",
+        NotAllowed = "Это частный бот: владелец решает, кто может им пользоваться. Попросите добавить вас командой <code>/allow</code> с вашим Telegram id или @username.",
+        AccessUsage = "Использование: <code>{0} &lt;Telegram id | @username&gt;</code>",
+        AccessAllowed = "✅ {0} теперь может пользоваться ботом.",
+        AccessDenied = "🚫 {0} больше не может пользоваться ботом; уведомления остановлены.",
+        AccessNotListed = "{0} не было в списке.",
+        AccessConfigured = "{0} разрешён в <code>Telegram:AllowedUsers</code> AppHost; уберите его там. Уведомления пока остановлены.",
+        AccessOpen = "Бот открыт для всех: задайте <code>Telegram:AllowedUsers</code> в конфигурации AppHost, чтобы ограничить доступ.",
+        AccessHeader = "<b>Кто может пользоваться ботом</b> (админы — всегда):",
+        AccessFromConfiguration = "(конфигурация)",
+        AccessAddedBy = "(добавил {0}, {1})",
+        AccessAdminsOnly = "Только администраторы бота решают, кто может им пользоваться.",
     };
 }

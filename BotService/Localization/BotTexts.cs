@@ -441,4 +441,26 @@ public sealed partial class BotTexts
     public required string CostUsage { get; init; }
 
     public required string CostSet { get; init; }
+
+    public required string NotAllowed { get; init; }
+
+    public required string AccessUsage { get; init; }
+
+    public required string AccessAllowed { get; init; }
+
+    public required string AccessDenied { get; init; }
+
+    public required string AccessNotListed { get; init; }
+
+    public required string AccessConfigured { get; init; }
+
+    public required string AccessOpen { get; init; }
+
+    public required string AccessHeader { get; init; }
+
+    public required string AccessFromConfiguration { get; init; }
+
+    public required string AccessAddedBy { get; init; }
+
+    public required string AccessAdminsOnly { get; init; }
 }

@@ -28,6 +28,15 @@ public sealed class TelegramOptions
     /// <summary>Telegram user ids allowed <c>/status</c>, comma-separated.</summary>
     public string Admins { get; set; } = "";
 
+    /// <summary>
+    /// Who may use the bot, comma-separated Telegram user ids and @usernames. Unset: everyone. Set: these, the admins
+    /// and whoever an admin <c>/allow</c>s; anyone else is refused politely and nothing about them is stored.
+    /// </summary>
+    public string AllowedUsers { get; set; } = "";
+
+    /// <summary>A stranger is refused once in this long; their further messages get no answer until it passes.</summary>
+    public TimeSpan RefusalInterval { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>How long one <c>getUpdates</c> waits for an update.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:40")]
     public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(25);
@@ -53,4 +62,20 @@ public sealed class TelegramOptions
         .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(id => long.Parse(id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture))
         .ToHashSet();
+
+    public bool Restricted => !string.IsNullOrWhiteSpace(AllowedUsers);
+
+    /// <summary>The configured ids and @usernames (lowercase, without the @).</summary>
+    public (IReadOnlySet<long> Ids, IReadOnlySet<string> Usernames) Allowed
+    {
+        get
+        {
+            var entries = AllowedUsers.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var ids = entries.Where(e => long.TryParse(e, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+                .Select(e => long.Parse(e, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)).ToHashSet();
+            var names = entries.Where(e => !long.TryParse(e, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+                .Select(e => e.TrimStart('@').ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+            return (ids, names);
+        }
+    }
 }

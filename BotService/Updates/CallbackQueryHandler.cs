@@ -10,11 +10,18 @@ namespace DMarketAspire.BotService.Updates;
 /// A button press: answered exactly once (so the button stops spinning), throttled like messages, routed by the data's
 /// prefix. Data the bot does not recognise (old keyboards, forged presses) gets "this button has expired".
 /// </summary>
-public sealed class CallbackQueryHandler(BotUserStore users, AntiFlood flood, BotReplies replies, CommandRouter router, IOptions<TelegramOptions> telegram)
+public sealed class CallbackQueryHandler(BotUserStore users, Access.AccessGate access, AntiFlood flood, BotReplies replies, CommandRouter router, IOptions<TelegramOptions> telegram)
 {
     public async Task HandleAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
         var chatId = query.Message?.Chat.Id ?? query.From.Id;
+        if (!await access.AllowsAsync(query.From, cancellationToken))
+        {
+            await replies.AnswerAsync(query.Id, null, cancellationToken);
+            await access.RefuseAsync(query.From, chatId, cancellationToken);
+            return;
+        }
+
         var (user, _) = await users.GetOrCreateAsync(query.From, query.From.Id, cancellationToken);
         var texts = BotTexts.For(user.Language);
         string? answer = null;

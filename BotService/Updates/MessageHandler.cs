@@ -9,12 +9,19 @@ namespace DMarketAspire.BotService.Updates;
 
 /// <summary>A message from a user: anti-flood first, then the command it holds, or a hint when it holds none.</summary>
 public sealed partial class MessageHandler(
-    BotUserStore users, AntiFlood flood, BotReplies replies, CommandRouter router, IOptions<TelegramOptions> telegram, BotIdentity identity, ILogger<MessageHandler> logger)
+    BotUserStore users, Access.AccessGate access, AntiFlood flood, BotReplies replies, CommandRouter router, IOptions<TelegramOptions> telegram, BotIdentity identity, ILogger<MessageHandler> logger)
 {
     public async Task HandleAsync(Message message, CancellationToken cancellationToken)
     {
         if (message.Chat.Type != ChatType.Private || message.From is not { IsBot: false } from)
         {
+            return;
+        }
+
+        // Before anything about the sender is stored: a bot restricted to some users refuses everyone else.
+        if (!await access.AllowsAsync(from, cancellationToken))
+        {
+            await access.RefuseAsync(from, message.Chat.Id, cancellationToken);
             return;
         }
 

@@ -47,6 +47,8 @@ public sealed class DMarketDbContext(DbContextOptions<DMarketDbContext> options)
 
     public DbSet<Trade> Trades => Set<Trade>();
 
+    public DbSet<AllowedUser> AllowedUsers => Set<AllowedUser>();
+
     public DbSet<PriceAlert> PriceAlerts => Set<PriceAlert>();
 
     /// <summary>The Data Protection key ring that protects users' DMarket secrets (never the secrets themselves).</summary>
