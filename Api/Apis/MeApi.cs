@@ -30,7 +30,7 @@ public static class MeApi
         return u is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(new MeSettings(u.Id, u.Language, u.Games, u.Levels, u.MinProfitPercent, u.MinProfitCents, u.MaxPriceCents, u.MinLiquidity, u.Mode.ToString(),
-                u.DigestIntervalMinutes, u.QuietFromHour, u.QuietToHour, u.TimeZone, u.DailyCap, u.Paused));
+                u.DigestIntervalMinutes, u.QuietFromHour, u.QuietToHour, u.TimeZone, u.DailyCap, u.Paused, u.SkipWords, u.OnlyWords));
     }
 
     public static async Task<Ok<List<MeAlert>>> GetAlerts(HttpContext context, PriceAlertBook alerts, CancellationToken cancellationToken) =>

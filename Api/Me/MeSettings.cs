@@ -1,6 +1,9 @@
 namespace DMarketAspire.Api.Me;
 
-/// <summary>The user's bot settings as the Api shows them. Money in cents; empty games or levels mean all.</summary>
+/// <summary>
+/// The user's bot settings as the Api shows them. Money in cents; empty games or levels mean all; titles with a skip
+/// word are never sent, and with "only" words only titles holding one are.
+/// </summary>
 public sealed record MeSettings(
     long UserId,
     string Language,
@@ -16,4 +19,6 @@ public sealed record MeSettings(
     int? QuietToHour,
     string TimeZone,
     int DailyCap,
-    bool Paused);
+    bool Paused,
+    string[] SkipWords,
+    string[] OnlyWords);

@@ -90,6 +90,8 @@ public sealed class ScanCommands(DMarketDbContext db, OpportunityCard cards, Bot
             MinProfitCents = user.MinProfitCents,
             MaxPriceCents = user.MaxPriceCents,
             MinLiquidity = user.MinLiquidity,
+            SkipWords = user.SkipWords,
+            OnlyWords = user.OnlyWords,
         };
         var scope = string.Join(" · ", new[] { game is null ? null : DMarket.Client.DMarketGames.Name(game), level }.Where(s => s is not null)) is { Length: > 0 } named ? named : t.All;
         var gamePart = game is null ? Any : GameAliases.ShortName(game);

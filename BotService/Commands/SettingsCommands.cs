@@ -17,6 +17,10 @@ namespace DMarketAspire.BotService.Commands;
 /// </summary>
 public sealed class SettingsCommands(DMarketDbContext db, BotReplies replies, IOptions<NotificationOptions> notifications, IOptions<PricingOptions> pricing)
 {
+    private const int MaxWords = 30;
+    private const int MinWordLength = 2;
+    private const int MaxWordLength = 40;
+
     public const string Prefix = "st";
     private const decimal MaxProfitPercent = 1000m;
     private const long MaxPriceLimitCents = 100_000_000;
@@ -107,6 +111,8 @@ public sealed class SettingsCommands(DMarketDbContext db, BotReplies replies, IO
             $"{t.SettingsQuietHours}: {(u.QuietFromHour is { } from && u.QuietToHour is { } to ? $"{from:00}:00–{to:00}:00" : t.Off)}",
             $"{t.SettingsTimeZone}: {Html.Escape(u.TimeZone)}",
             $"{t.SettingsDailyCap}: {u.DailyCap}",
+            $"{t.SettingsSkipWords}: {(u.SkipWords.Length == 0 ? t.Off : Html.Escape(string.Join(", ", u.SkipWords)))}",
+            $"{t.SettingsOnlyWords}: {(u.OnlyWords.Length == 0 ? t.Off : Html.Escape(string.Join(", ", u.OnlyWords)))}",
             $"{t.SettingsLanguage}: {t.LanguageName}",
         };
         return string.Join('\n', lines);
@@ -196,6 +202,34 @@ public sealed class SettingsCommands(DMarketDbContext db, BotReplies replies, IO
             default:
                 return true;
         }
+    }
+
+    /// <summary>
+    /// <c>/settings skip|only word, two words, …</c> (commas between entries, so an entry may hold spaces) or <c>off</c>:
+    /// each entry 2–40 characters, at most <see cref="MaxWords"/>, kept lowercase.
+    /// </summary>
+    private static string? ApplyWords(string[] values, Action<string[]> set, string key, BotTexts t)
+    {
+        var text = string.Join(' ', values).Trim();
+        if (text.Length == 0)
+        {
+            return t.Format(t.InvalidWords, key, MaxWords, MaxWordLength);
+        }
+
+        if (text is "off" or "none" or "-")
+        {
+            set([]);
+            return null;
+        }
+
+        var words = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => w.ToLowerInvariant()).Distinct().ToArray();
+        if (words.Length > MaxWords || words.Any(w => w.Length is < MinWordLength or > MaxWordLength))
+        {
+            return t.Format(t.InvalidWords, key, MaxWords, MaxWordLength);
+        }
+
+        set(words);
+        return null;
     }
 
     /// <summary>Applies <c>/settings key value</c>; returns the reply naming the problem, or null when applied.</summary>
@@ -288,6 +322,8 @@ public sealed class SettingsCommands(DMarketDbContext db, BotReplies replies, IO
 
                 u.TimeZone = TimeZoneInfo.FindSystemTimeZoneById(value).Id;
                 return null;
+            case "skip" or "only":
+                return ApplyWords(values, words => { if (key == "skip") { u.SkipWords = words; } else { u.OnlyWords = words; } }, key, t);
             case "lang" or "language":
                 if (!BotTexts.Languages.Contains(value.ToLowerInvariant()))
                 {
@@ -297,7 +333,7 @@ public sealed class SettingsCommands(DMarketDbContext db, BotReplies replies, IO
                 u.Language = value.ToLowerInvariant();
                 return null;
             default:
-                return t.Format(t.InvalidChoice, Html.Escape(key.Length > 32 ? key[..32] + "…" : key), "profit, minprofit, maxprice, liquidity, games, levels, mode, quiet, tz, cap, lang") + "\n\n" + t.SettingsUsage;
+                return t.Format(t.InvalidChoice, Html.Escape(key.Length > 32 ? key[..32] + "…" : key), "profit, minprofit, maxprice, liquidity, games, levels, mode, quiet, tz, cap, skip, only, lang") + "\n\n" + t.SettingsUsage;
         }
     }
 

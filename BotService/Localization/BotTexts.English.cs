@@ -39,7 +39,7 @@ public sealed partial class BotTexts
         SettingsTimeZone = "Time zone",
         SettingsLanguage = "Language",
         SettingsDailyCap = "Daily cap",
-        SettingsUsage = "Press the buttons, or type one of:\n<code>/settings profit 7.5</code> (percent)\n<code>/settings minprofit 1.50</code> (dollars)\n<code>/settings maxprice 100</code> or <code>off</code>\n<code>/settings liquidity 40</code> (0–100)\n<code>/settings games cs2,rust</code> or <code>all</code>\n<code>/settings levels boost,pro</code> or <code>all</code>\n<code>/settings mode instant</code>, <code>digest 60</code> or <code>off</code>\n<code>/settings quiet 23-7</code> or <code>off</code>\n<code>/settings tz Europe/Berlin</code>\n<code>/settings cap 50</code>\n<code>/settings lang ru</code>",
+        SettingsUsage = "Press the buttons, or type one of:\n<code>/settings profit 7.5</code> (percent)\n<code>/settings minprofit 1.50</code> (dollars)\n<code>/settings maxprice 100</code> or <code>off</code>\n<code>/settings liquidity 40</code> (0–100)\n<code>/settings skip souvenir, sticker</code> or <code>off</code> (titles never sent)\n<code>/settings only doppler, fade</code> or <code>off</code> (only titles with these)\n<code>/settings games cs2,rust</code> or <code>all</code>\n<code>/settings levels boost,pro</code> or <code>all</code>\n<code>/settings mode instant</code>, <code>digest 60</code> or <code>off</code>\n<code>/settings quiet 23-7</code> or <code>off</code>\n<code>/settings tz Europe/Berlin</code>\n<code>/settings cap 50</code>\n<code>/settings lang ru</code>",
         Saved = "Saved.",
         All = "all",
         NoLimit = "no limit",
@@ -246,5 +246,8 @@ public sealed partial class BotTexts
         AccessFromConfiguration = "(configuration)",
         AccessAddedBy = "(added by {0}, {1})",
         AccessAdminsOnly = "Only the bot's administrators decide who may use it.",
+        SettingsSkipWords = "Skip titles with",
+        SettingsOnlyWords = "Only titles with",
+        InvalidWords = "Words: <code>/settings {0} souvenir, sticker</code> (commas between them, each 2–{2} characters, at most {1}), or <code>/settings {0} off</code>.",
     };
 }

@@ -39,7 +39,7 @@ public sealed partial class BotTexts
         SettingsTimeZone = "Часовой пояс",
         SettingsLanguage = "Язык",
         SettingsDailyCap = "Лимит в день",
-        SettingsUsage = "Нажимайте кнопки или напишите одно из:\n<code>/settings profit 7.5</code> (процент)\n<code>/settings minprofit 1.50</code> (доллары)\n<code>/settings maxprice 100</code> или <code>off</code>\n<code>/settings liquidity 40</code> (0–100)\n<code>/settings games cs2,rust</code> или <code>all</code>\n<code>/settings levels boost,pro</code> или <code>all</code>\n<code>/settings mode instant</code>, <code>digest 60</code> или <code>off</code>\n<code>/settings quiet 23-7</code> или <code>off</code>\n<code>/settings tz Europe/Moscow</code>\n<code>/settings cap 50</code>\n<code>/settings lang en</code>",
+        SettingsUsage = "Нажимайте кнопки или напишите одно из:\n<code>/settings profit 7.5</code> (процент)\n<code>/settings minprofit 1.50</code> (доллары)\n<code>/settings maxprice 100</code> или <code>off</code>\n<code>/settings liquidity 40</code> (0–100)\n<code>/settings skip souvenir, sticker</code> или <code>off</code> (такие названия не присылать)\n<code>/settings only doppler, fade</code> или <code>off</code> (только такие названия)\n<code>/settings games cs2,rust</code> или <code>all</code>\n<code>/settings levels boost,pro</code> или <code>all</code>\n<code>/settings mode instant</code>, <code>digest 60</code> или <code>off</code>\n<code>/settings quiet 23-7</code> или <code>off</code>\n<code>/settings tz Europe/Moscow</code>\n<code>/settings cap 50</code>\n<code>/settings lang en</code>",
         Saved = "Сохранено.",
         All = "все",
         NoLimit = "без ограничения",
@@ -246,5 +246,8 @@ public sealed partial class BotTexts
         AccessFromConfiguration = "(конфигурация)",
         AccessAddedBy = "(добавил {0}, {1})",
         AccessAdminsOnly = "Только администраторы бота решают, кто может им пользоваться.",
+        SettingsSkipWords = "Пропускать названия со словами",
+        SettingsOnlyWords = "Только названия со словами",
+        InvalidWords = "Слова: <code>/settings {0} souvenir, sticker</code> (через запятую, каждое 2–{2} символов, не больше {1}) или <code>/settings {0} off</code>.",
     };
 }

@@ -463,4 +463,10 @@ public sealed partial class BotTexts
     public required string AccessAddedBy { get; init; }
 
     public required string AccessAdminsOnly { get; init; }
+
+    public required string SettingsSkipWords { get; init; }
+
+    public required string SettingsOnlyWords { get; init; }
+
+    public required string InvalidWords { get; init; }
 }

@@ -21,6 +21,12 @@ public sealed class BotUser
 
     public string[] Levels { get; set; } = [];
 
+    /// <summary>Words (lowercase) whose titles the user never wants, on top of the global blacklist.</summary>
+    public string[] SkipWords { get; set; } = [];
+
+    /// <summary>Whitelist mode when not empty: only titles holding one of these words (lowercase).</summary>
+    public string[] OnlyWords { get; set; } = [];
+
     public decimal MinProfitPercent { get; set; }
 
     public long MinProfitCents { get; set; }

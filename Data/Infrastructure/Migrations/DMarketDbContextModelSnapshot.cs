@@ -255,6 +255,11 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("mode");
 
+                    b.PrimitiveCollection<string[]>("OnlyWords")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("only_words");
+
                     b.Property<bool>("Paused")
                         .HasColumnType("boolean")
                         .HasColumnName("paused");
@@ -266,6 +271,11 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                     b.Property<int?>("QuietToHour")
                         .HasColumnType("integer")
                         .HasColumnName("quiet_to_hour");
+
+                    b.PrimitiveCollection<string[]>("SkipWords")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("skip_words");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
