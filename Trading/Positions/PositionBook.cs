@@ -31,7 +31,18 @@ public sealed class PositionBook(DMarketDbContext db, TimeProvider time, IOption
         }
 
         var read = time.GetElapsedTime(started);
-        var sync = await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => ApplyAsync(userId, account, held, ct), cancellationToken);
+        PositionSync sync;
+        try
+        {
+            sync = await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => ApplyAsync(userId, account, held, ct), cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // A sync of the same account at the same moment added an item first: apply again over what it wrote.
+            db.ChangeTracker.Clear();
+            sync = await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => ApplyAsync(userId, account, held, ct), cancellationToken);
+        }
+
         logger.LogInformation("Positions of user {UserId} synced: {Held} held, {Added} new, {Gone} gone; DMarket {ReadMs:F0} ms, in all {TotalMs:F0} ms",
             userId, sync.Held, sync.Added, sync.Gone, read.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
         return sync;

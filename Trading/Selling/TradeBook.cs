@@ -41,7 +41,18 @@ public sealed class TradeBook(DMarketDbContext db, TradingMetrics metrics, TimeP
         }
 
         var read = time.GetElapsedTime(started);
-        var recorded = await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => RecordAsync(userId, fresh, ct), cancellationToken);
+        int recorded;
+        try
+        {
+            recorded = await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => RecordAsync(userId, fresh, ct), cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Another replica (or a /pnl at the same moment) recorded these sales first: each is kept and told once.
+            db.ChangeTracker.Clear();
+            recorded = 0;
+        }
+
         logger.LogInformation("Closed sales of user {UserId} synced: {Recorded} new; DMarket {ReadMs:F0} ms, in all {TotalMs:F0} ms",
             userId, recorded, read.TotalMilliseconds, time.GetElapsedTime(started).TotalMilliseconds);
         return recorded;

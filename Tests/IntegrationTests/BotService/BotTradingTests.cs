@@ -5,6 +5,7 @@ using DMarketAspire.DMarketSimulator.Market;
 using DMarketAspire.IntegrationTests.Infrastructure;
 using ChatMessageView = DMarketAspire.TelegramSimulator.Control.ChatMessageView;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DMarketAspire.IntegrationTests.BotService;
 
@@ -295,6 +296,29 @@ public sealed class BotTradingTests(BotAccountTests.Fixture bot) : IClassFixture
         await using var db = SchemaTests.NewContext(bot.Database);
         Assert.Equal((BuyStatus.Failed, "NotEnoughBalance"), (await db.Buys.SingleAsync(b => b.UserId == user, Ct)) is var buy ? (buy.Status, buy.FailReason) : default);
         Assert.Equal(OpportunityStatus.Active, (await db.Opportunities.SingleAsync(o => o.Id == opportunity.Id, Ct)).Status);
+    }
+
+    [Fact]
+    public async Task TwoSyncsOfTheSameSalesAtOnceRecordEachSaleOnce()
+    {
+        var (user, account) = await ConnectAsync(1_00);
+        (await bot.DMarket.PostAsJsonAsync($"/_sim/accounts/{account.PublicKey}/sold-history", new SimulatorControlApi.SoldHistoryRequest("rust", "Trading History Crate", 250, 7_77), Ct)).EnsureSuccessStatusCode();
+        var keys = DMarketAspire.DMarket.Client.Signing.DMarketKeys.Parse(account.PublicKey, account.SecretKey);
+
+        async Task<int> SyncAsync()
+        {
+            await using var scope = bot.BotServices.CreateAsyncScope();
+            var client = scope.ServiceProvider.GetRequiredService<DMarketAspire.DMarket.Client.DMarketClient>().ForAccount(keys);
+            return await scope.ServiceProvider.GetRequiredService<DMarketAspire.Trading.Selling.TradeBook>().SyncAsync(user, client, Ct);
+        }
+
+        var counts = await Task.WhenAll(SyncAsync(), SyncAsync(), SyncAsync());
+        await using var db = SchemaTests.NewContext(bot.Database);
+        Assert.Equal(250, await db.Trades.CountAsync(t => t.UserId == user, Ct));
+        Assert.True(counts.Sum() >= 250, string.Join(",", counts));
+        Assert.Equal(0, await SyncAsync());
+        // Sales of items never listed here are recorded, not announced.
+        Assert.False(await db.Notifications.AnyAsync(n => n.UserId == user && n.Kind == NotificationKind.Sale, Ct));
     }
 
     private async Task<Position> PositionAsync(long user, string title)
