@@ -232,13 +232,17 @@ public sealed class AppHostEndToEndTests
         // A title of its own, listed at $20: the Scanner's fresh pass records it and its price.
         const string title = "E2E Trader Crate";
         (await simulator.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(DMarketAspire.DMarket.Client.DMarketGames.Rust, title, 2000, BypassBuyOrders: true), Ct)).EnsureSuccessStatusCode();
+        var recorded = Stopwatch.StartNew();
         long itemId = 0;
         await EventuallyAsync(async () =>
         {
             await using var db = SchemaTests.NewContext(database);
             itemId = await db.Items.Where(i => i.Title == title).Select(i => i.Id).SingleOrDefaultAsync(Ct);
             return await db.ItemPrices.AnyAsync(p => p.ItemId == itemId && p.BestOfferCents == 2000, Ct);
-        }, "the Scanner recorded the title's price", TimeSpan.FromSeconds(60));
+        }, "the Scanner recorded the title's price", TimeSpan.FromSeconds(150));
+        // Usually seconds; one clean-clone run in three took over 60 s (a new title without sales or bids: the Scanner's
+        // freshness is issue 24's subject). Logged, so the figure is seen rather than hidden by the longer allowance.
+        Log($"The Scanner recorded the new title's price {recorded.Elapsed.TotalSeconds:F1} s after it was listed.");
 
         // A buy order under the offer; a seller then lists at its price and DMarket fills it: the trader is told.
         await telegram.SendAsync(Trader, $"/target {title} 15 1");
