@@ -45,13 +45,32 @@ public sealed class AppHostProcessTests
 
             // The printed token URL logs in and lands on the resources page: every resource there, running.
             await page.GotoAsync(login);
+            var reloaded = false;
             foreach (var resource in Resources)
             {
                 var state = resource == "migrations" ? "Finished" : "Running";
+                var row = page.Locator("tr.fluent-data-grid-row").Filter(new() { Has = page.GetByText(resource, new() { Exact = true }) }).Filter(new() { HasText = state }).First;
                 try
                 {
-                    await page.Locator("tr.fluent-data-grid-row").Filter(new() { Has = page.GetByText(resource, new() { Exact = true }) })
-                        .Filter(new() { HasText = state }).First.WaitForAsync(new() { Timeout = UiTimeout });
+                    try
+                    {
+                        await row.WaitForAsync(new() { Timeout = UiTimeout });
+                    }
+                    catch (TimeoutException) when (!reloaded)
+                    {
+                        if (!await page.GetByText("An unhandled error has occurred").IsVisibleAsync())
+                        {
+                            throw;
+                        }
+
+                        // The dashboard's own Blazor circuit failed (seen once in four clean-clone runs: an empty grid under
+                        // its error bar): press its Reload once, as a user would, and say so.
+                        reloaded = true;
+                        await Shot(page, "resources-unhandled-error");
+                        TestContext.Current.TestOutputHelper?.WriteLine("The dashboard showed \"An unhandled error has occurred\"; reloaded once.");
+                        await page.ReloadAsync();
+                        await row.WaitForAsync(new() { Timeout = UiTimeout });
+                    }
                 }
                 catch (TimeoutException)
                 {
