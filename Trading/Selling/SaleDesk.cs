@@ -43,6 +43,19 @@ public sealed class SaleDesk(DMarketDbContext db, FeeBook fees, TimeProvider tim
             return new ListingReport(ListingOutcome.NotYours, null);
         }
 
+        if (position.ListedAt is { } claimedAt && position.OfferId is null && claimedAt < time.GetUtcNow() - _options.AnswerDeadline)
+        {
+            // Claimed by a process that died before recording DMarket's answer: the listing may exist. Find it, or free the item.
+            if (await FindListingAsync(account, position, cancellationToken) is { } found)
+            {
+                await RecordListedAsync(positionId, found.OfferId, found.PriceCents, position.Repricing, null);
+                return new ListingReport(ListingOutcome.AlreadyListed, await ReloadAsync(positionId));
+            }
+
+            await ReleaseAsync(positionId);
+            position = await ReloadAsync(positionId);
+        }
+
         if (priceCents <= 0 || priceCents > _options.MaxListPriceCents)
         {
             return new ListingReport(ListingOutcome.Refused, position, "InvalidPrice");

@@ -299,6 +299,75 @@ public sealed class BotTradingTests(BotAccountTests.Fixture bot) : IClassFixture
     }
 
     [Fact]
+    public async Task AListingWhoseAnswerIsLostFailsOrIsLeftByACrashIsNeverListedTwice()
+    {
+        var (user, account) = await ConnectAsync(100_00);
+        var opportunity = await ListAsync("Trading Listing Faults Crate", 10_00, fairPriceCents: 50_00);
+        var summary = await SummaryAsync(user, opportunity);
+        await bot.PressAsync(user, summary.MessageId, ConfirmData(summary));
+        await bot.WaitForBotMessageAsync(user, m => m.MessageId == summary.MessageId && m.Text.StartsWith("✅ Bought", StringComparison.Ordinal), what: "bought");
+        var position = await PositionAsync(user, "Trading Listing Faults Crate");
+        var keys = DMarketAspire.DMarket.Client.Signing.DMarketKeys.Parse(account.PublicKey, account.SecretKey);
+        async Task<List<DMarketAspire.DMarket.Client.Models.UserOffer>> ListedAsync()
+        {
+            await using var scope = bot.BotServices.CreateAsyncScope();
+            var client = scope.ServiceProvider.GetRequiredService<DMarketAspire.DMarket.Client.DMarketClient>().ForAccount(keys);
+            return await client.GetUserOffersAsync("rust", Ct).Where(o => o.AssetId == position.AssetId).ToListAsync(Ct);
+        }
+
+        // The listing took effect and its answer was lost: found among the account's listings, recorded, listed once.
+        await SetFaultsAsync(new { path = "/marketplace-api/v2/offers:batchCreate", loseAnswerRate = 1.0 });
+        try
+        {
+            await bot.SendAsync(user, $"/sell {position.Id} 60.00");
+            await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🏷 Listed Trading Listing Faults Crate at $60.00", StringComparison.Ordinal), what: "listed despite the lost answer");
+        }
+        finally
+        {
+            await bot.DMarket.DeleteAsync("/_sim/faults", Ct);
+        }
+
+        Assert.Single(await ListedAsync());
+        Assert.Equal(Assert.Single(await ListedAsync()).OfferId, (await PositionAsync(user, "Trading Listing Faults Crate")).OfferId);
+        await bot.SendAsync(user, $"/delist {position.Id}");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Delisted Trading Listing Faults Crate", StringComparison.Ordinal), what: "delisted");
+
+        // A 503 before it took effect: nothing listed, and the item is free to list again.
+        await SetFaultsAsync(new { path = "/marketplace-api/v2/offers:batchCreate", errorRate = 1.0, errorStatus = 503 });
+        try
+        {
+            await bot.SendAsync(user, $"/sell {position.Id} 60.00");
+            await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("DMarket did not answer, and your listings do not show Trading Listing Faults Crate", StringComparison.Ordinal), what: "not listed after a 503");
+        }
+        finally
+        {
+            await bot.DMarket.DeleteAsync("/_sim/faults", Ct);
+        }
+
+        Assert.Empty(await ListedAsync());
+        var released = await PositionAsync(user, "Trading Listing Faults Crate");
+        Assert.Equal((null, null), (released.OfferId, released.ListedAt));
+
+        // A process killed between claiming the item and recording DMarket's answer leaves the claim, and the listing
+        // it sent: the next /sell finds that listing (and reprices it) instead of listing the item a second time.
+        await using (var scope = bot.BotServices.CreateAsyncScope())
+        {
+            var client = scope.ServiceProvider.GetRequiredService<DMarketAspire.DMarket.Client.DMarketClient>().ForAccount(keys);
+            Assert.True((await client.CreateOffersAsync([(position.AssetId, 55_00)], Ct)).Single().Successful);
+        }
+
+        await using (var db = SchemaTests.NewContext(bot.Database))
+        {
+            await db.Positions.Where(p => p.Id == position.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ListedAt, DateTimeOffset.UtcNow.AddHours(-1)).SetProperty(p => p.ListPriceCents, 55_00), Ct);
+        }
+
+        await bot.SendAsync(user, $"/sell {position.Id} 58.00");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🏷 Trading Listing Faults Crate is now listed at $58.00", StringComparison.Ordinal), what: "the crashed listing found and repriced");
+        var listed = Assert.Single(await ListedAsync());
+        Assert.Equal(58_00, listed.PriceCents);
+    }
+
+    [Fact]
     public async Task TwoSyncsOfTheSameSalesAtOnceRecordEachSaleOnce()
     {
         var (user, account) = await ConnectAsync(1_00);
