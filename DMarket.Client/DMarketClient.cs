@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using DMarketAspire.DMarket.Client.Attributes;
 using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.DMarket.Client.Signing;
 using DMarketAspire.DMarket.Client.Wire;
@@ -55,8 +56,7 @@ public sealed class DMarketClient(HttpClient http, DMarketClock clock)
             o.SuggestedPrice?.Usd,
             o.InstantPrice?.Usd,
             o.Fees?.Dmarket?.Sell?.Default?.Percentage,
-            o.Extra?.Exterior,
-            o.Extra?.FloatValue,
+            ItemAttributesReader.Read(o.GameId, o.Title, o.Extra is { } extra ? WireAttributes.From(extra) : new RawAttributes()),
             o.Extra?.Tradable ?? true,
             o.CreatedAt)).ToList();
         return new Page<MarketItem>(items, NullIfEmpty(body.Cursor), body.Total?.Offers);
@@ -77,7 +77,7 @@ public sealed class DMarketClient(HttpClient http, DMarketClock clock)
             i.PriceCents,
             i.CreatedAt,
             i.Locked,
-            (i.Attributes?.Cs2 ?? i.Attributes?.Cs2Attributes)?.Exterior)).ToList();
+            ItemAttributesReader.Read(i.Attributes?.GameId ?? query.GameId, i.Attributes?.Title ?? string.Empty, WireAttributes.From(i.Attributes)))).ToList();
         return new Page<MarketOffer>(items, NullIfEmpty(body.Cursor), body.Total);
     }
 

@@ -4,6 +4,8 @@ using DMarketAspire.DMarket.Client;
 using DMarketAspire.Data.Domain;
 using DMarketAspire.Data.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using DMarketAspire.Api.Queries;
+using DMarketAspire.Trading.Filters;
 using Microsoft.EntityFrameworkCore;
 
 namespace DMarketAspire.Api.Apis;
@@ -15,6 +17,8 @@ public static class MeApi
     {
         var api = app.MapGroup("/api/me").WithTags("Me").AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(OpportunitiesApi.RateLimitPolicy);
         api.MapGet("/settings", GetSettings).WithName("GetMySettings").WithSummary("The caller's bot settings: games, levels, profit, notifications, quiet hours.");
+        api.MapMethods("/settings/items", [HttpMethods.Patch], PatchItemFilter).WithName("UpdateMyItemFilter")
+            .WithSummary("Changes the caller's item-attribute filter, key by key in the bot's /settings syntax ({\"exterior\": \"fn, mw\", \"float\": \"0-0.07\", \"hero\": \"off\"}); applies to the bot's notifications, /scan and /top.");
         api.MapGet("/alerts", GetAlerts).WithName("GetMyAlerts").WithSummary("The caller's price alerts, oldest first.");
         api.MapPost("/alerts", CreateAlert).WithName("CreateMyAlert")
             .WithSummary("Sets a price alert on a title's best offer; the bot tells the caller once each time the price crosses it. The same alert again returns the existing one.");
@@ -27,11 +31,40 @@ public static class MeApi
     {
         var userId = ApiKeyFilter.UserOf(context);
         var u = await db.BotUsers.AsNoTracking().SingleOrDefaultAsync(b => b.Id == userId, cancellationToken);
-        return u is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(new MeSettings(u.Id, u.Language, u.Games, u.Levels, u.MinProfitPercent, u.MinProfitCents, u.MaxPriceCents, u.MinLiquidity, u.Mode.ToString(),
-                u.DigestIntervalMinutes, u.QuietFromHour, u.QuietToHour, u.TimeZone, u.DailyCap, u.Paused, u.SkipWords, u.OnlyWords));
+        return u is null ? TypedResults.NotFound() : TypedResults.Ok(Settings(u));
     }
+
+    public static async Task<Results<Ok<MeSettings>, NotFound, ValidationProblem>> PatchItemFilter(
+        Dictionary<string, string?> body, HttpContext context, DMarketDbContext db, CancellationToken cancellationToken)
+    {
+        var userId = ApiKeyFilter.UserOf(context);
+        var u = await db.BotUsers.SingleOrDefaultAsync(b => b.Id == userId, cancellationToken);
+        if (u is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        Dictionary<string, string[]> errors = [];
+        foreach (var key in body.Keys.Where(k => !ItemFilterInput.IsKey(k)))
+        {
+            errors[key] = [$"'{key}' is not an item filter; one of: {string.Join(", ", ItemFilterInput.Keys.Select(ItemFilterQuery.Name))}."];
+        }
+
+        var filter = ItemFilterQuery.Parse(body.Select(p => (p.Key.ToLowerInvariant(), (string?)(p.Value ?? "off"))).Where(p => ItemFilterInput.IsKey(p.Item1)), errors, u.ItemFilter);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Some item filters are not valid.");
+        }
+
+        u.ItemFilter = filter;
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(Settings(u));
+    }
+
+    private static MeSettings Settings(BotUser u) =>
+        new(u.Id, u.Language, u.Games, u.Levels, u.MinProfitPercent, u.MinProfitCents, u.MaxPriceCents, u.MinLiquidity, u.Mode.ToString(),
+            u.DigestIntervalMinutes, u.QuietFromHour, u.QuietToHour, u.TimeZone, u.DailyCap, u.Paused, u.SkipWords, u.OnlyWords,
+            ItemFilterInput.Describe(u.ItemFilter).ToDictionary(p => p.Key, p => p.Value));
 
     public static async Task<Ok<List<MeAlert>>> GetAlerts(HttpContext context, PriceAlertBook alerts, CancellationToken cancellationToken) =>
         TypedResults.Ok((await alerts.ListAsync(ApiKeyFilter.UserOf(context), cancellationToken)).Select(View).ToList());

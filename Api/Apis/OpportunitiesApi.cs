@@ -7,6 +7,7 @@ using DMarketAspire.Api.Queries;
 using DMarketAspire.Data.Domain;
 using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
+using DMarketAspire.Trading.Filters;
 using Microsoft.EntityFrameworkCore;
 
 namespace DMarketAspire.Api.Apis;
@@ -22,6 +23,9 @@ public static class OpportunitiesApi
         api.MapGet("/", GetOpportunities).WithName("GetOpportunities")
             .WithSummary("Opportunities, filtered and sorted, a page at a time.")
             .WithDescription("Filters: game (a8db, 9a92, tf2, rust), level, minProfitPercent, minProfitUsd, minLiquidity (0-100), status (active, gone, all). " +
+                "Item attributes, each binding only its game's items, in the bot's /settings syntax: exterior (fn, mw, ft, ww, bs; comma-separated), " +
+                "float (from-to, e.g. 0-0.07), phase, stattrak / souvenir / stickers (only, no, any), category (knife, gloves, rifle…; Rust: weapon, clothing…), " +
+                "hero, quality, rarity, killstreak, craftable (only, any), tradeLock (most days locked). " +
                 "Sort: profit (cents, default), percent, liquidity, newest. Pages by cursor: pass back nextCursor with the same filters and sort; " +
                 "rows stay in order while others come and go. Money in cents.")
             .Produces<OpportunityPage>();
@@ -112,6 +116,7 @@ public static class OpportunitiesApi
             rows = rows.Where(o => o.ProfitCents >= minCents);
         }
 
+        rows = ItemFilterRules.Apply(rows, query.Items);
         if (query.MinLiquidity is { } minLiquidity)
         {
             rows = rows.Where(o => o.Liquidity >= minLiquidity);

@@ -2,7 +2,8 @@ namespace DMarketAspire.Api.Me;
 
 /// <summary>
 /// The user's bot settings as the Api shows them. Money in cents; empty games or levels mean all; titles with a skip
-/// word are never sent, and with "only" words only titles holding one are.
+/// word are never sent, and with "only" words only titles holding one are. <see cref="Items"/> holds the item-attribute
+/// filter in the bot's <c>/settings</c> syntax (exterior: "Factory New, Minimal Wear", float: "0-0.07"); absent keys mean any.
 /// </summary>
 public sealed record MeSettings(
     long UserId,
@@ -21,4 +22,5 @@ public sealed record MeSettings(
     int DailyCap,
     bool Paused,
     string[] SkipWords,
-    string[] OnlyWords);
+    string[] OnlyWords,
+    IReadOnlyDictionary<string, string> Items);

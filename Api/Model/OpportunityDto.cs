@@ -20,9 +20,11 @@ public sealed record OpportunityDto(
     DateTimeOffset FirstSeenAt,
     DateTimeOffset LastSeenAt,
     DateTimeOffset? GoneAt,
-    string? GoneReason)
+    string? GoneReason,
+    OpportunityAttributesDto Attributes)
 {
     public static OpportunityDto From(Opportunity o) => new(
         o.Id, o.OfferId, o.GameId, o.Level, o.Title, o.BuyPriceCents, o.ResaleCents, o.FeeFraction * 100, o.ProfitCents, o.ProfitPercent,
-        o.Liquidity, o.BestBuyOrderCents, o.Status.ToString(), o.FirstSeenAt, o.LastSeenAt, o.GoneAt, o.GoneReason);
+        o.Liquidity, o.BestBuyOrderCents, o.Status.ToString(), o.FirstSeenAt, o.LastSeenAt, o.GoneAt, o.GoneReason,
+        OpportunityAttributesDto.From(o.Attributes));
 }

@@ -1,4 +1,5 @@
 using DMarketAspire.Data.Domain;
+using DMarketAspire.Trading.Filters;
 
 namespace DMarketAspire.Api.Queries;
 
@@ -12,8 +13,10 @@ public sealed record OpportunityQuery(
     OpportunityStatus? Status,
     string Sort,
     Cursor? After,
-    int Limit)
+    int Limit,
+    ItemFilter Items)
 {
     /// <summary>The cache key: every field that changes the answer.</summary>
-    public string Key => $"{GameId}|{Level}|{MinProfitPercent}|{MinProfitCents}|{MinLiquidity}|{Status}|{Sort}|{After?.Encode()}|{Limit}";
+    public string Key => $"{GameId}|{Level}|{MinProfitPercent}|{MinProfitCents}|{MinLiquidity}|{Status}|{Sort}|{After?.Encode()}|{Limit}|" +
+        string.Join(';', ItemFilterInput.Describe(Items).Select(p => p.Key + "=" + p.Value));
 }

@@ -16,7 +16,20 @@ public sealed record OpportunityQueryParameters(
     [FromQuery] string? Status,
     [FromQuery] string? Sort,
     [FromQuery] string? Cursor,
-    [FromQuery] string? Limit)
+    [FromQuery] string? Limit,
+    [FromQuery] string? Exterior = null,
+    [FromQuery] string? Float = null,
+    [FromQuery] string? Phase = null,
+    [FromQuery] string? StatTrak = null,
+    [FromQuery] string? Souvenir = null,
+    [FromQuery] string? Stickers = null,
+    [FromQuery] string? Category = null,
+    [FromQuery] string? Hero = null,
+    [FromQuery] string? Quality = null,
+    [FromQuery] string? Rarity = null,
+    [FromQuery] string? Killstreak = null,
+    [FromQuery] string? Craftable = null,
+    [FromQuery] string? TradeLock = null)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 100;
@@ -61,12 +74,17 @@ public sealed record OpportunityQueryParameters(
             errors["cursor"] = ["Not a cursor of this sort: pass back the nextCursor of the previous page, with the same sort."];
         }
 
+        var items = ItemFilterQuery.Parse(
+            [("exterior", Exterior), ("float", Float), ("phase", Phase), ("stattrak", StatTrak), ("souvenir", Souvenir), ("stickers", Stickers),
+             ("category", Category), ("hero", Hero), ("quality", Quality), ("rarity", Rarity), ("killstreak", Killstreak), ("craftable", Craftable),
+             ("tradelock", TradeLock)], errors);
+
         if (errors.Count > 0)
         {
             return false;
         }
 
-        query = new OpportunityQuery(Game, Level, minPercent, minUsd is { } usd ? Money.FromDollars(usd) : null, minLiquidity, status, sort, after, limit);
+        query = new OpportunityQuery(Game, Level, minPercent, minUsd is { } usd ? Money.FromDollars(usd) : null, minLiquidity, status, sort, after, limit, items);
         return true;
     }
 

@@ -10,6 +10,34 @@ let nextCursor = null;
 
 const dollars = cents => cents == null ? "–" : "$" + (cents / 100).toFixed(2);
 const filters = () => Object.fromEntries([...new FormData(form)].filter(([, v]) => v !== ""));
+// Item-attribute filters are applied by the Api (the bot's rules); the page does not repeat them, it asks again.
+const itemKeys = ["exterior", "float", "phase", "statTrak", "souvenir", "stickers", "category", "hero", "quality", "rarity", "killstreak", "craftable", "tradeLock"];
+const hasItemFilter = () => itemKeys.some(k => filters()[k] !== undefined);
+let reloadTimer = null;
+
+// The filters live in the address: a filtered view can be bookmarked or shared, and opens as it was.
+function readAddress() {
+  const params = new URLSearchParams(location.search);
+  for (const [key, value] of params) {
+    const field = form.elements.namedItem(key);
+    if (!field) continue;
+    if (field.tagName === "SELECT" && ![...field.options].some(o => o.value === value)) field.add(new Option(value, value));
+    field.value = value;
+  }
+}
+
+function writeAddress() {
+  const query = new URLSearchParams(filters()).toString();
+  history.replaceState(null, "", query ? "?" + query : location.pathname);
+}
+
+function attributes(o) {
+  const a = o.attributes ?? {};
+  const parts = [a.statTrak && "StatTrak™", a.souvenir && "Souvenir", a.exterior, a.floatValue != null && "float " + a.floatValue.toFixed(4), a.phase,
+    a.stickers > 0 && a.stickers + " stickers", a.quality && !["Standard", "Unique"].includes(a.quality) && a.quality, a.hero, a.rarity, a.killstreak,
+    a.craftable === false && "Non-Craftable", o.gameId === "rust" && a.category, a.tradeLockDays > 0 && "trade lock " + a.tradeLockDays + " d"];
+  return parts.filter(Boolean).join(" · ");
+}
 
 function matches(o) {
   const f = filters();
@@ -26,7 +54,7 @@ function render(o, isNew) {
   const link = `item.html?game=${encodeURIComponent(o.gameId)}&title=${encodeURIComponent(o.title)}`;
   tr.innerHTML = "";
   const cells = [
-    ["", `<a href="${link}"></a>`], ["", games[o.gameId] ?? o.gameId], ["", o.level],
+    ["", `<a href="${link}"></a><div class="attrs"></div>`], ["", games[o.gameId] ?? o.gameId], ["", o.level],
     ["num", dollars(o.buyPriceCents)], ["num", dollars(o.resaleCents)], ["num", o.feePercent.toFixed(1) + "%"],
     ["num", dollars(o.profitCents)], ["num", o.profitPercent.toFixed(2) + "%"], ["num", o.liquidity],
     ["", new Date(o.firstSeenAt).toLocaleTimeString()],
@@ -38,6 +66,7 @@ function render(o, isNew) {
     tr.appendChild(td);
   }
   tr.querySelector("a").textContent = o.title;
+  tr.querySelector(".attrs").textContent = attributes(o);
   tr.classList.toggle("gone", o.status !== "Active");
   if (isNew) { tr.classList.add("new"); body.prepend(tr); } else if (!rows.has(o.id)) { body.appendChild(tr); }
   rows.set(o.id, tr);
@@ -50,7 +79,8 @@ async function load(append) {
   const error = document.getElementById("error");
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    error.textContent = problem.title ?? `The Api answered ${response.status}.`;
+    const details = Object.entries(problem.errors ?? {}).map(([key, messages]) => `${key}: ${messages.join(" ")}`);
+    error.textContent = [problem.title ?? `The Api answered ${response.status}.`, ...details].join(" ");
     error.hidden = false;
     return;
   }
@@ -71,11 +101,20 @@ function follow() {
     const change = JSON.parse(message.data);
     const o = change.opportunity;
     if (rows.has(o.id)) { render(o, false); return; }
-    if (change.kind !== "Gone" && matches(o)) { render(o, true); document.getElementById("empty").hidden = true; }
+    if (change.kind === "Gone" || !matches(o)) return;
+    if (hasItemFilter()) {
+      clearTimeout(reloadTimer);
+      reloadTimer = setTimeout(() => load(false), 1000);
+      return;
+    }
+    render(o, true);
+    document.getElementById("empty").hidden = true;
   });
   source.onerror = () => { live.textContent = "reconnecting…"; live.className = "live off"; };
 }
 
-form.addEventListener("change", () => load(false));
+form.addEventListener("change", () => { writeAddress(); load(false); });
+form.addEventListener("submit", event => { event.preventDefault(); writeAddress(); load(false); });
 document.getElementById("more").addEventListener("click", () => load(true));
+readAddress();
 load(false).then(follow);

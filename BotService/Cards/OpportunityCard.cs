@@ -21,6 +21,11 @@ public sealed class OpportunityCard(IOptions<BotOptions> options)
             $"{texts.CardBuy} {Money.Format(o.BuyPriceCents)} → {texts.CardResale} {Money.Format(o.ResaleCents)} (fee {feePercent}%)",
             $"{texts.CardProfit} <b>{Money.Format(o.ProfitCents)} ({o.ProfitPercent.ToString("0.#", CultureInfo.InvariantCulture)}%)</b> · {texts.CardLiquidity} {o.Liquidity}/100",
         };
+        if (AttributesLine.Render(o.GameId, o.Attributes, texts) is { } attributes)
+        {
+            lines.Insert(2, attributes);
+        }
+
         if (withLink)
         {
             lines.Add($"<a href=\"{Html.Escape(Link(o))}\">{texts.OpenOnDMarket}</a>");

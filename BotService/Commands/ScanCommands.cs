@@ -92,6 +92,7 @@ public sealed class ScanCommands(DMarketDbContext db, OpportunityCard cards, Bot
             MinLiquidity = user.MinLiquidity,
             SkipWords = user.SkipWords,
             OnlyWords = user.OnlyWords,
+            ItemFilter = user.ItemFilter,
         };
         var scope = string.Join(" · ", new[] { game is null ? null : DMarket.Client.DMarketGames.Name(game), level }.Where(s => s is not null)) is { Length: > 0 } named ? named : t.All;
         var gamePart = game is null ? Any : GameAliases.ShortName(game);

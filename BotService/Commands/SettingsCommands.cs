@@ -7,6 +7,7 @@ using DMarketAspire.DMarket.Client;
 using DMarketAspire.Data.Domain;
 using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
+using DMarketAspire.Trading.Filters;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DMarketAspire.BotService.Commands;
@@ -73,6 +74,11 @@ public sealed class SettingsCommands(DMarketDbContext db, BotReplies replies, IO
             return null;
         }
 
+        if (ItemFilterSettings.Owns(section))
+        {
+            return await PressItemsAsync(c, section, value, cancellationToken);
+        }
+
         if (value.Length > 0)
         {
             var problem = ApplyChoice(user, section, value);
@@ -97,6 +103,31 @@ public sealed class SettingsCommands(DMarketDbContext db, BotReplies replies, IO
         return value.Length > 0 ? t.Saved : null;
     }
 
+    private async Task<string?> PressItemsAsync(CallbackContext c, string section, string value, CancellationToken cancellationToken)
+    {
+        var user = c.User;
+        if (value.Length > 0 || section == "ireset")
+        {
+            if (ItemFilterSettings.ApplyChoice(user, section, value))
+            {
+                return c.Texts.ButtonExpired;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var t = BotTexts.For(user.Language);
+        var stay = value.Length == 0 || ItemFilterSettings.Stays(section);
+        var (prompt, keyboard) = ItemFilterSettings.Choice(user, t, stay ? section : ItemFilterSettings.Menu);
+        if (keyboard is null)
+        {
+            return t.ButtonExpired;
+        }
+
+        await c.ShowAsync(prompt, keyboard, cancellationToken);
+        return value.Length > 0 || section == "ireset" ? t.Saved : null;
+    }
+
     public string Summary(BotUser u, BotTexts t)
     {
         var lines = new[]
@@ -113,6 +144,7 @@ public sealed class SettingsCommands(DMarketDbContext db, BotReplies replies, IO
             $"{t.SettingsDailyCap}: {u.DailyCap}",
             $"{t.SettingsSkipWords}: {(u.SkipWords.Length == 0 ? t.Off : Html.Escape(string.Join(", ", u.SkipWords)))}",
             $"{t.SettingsOnlyWords}: {(u.OnlyWords.Length == 0 ? t.Off : Html.Escape(string.Join(", ", u.OnlyWords)))}",
+            ItemFilterSettings.Summary(u.ItemFilter, t),
             $"{t.SettingsLanguage}: {t.LanguageName}",
         };
         return string.Join('\n', lines);
@@ -125,6 +157,7 @@ public sealed class SettingsCommands(DMarketDbContext db, BotReplies replies, IO
         [Keyboards.Button(t.SettingsMaxPrice, Prefix, "mp"), Keyboards.Button(t.SettingsLiquidity, Prefix, "lq")],
         [Keyboards.Button("🔔 " + t.SettingsMode, Prefix, "md"), Keyboards.Button("🌙 " + t.SettingsQuietHours, Prefix, "qh")],
         [Keyboards.Button("🕒 " + t.SettingsTimeZone, Prefix, "tz"), Keyboards.Button("🌐 " + t.SettingsLanguage, Prefix, "ln")],
+        [Keyboards.Button("🎯 " + t.SettingsItems, Prefix, ItemFilterSettings.Menu)],
         [Keyboards.Button(t.ButtonDone, Prefix, "x")],
     ]);
 
@@ -332,8 +365,11 @@ public sealed class SettingsCommands(DMarketDbContext db, BotReplies replies, IO
 
                 u.Language = value.ToLowerInvariant();
                 return null;
+            case "items":
+            case var _ when ItemFilterInput.IsKey(key):
+                return ItemFilterSettings.ApplyText(u, key, string.Join(' ', values), t);
             default:
-                return t.Format(t.InvalidChoice, Html.Escape(key.Length > 32 ? key[..32] + "…" : key), "profit, minprofit, maxprice, liquidity, games, levels, mode, quiet, tz, cap, skip, only, lang") + "\n\n" + t.SettingsUsage;
+                return t.Format(t.InvalidChoice, Html.Escape(key.Length > 32 ? key[..32] + "…" : key), "profit, minprofit, maxprice, liquidity, games, levels, mode, quiet, tz, cap, skip, only, lang, items, " + string.Join(", ", ItemFilterInput.Keys)) + "\n\n" + t.SettingsUsage;
         }
     }
 

@@ -469,4 +469,36 @@ public sealed partial class BotTexts
     public required string SettingsOnlyWords { get; init; }
 
     public required string InvalidWords { get; init; }
+
+    public required string SettingsItems { get; init; }
+
+    public required string ItemsExterior { get; init; }
+
+    public required string ItemsFloat { get; init; }
+
+    public required string ItemsStickers { get; init; }
+
+    public required string ItemsPhase { get; init; }
+
+    public required string ItemsCategory { get; init; }
+
+    public required string ItemsTradeLock { get; init; }
+
+    public required string ItemsQuality { get; init; }
+
+    public required string ItemsRarity { get; init; }
+
+    public required string ItemsReset { get; init; }
+
+    public required string ItemsHelp { get; init; }
+
+    public required string ItemsOnly { get; init; }
+
+    public required string ItemsWithout { get; init; }
+
+    public required string InvalidFloatRange { get; init; }
+
+    public required string CardStickers { get; init; }
+
+    public required string CardTradeLock { get; init; }
 }

@@ -1,12 +1,14 @@
 using DMarketAspire.BotService.Cards;
 using DMarketAspire.Data.Domain;
+using DMarketAspire.Trading.Filters;
 using Microsoft.EntityFrameworkCore;
 
 namespace DMarketAspire.BotService.Notifications;
 
 /// <summary>
 /// Whether an opportunity passes a user's filters: games, levels, minimum profit (% and $), max price, liquidity, and
-/// their word lists (no title with a skip word; with "only" words, only titles holding one), case-insensitive.
+/// their word lists (no title with a skip word; with "only" words, only titles holding one), case-insensitive, and
+/// their item attributes per game (<see cref="ItemFilterRules"/>).
 /// </summary>
 public static class OpportunityFilter
 {
@@ -18,7 +20,8 @@ public static class OpportunityFilter
         && (user.MaxPriceCents is not { } max || o.BuyPriceCents <= max)
         && o.Liquidity >= user.MinLiquidity
         && !user.SkipWords.Any(w => o.Title.Contains(w, StringComparison.OrdinalIgnoreCase))
-        && (user.OnlyWords.Length == 0 || user.OnlyWords.Any(w => o.Title.Contains(w, StringComparison.OrdinalIgnoreCase)));
+        && (user.OnlyWords.Length == 0 || user.OnlyWords.Any(w => o.Title.Contains(w, StringComparison.OrdinalIgnoreCase)))
+        && ItemFilterRules.Admits(user.ItemFilter, o.GameId, o.Attributes);
 
     /// <summary>The same filters as a query over active opportunities, for <c>/scan</c>, <c>/top</c> and <c>/stats</c>.</summary>
     public static IQueryable<Opportunity> Apply(IQueryable<Opportunity> query, BotUser user)
@@ -52,7 +55,7 @@ public static class OpportunityFilter
             query = query.Where(o => only.Any(p => EF.Functions.ILike(o.Title, p)));
         }
 
-        return query;
+        return ItemFilterRules.Apply(query, user.ItemFilter);
     }
 
     /// <summary>"%word%" with LIKE's own characters escaped, so a word is matched as typed.</summary>
@@ -60,5 +63,5 @@ public static class OpportunityFilter
         [.. words.Select(w => "%" + w.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%")];
 
     public static OpportunityView View(Opportunity o) =>
-        new(o.Id, o.GameId, o.Level, o.Title, o.BuyPriceCents, o.ResaleCents, o.FeeFraction, o.ProfitCents, o.ProfitPercent, o.Liquidity);
+        new(o.Id, o.GameId, o.Level, o.Title, o.BuyPriceCents, o.ResaleCents, o.FeeFraction, o.ProfitCents, o.ProfitPercent, o.Liquidity, o.Attributes);
 }

@@ -10,7 +10,6 @@ public sealed record MarketItem(
     long? SuggestedPriceCents,
     long? InstantPriceCents,
     decimal? SellFeePercent,
-    string? Exterior,
-    double? FloatValue,
+    ItemAttributes Attributes,
     bool Tradable,
     DateTimeOffset CreatedAt);

@@ -19,7 +19,27 @@ internal sealed record MarketItemsResponse(List<MarketItemsResponse.MarketObject
 
     internal sealed record CoinPrice([property: JsonPropertyName("USD"), JsonConverter(typeof(CentsStringConverter))] long Usd);
 
-    internal sealed record ItemExtra(string? OfferId, string? Exterior, double? FloatValue, bool? Tradable);
+    /// <summary>DMarket sends <c>tradeLock</c> in days and <c>tradeLockDuration</c> in seconds; either may be missing.</summary>
+    internal sealed record ItemExtra(
+        string? OfferId,
+        string? Exterior,
+        double? FloatValue,
+        bool? Tradable,
+        int? PaintSeed,
+        string? Phase,
+        string? Category,
+        string? ItemType,
+        string? CategoryPath,
+        List<Sticker>? Stickers,
+        string? Hero,
+        string? Quality,
+        string? Rarity,
+        string? Killstreak,
+        bool? Craftable,
+        int? TradeLock,
+        long? TradeLockDuration);
+
+    internal sealed record Sticker(string? Name);
 
     internal sealed record ItemFees(FeeFamily? Dmarket);
 

@@ -81,21 +81,21 @@ public static class ExchangeApi
                     sell = new { @default = new { percentage = (fee * 100).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), minFee = coins(1) } },
                 },
             },
-            extra = new
-            {
-                offerId = o.OfferId,
-                name = o.Title,
-                categoryPath = o.CategoryPath,
-                exterior = o.Exterior,
-                floatValue = o.FloatValue,
-                paintSeed = o.PaintSeed,
-                tradable = true,
-                tradeLock = 0,
-                withdrawable = true,
-                saleRestricted = false,
-                inGameAssetID = o.AssetId,
-            },
+            extra = Extra(o),
         };
+    }
+
+    private static Dictionary<string, object?> Extra(Offer o)
+    {
+        var extra = AttributesWire.Extra(o.GameId, o.Attributes);
+        extra["offerId"] = o.OfferId;
+        extra["name"] = o.Title;
+        extra["categoryPath"] = o.CategoryPath;
+        extra["tradable"] = true;
+        extra["withdrawable"] = o.Attributes.TradeLockDays == 0;
+        extra["saleRestricted"] = false;
+        extra["inGameAssetID"] = o.AssetId;
+        return extra;
     }
 
     private static IResult GetCustomizedFees(HttpContext context, MarketModel market, [FromQuery] string? gameId, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] string? offerType)

@@ -1,3 +1,5 @@
+using DMarketAspire.DMarket.Client.Models;
+
 namespace DMarketAspire.DMarketSimulator.Market;
 
 /// <summary>An item an account holds on DMarket: bought, or a filled buy order. DMarket keeps the asset id across owners.</summary>
@@ -11,11 +13,8 @@ public sealed class Asset
 
     public string CategoryPath { get; init; } = string.Empty;
 
-    public string? Exterior { get; init; }
-
-    public double? FloatValue { get; init; }
-
-    public int? PaintSeed { get; init; }
+    /// <summary>What this copy is: exterior, float, phase, hero, quality, trade lock…</summary>
+    public ItemAttributes Attributes { get; init; } = ItemAttributes.None;
 
     public required DateTimeOffset AcquiredAt { get; init; }
 
@@ -34,9 +33,7 @@ public sealed class Asset
         GameId = offer.GameId,
         Title = offer.Title,
         CategoryPath = offer.CategoryPath,
-        Exterior = offer.Exterior,
-        FloatValue = offer.FloatValue,
-        PaintSeed = offer.PaintSeed,
+        Attributes = offer.Attributes,
         AcquiredAt = now,
         TradeLockUntil = tradeLock > TimeSpan.Zero ? now + tradeLock : null,
     };

@@ -1,7 +1,12 @@
+using DMarketAspire.DMarket.Client.Models;
+
 namespace DMarketAspire.DMarketSimulator.Market;
 
-/// <summary>A title the market knows, with the price it really trades at (the model's ground truth).</summary>
-public sealed class CatalogItem(string gameId, string title, string categoryPath, string? exterior, long fairPriceCents)
+/// <summary>
+/// A title the market knows, with the price it really trades at (the model's ground truth) and what every copy of it
+/// shares (<see cref="Kind"/>: exterior, StatTrak™, category, hero, quality…); each listing draws the rest.
+/// </summary>
+public sealed class CatalogItem(string gameId, string title, string categoryPath, ItemAttributes kind, long fairPriceCents)
 {
     public string GameId { get; } = gameId;
 
@@ -9,7 +14,7 @@ public sealed class CatalogItem(string gameId, string title, string categoryPath
 
     public string CategoryPath { get; } = categoryPath;
 
-    public string? Exterior { get; } = exterior;
+    public ItemAttributes Kind { get; } = kind;
 
     public long FairPriceCents { get; set; } = fairPriceCents;
 }

@@ -1,3 +1,5 @@
+using DMarketAspire.DMarket.Client.Models;
+
 namespace DMarketAspire.DMarketSimulator.Market;
 
 public sealed partial class MarketModel
@@ -39,7 +41,7 @@ public sealed partial class MarketModel
     }
 
     /// <summary>Mostly above fair (sellers ask a premium); a small share well under it: the genuine opportunities.</summary>
-    private Offer NewListing(CatalogItem item, DateTimeOffset createdAt)
+    private Offer NewListing(CatalogItem item, DateTimeOffset createdAt, ItemAttributes? attributes = null)
     {
         var factor = _random.NextDouble() < _options.UnderpricedShare
             ? 0.55 + (0.30 * _random.NextDouble())
@@ -53,10 +55,9 @@ public sealed partial class MarketModel
             Title = item.Title,
             PriceCents = price,
             CreatedAt = createdAt,
-            Exterior = item.Exterior,
-            FloatValue = item.Exterior is null ? null : Math.Round(_random.NextDouble(), 6),
-            PaintSeed = item.Exterior is null ? null : _random.Next(1000),
-            CategoryPath = item.CategoryPath,
+            Attributes = attributes ?? ListingAttributes.Draw(item, _random),
+            // A planted copy's category is its own (a test may plant a knife under any title).
+            CategoryPath = attributes is null ? item.CategoryPath : CatalogNames.CategoryPath(item.GameId, attributes.Category),
         };
     }
 

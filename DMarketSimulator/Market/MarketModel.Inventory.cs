@@ -1,3 +1,5 @@
+using DMarketAspire.DMarket.Client.Models;
+
 namespace DMarketAspire.DMarketSimulator.Market;
 
 public sealed partial class MarketModel
@@ -34,6 +36,7 @@ public sealed partial class MarketModel
                 GameId = gameId,
                 Title = title,
                 CategoryPath = _byTitle.TryGetValue((gameId, title), out var item) ? item.CategoryPath : string.Empty,
+                Attributes = item?.Kind ?? ItemAttributes.None,
                 AcquiredAt = _clock.UtcNow,
                 ListingLockedUntil = listingLock is { } locked && locked > TimeSpan.Zero ? _clock.UtcNow + locked : null,
             };

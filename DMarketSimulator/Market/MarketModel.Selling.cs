@@ -40,9 +40,7 @@ public sealed partial class MarketModel
                         PriceCents = price,
                         PricedAt = now,
                         CreatedAt = now,
-                        Exterior = asset.Exterior,
-                        FloatValue = asset.FloatValue,
-                        PaintSeed = asset.PaintSeed,
+                        Attributes = asset.Attributes,
                         CategoryPath = asset.CategoryPath,
                         SellerAccountId = account.Id,
                     };

@@ -142,7 +142,8 @@ public sealed partial class MarketModel
         {
             if (!_byTitle.TryGetValue((request.GameId, request.Title), out var item))
             {
-                item = new CatalogItem(request.GameId, request.Title, CatalogNames.CategoryPath(request.GameId), null, request.FairPriceCents ?? request.PriceCents);
+                var kind = request.Attributes ?? CatalogGenerator.KindOf(request.GameId, request.Title);
+                item = new CatalogItem(request.GameId, request.Title, CatalogNames.CategoryPath(request.GameId, kind.Category), kind, request.FairPriceCents ?? request.PriceCents);
                 _byTitle[(request.GameId, request.Title)] = item;
                 _catalogue[request.GameId].Add(item);
                 _sales[(request.GameId, request.Title)] = [];
@@ -152,7 +153,7 @@ public sealed partial class MarketModel
                 item.FairPriceCents = fair;
             }
 
-            var offer = NewListing(item, _clock.UtcNow);
+            var offer = NewListing(item, _clock.UtcNow, request.Attributes);
             offer.PriceCents = request.PriceCents;
             if (request.BypassBuyOrders)
             {

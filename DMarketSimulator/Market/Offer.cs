@@ -1,3 +1,5 @@
+using DMarketAspire.DMarket.Client.Models;
+
 namespace DMarketAspire.DMarketSimulator.Market;
 
 /// <summary>An item listed for sale.</summary>
@@ -15,11 +17,8 @@ public sealed class Offer
 
     public required DateTimeOffset CreatedAt { get; init; }
 
-    public string? Exterior { get; init; }
-
-    public double? FloatValue { get; init; }
-
-    public int? PaintSeed { get; init; }
+    /// <summary>What this copy is: exterior, float, phase, hero, quality, trade lock…</summary>
+    public ItemAttributes Attributes { get; init; } = ItemAttributes.None;
 
     public string CategoryPath { get; init; } = string.Empty;
 

@@ -1,8 +1,11 @@
+using DMarketAspire.DMarket.Client.Models;
+
 namespace DMarketAspire.DMarketSimulator.Market;
 
 /// <summary>
 /// A listing planted by a test or a demo. A title the catalogue lacks is added at <see cref="FairPriceCents"/>.
 /// <see cref="BypassBuyOrders"/> lists it even where a buy order would take it at once (as DMarket would), so a demo's
-/// underpriced listing stays on the market for the scanner to find.
+/// underpriced listing stays on the market for the scanner to find. <see cref="Attributes"/>, when given, are exactly
+/// this copy's (a test planting a StatTrak™ Factory New at float 0.03); otherwise they are drawn as for any listing.
 /// </summary>
-public sealed record PlantOfferRequest(string GameId, string Title, long PriceCents, long? FairPriceCents = null, bool BypassBuyOrders = false);
+public sealed record PlantOfferRequest(string GameId, string Title, long PriceCents, long? FairPriceCents = null, bool BypassBuyOrders = false, ItemAttributes? Attributes = null);

@@ -27,6 +27,9 @@ public sealed class BotUser
     /// <summary>Whitelist mode when not empty: only titles holding one of these words (lowercase).</summary>
     public string[] OnlyWords { get; set; } = [];
 
+    /// <summary>Item attributes per game (exterior, float, phase, hero, quality…); stored as one JSON document.</summary>
+    public ItemFilter ItemFilter { get; set; } = ItemFilter.Any;
+
     public decimal MinProfitPercent { get; set; }
 
     public long MinProfitCents { get; set; }

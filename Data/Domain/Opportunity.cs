@@ -34,6 +34,8 @@ public sealed class Opportunity
 
     public long? BestBuyOrderCents { get; set; }
 
+    public OpportunityAttributes Attributes { get; set; } = new();
+
     public OpportunityStatus Status { get; set; }
 
     public DateTimeOffset FirstSeenAt { get; set; }

@@ -66,6 +66,15 @@ public sealed class DMarketDbContext(DbContextOptions<DMarketDbContext> options)
             {
                 property.SetColumnName(SnakeCase(property.Name));
             }
+
+            // A value object's columns carry its name: attributes_exterior.
+            foreach (var complex in entity.GetComplexProperties())
+            {
+                foreach (var property in complex.ComplexType.GetProperties())
+                {
+                    property.SetColumnName(SnakeCase(complex.Name) + "_" + SnakeCase(property.Name));
+                }
+            }
         }
     }
 

@@ -118,7 +118,7 @@ public sealed partial class FreshListingsScanner(
                 newIds.Add(offer.OfferId);
                 if (!offer.Locked && engine.LevelOf(offer.PriceCents) is not null)
                 {
-                    listed.Add(new Listing(offer.OfferId, offer.Title, offer.PriceCents, offer.CreatedAt));
+                    listed.Add(new Listing(offer.OfferId, offer.Title, offer.PriceCents, offer.CreatedAt, offer.Attributes));
                 }
             }
 

@@ -1,4 +1,6 @@
+using DMarketAspire.DMarket.Client.Models;
+
 namespace DMarketAspire.Scanner.Scanning;
 
-/// <summary>A listing to price: the offer, its title, price and when it was listed.</summary>
-public sealed record Listing(string OfferId, string Title, long PriceCents, DateTimeOffset ListedAt);
+/// <summary>A listing to price: the offer, its title, price, when it was listed and what the item is.</summary>
+public sealed record Listing(string OfferId, string Title, long PriceCents, DateTimeOffset ListedAt, ItemAttributes Attributes);

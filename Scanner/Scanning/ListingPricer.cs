@@ -54,7 +54,7 @@ public sealed class ListingPricer(
 
         var itemIds = await marketData.EnsureItemsAsync(gameId, opportunities.Select(o => o.Listing.Title).Distinct(StringComparer.Ordinal).ToList(), now, cancellationToken);
         var priced = opportunities.Select(o => new PricedOffer(o.Listing.OfferId, o.Listing.Title, itemIds[o.Listing.Title], o.Listing.PriceCents,
-            contexts[o.Listing.Title].Book.BestBuyOrderCents, o.Evaluation)).ToList();
+            contexts[o.Listing.Title].Book.BestBuyOrderCents, o.Evaluation, o.Listing.Attributes)).ToList();
 
         OpportunityChanges changes;
         try

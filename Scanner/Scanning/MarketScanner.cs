@@ -74,7 +74,7 @@ public sealed partial class MarketScanner(
             {
                 var context = contexts[o.Title];
                 Evaluation? evaluation = salesByTitle.ContainsKey(o.Title) || context.ResaleCents is not null ? engine.Evaluate(o.PriceCents, context, schedule, now) : null;
-                return new PricedOffer(o.OfferId, o.Title, itemIds[o.Title], o.PriceCents, context.Book.BestBuyOrderCents, evaluation);
+                return new PricedOffer(o.OfferId, o.Title, itemIds[o.Title], o.PriceCents, context.Book.BestBuyOrderCents, evaluation, o.Attributes);
             }).ToList();
 
             var changes = await opportunities.ApplyAsync(unit, scan.Id, priced, time.GetUtcNow(), listedSince, cancellationToken);
@@ -144,7 +144,7 @@ public sealed partial class MarketScanner(
             {
                 // Old listings: no creation time to measure from, so they stay out of the freshness figures.
                 waiting.AddRange(byPrice.TakeWhile(o => ListingPromise.LooksUnderpriced(ListingPromise.Of(o.PriceCents, Book(books, title.Key), o.SuggestedPriceCents, null, null), options.Value.UnderpricedRatio) || o == cheapest)
-                    .Select(o => new Listing(o.OfferId, o.Title, o.PriceCents, default)));
+                    .Select(o => new Listing(o.OfferId, o.Title, o.PriceCents, default, o.Attributes)));
             }
         }
 

@@ -1,3 +1,4 @@
+using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.Data.Domain;
 using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
@@ -161,12 +162,31 @@ public sealed class OpportunityStore(DMarketDbContext db)
         row.ProfitPercent = evaluation.ProfitPercent;
         row.Liquidity = evaluation.Liquidity;
         row.BestBuyOrderCents = offer.BestBuyOrderCents;
+        row.Attributes = OpportunityAttributesOf(offer.Attributes);
         row.Status = OpportunityStatus.Active;
         row.GoneAt = null;
         row.GoneReason = null;
         row.LastSeenAt = now;
         row.LastScanId = scanId;
     }
+
+    private static OpportunityAttributes OpportunityAttributesOf(ItemAttributes a) => new()
+    {
+        Exterior = a.Exterior,
+        FloatValue = a.FloatValue,
+        PaintSeed = a.PaintSeed,
+        Phase = a.Phase,
+        StatTrak = a.StatTrak,
+        Souvenir = a.Souvenir,
+        Category = a.Category,
+        Stickers = a.Stickers,
+        Hero = a.Hero,
+        Quality = a.Quality,
+        Rarity = a.Rarity,
+        Killstreak = a.Killstreak,
+        Craftable = a.Craftable,
+        TradeLockDays = a.TradeLockDays,
+    };
 
     private static void MarkGone(Opportunity row, string reason, long scanId, DateTimeOffset now)
     {

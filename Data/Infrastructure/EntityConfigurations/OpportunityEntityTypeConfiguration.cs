@@ -17,6 +17,16 @@ internal sealed class OpportunityEntityTypeConfiguration : IEntityTypeConfigurat
         builder.Property(o => o.ProfitPercent).HasPrecision(9, 2);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(o => o.GoneReason).HasMaxLength(64);
+        builder.ComplexProperty(o => o.Attributes, a =>
+        {
+            a.Property(x => x.Exterior).HasMaxLength(32);
+            a.Property(x => x.Phase).HasMaxLength(32);
+            a.Property(x => x.Category).HasMaxLength(32);
+            a.Property(x => x.Hero).HasMaxLength(64);
+            a.Property(x => x.Quality).HasMaxLength(32);
+            a.Property(x => x.Rarity).HasMaxLength(32);
+            a.Property(x => x.Killstreak).HasMaxLength(32);
+        });
         builder.HasOne<Item>().WithMany().HasForeignKey(o => o.ItemId).OnDelete(DeleteBehavior.Cascade);
 
         // One row per offer, for its whole life: re-scans update it.

@@ -54,5 +54,9 @@ public static class ApiSeed
         Status = OpportunityStatus.Active,
         FirstSeenAt = Now.AddMinutes(-i),
         LastSeenAt = Now,
+        // CS2 rows alternate Factory New and Field-Tested, every fourth StatTrak™; Rust rows are weapons.
+        Attributes = item.GameId == "a8db"
+            ? new OpportunityAttributes { Exterior = i % 2 == 0 ? "Factory New" : "Field-Tested", FloatValue = i % 2 == 0 ? 0.01 + (i % 6 / 100.0) : 0.2, StatTrak = i % 4 == 0, Category = "rifle" }
+            : new OpportunityAttributes { Category = "weapon" },
     };
 }

@@ -42,6 +42,30 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task FiltersByItemAttributesEachBindingOnlyItsGame()
+    {
+        var database = await ApiSeed.DatabaseAsync(infrastructure);
+        await using var api = await ApiHost.StartAsync(database, infrastructure.Redis.ConnectionString);
+        using var client = api.CreateClient();
+        await using var db = SchemaTests.NewContext(database);
+        var all = await db.Opportunities.AsNoTracking().Where(o => o.Status == OpportunityStatus.Active).ToListAsync(Ct);
+
+        var factoryNew = await GetPageAsync(client, "/api/opportunities?exterior=fn&limit=100");
+        Assert.Equal(all.Count(o => o.GameId != "a8db" || o.Attributes.Exterior == "Factory New"), factoryNew.Items.Count);
+        Assert.All(factoryNew.Items, o => Assert.True(o.GameId == "rust" || o.Attributes.Exterior == "Factory New"));
+        Assert.Contains(factoryNew.Items, o => o.GameId == "rust");
+
+        var narrow = await GetPageAsync(client, "/api/opportunities?game=a8db&exterior=fn&statTrak=only&float=0-0.04&limit=100");
+        var expected = all.Where(o => o.GameId == "a8db" && o.Attributes.Exterior == "Factory New" && o.Attributes.StatTrak && o.Attributes.FloatValue < 0.04).Select(o => o.Id).Order().ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, narrow.Items.Select(o => o.Id).Order().ToList());
+        Assert.All(narrow.Items, o => Assert.Equal("rifle", o.Attributes.Category));
+
+        var rustArmor = await GetPageAsync(client, "/api/opportunities?game=rust&category=armor&limit=100");
+        Assert.Empty(rustArmor.Items);
+    }
+
     [Theory]
     [InlineData("profit")]
     [InlineData("percent")]
@@ -93,6 +117,11 @@ public sealed class ApiTests(InfrastructureFixture infrastructure)
     [InlineData("sort=cheapest", "sort")]
     [InlineData("status=sold", "status")]
     [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("float=0.9-0.1", "float")]
+    [InlineData("float=abc", "float")]
+    [InlineData("exterior=fn,shiny", "exterior")]
+    [InlineData("statTrak=maybe", "statTrak")]
+    [InlineData("tradeLock=99", "tradeLock")]
     public async Task ABadParameterGetsA400NamingIt(string query, string parameter)
     {
         var database = await ApiSeed.DatabaseAsync(infrastructure, opportunities: 0);

@@ -46,6 +46,22 @@ public sealed class WebPageTests(InfrastructureFixture infrastructure)
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#opportunities tbody tr')].every(r => r.dataset.game === 'rust')");
         Assert.Equal(2, await page.Locator("#opportunities tbody tr").CountAsync());
 
+        // Filter by exterior: the CS2 rows left are Factory New, the address carries the filter, and a reload keeps it.
+        await page.SelectOptionAsync("#game", "a8db");
+        await page.SelectOptionAsync("#exterior", "fn");
+        await page.WaitForFunctionAsync("() => location.search.includes('exterior=fn') && [...document.querySelectorAll('#opportunities tbody tr')].length > 0 && [...document.querySelectorAll('#opportunities tbody tr')].every(r => r.querySelector('.attrs').textContent.includes('Factory New'))");
+        var factoryNew = await page.Locator("#opportunities tbody tr").CountAsync();
+        Assert.Equal(2, factoryNew);
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('exterior').value === 'fn' && document.querySelectorAll('#opportunities tbody tr').length === 2");
+        await page.FillAsync("#float", "0.9-0.1");
+        await page.PressAsync("#float", "Enter");
+        await page.WaitForFunctionAsync("() => !document.getElementById('error').hidden");
+        Assert.Contains("float: '0.9-0.1' is not a float range", await page.TextContentAsync("#error"));
+        await page.FillAsync("#float", "");
+        await page.SelectOptionAsync("#exterior", "");
+        await page.WaitForFunctionAsync("() => document.getElementById('error').hidden && !location.search.includes('exterior')");
+
         // Open an item: its price chart draws its snapshots and sales.
         await page.SelectOptionAsync("#game", "a8db");
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#opportunities tbody tr')].every(r => r.dataset.game === 'a8db')");

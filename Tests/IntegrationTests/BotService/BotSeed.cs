@@ -19,7 +19,8 @@ public static class BotSeed
         return database;
     }
 
-    public sealed record Planted(string GameId, string Level, string Title, long BuyPriceCents, decimal ProfitPercent, int Liquidity = 60, string? OfferId = null);
+    public sealed record Planted(string GameId, string Level, string Title, long BuyPriceCents, decimal ProfitPercent, int Liquidity = 60, string? OfferId = null,
+        OpportunityAttributes? Attributes = null);
 
     public static async Task<IReadOnlyList<Opportunity>> PlantAsync(string database, IConnectionMultiplexer? redis, params Planted[] planted)
     {
@@ -54,6 +55,7 @@ public static class BotSeed
                 Status = OpportunityStatus.Active,
                 FirstSeenAt = now,
                 LastSeenAt = now,
+                Attributes = p.Attributes ?? new OpportunityAttributes(),
             });
         }
 

@@ -240,6 +240,48 @@ public sealed class DMarketContractTests(SimulatorFixture simulator) : IClassFix
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Client.GetLastSalesAsync(Cs2, title, 21, cancellationToken: Ct));
     }
 
+    public static TheoryData<string, string, ItemAttributes> PlantedAttributes => new()
+    {
+        {
+            DMarketGames.CounterStrike2, "StatTrak™ AK-47 | Attr {0} (Factory New)",
+            new ItemAttributes { Exterior = "Factory New", FloatValue = 0.031245, PaintSeed = 661, StatTrak = true, Category = "rifle", Stickers = 3, TradeLockDays = 2 }
+        },
+        {
+            DMarketGames.CounterStrike2, "★ Karambit | Doppler {0} (Minimal Wear)",
+            new ItemAttributes { Exterior = "Minimal Wear", FloatValue = 0.0812, PaintSeed = 12, Phase = "Black Pearl", Category = "knife", Stickers = 0 }
+        },
+        { DMarketGames.Dota2, "Genuine Attr {0} of Pudge", new ItemAttributes { Hero = "Pudge", Quality = "Genuine", Rarity = "Immortal", TradeLockDays = 7 } },
+        {
+            DMarketGames.TeamFortress2, "Non-Craftable Strange Professional Killstreak Attr {0}",
+            new ItemAttributes { Quality = "Strange", Killstreak = "Professional Killstreak", Craftable = false }
+        },
+        { DMarketGames.Rust, "Attr {0} AK47", new ItemAttributes { Category = "weapon", TradeLockDays = 1 } },
+    };
+
+    [Theory]
+    [MemberData(nameof(PlantedAttributes))]
+    public async Task BothStorefrontsCarryAnItemsAttributesInTheirOwnShape(string game, string titleFormat, ItemAttributes planted)
+    {
+        var title = string.Format(System.Globalization.CultureInfo.InvariantCulture, titleFormat, Guid.NewGuid().ToString("N")[..8]);
+        using var response = await simulator.PostAsync("/_sim/offers", new PlantOfferRequest(game, title, 1250, Attributes: planted));
+        response.EnsureSuccessStatusCode();
+
+        var exchange = (await Client.GetMarketItemsPageAsync(new MarketItemsQuery(game) { Title = title }, cancellationToken: Ct)).Items.Single();
+        var v2 = (await Client.GetOffersPageAsync(new MarketItemsQuery(game) { Title = title }, cancellationToken: Ct)).Items.Single();
+
+        Assert.Equal(planted, exchange.Attributes);
+        Assert.Equal(planted, v2.Attributes);
+        // The wire spells them DMarket's way: filter-style exterior and phase, "stattrak™"/"stattrak_tm", lowercase heroes.
+        if (game == DMarketGames.CounterStrike2)
+        {
+            var http = _host.SignedHttpClient();
+            var raw = await http.GetStringAsync($"/exchange/v1/market/items?gameId={game}&title={Uri.EscapeDataString(title)}&limit=5", Ct);
+            Assert.Contains($"\"exterior\":\"{planted.Exterior!.ToLowerInvariant()}\"", raw);
+            var rawV2 = await http.GetStringAsync($"/marketplace-api/v2/offers?gameId={game}&title={Uri.EscapeDataString(title)}&limit=5", Ct);
+            Assert.Contains(planted.StatTrak ? "\"category\":\"stattrak_tm\"" : "\"category\":\"normal\"", rawV2);
+        }
+    }
+
     private async Task<string> Plant(string title, long priceCents, string game = Cs2)
     {
         using var response = await simulator.PostAsync("/_sim/offers", new PlantOfferRequest(game, title, priceCents));

@@ -201,6 +201,49 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         }
     }
 
+    [Fact]
+    public async Task EachGamesItemAttributesAreRecordedWithTheOpportunity()
+    {
+        var database = await MigratedDatabaseAsync();
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-attributes",
+            ("Scanner:Games:2", "9a92"), ("Scanner:Games:3", "tf2"));
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        foreach (var (game, attributes) in new (string, Func<string, DMarketAspire.DMarket.Client.Models.ItemAttributes>)[]
+        {
+            ("a8db", title => new() { Exterior = title[(title.LastIndexOf('(') + 1)..^1], FloatValue = 0.4321, PaintSeed = 77, Phase = "Ruby", StatTrak = title.Contains("StatTrak™", StringComparison.Ordinal),
+                Souvenir = title.StartsWith("Souvenir ", StringComparison.Ordinal), Category = "knife", Stickers = 4, TradeLockDays = 5 }),
+            ("9a92", _ => new() { Hero = "Invoker", Quality = "Autographed", Rarity = "Arcana", TradeLockDays = 1 }),
+            ("tf2", _ => new() { Quality = "Unusual", Killstreak = "Specialized Killstreak", Craftable = false }),
+            ("rust", _ => new() { Category = "armor", TradeLockDays = 7 }),
+        })
+        {
+            var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>($"/_sim/catalogue/{game}", Ct);
+            // A title whose best buy order pays for the listing after the fee, so it is an opportunity whatever its sales.
+            var title = catalogue!.First(c => c.BestBuyOrderCents >= 200 && !engine.Describe(c.Title, default, default).Blacklisted
+                && (game != "a8db" || c.Title.EndsWith(')')) && (game != "tf2" || !c.Title.Contains("Killstreak", StringComparison.Ordinal)));
+            var planted = attributes(title.Title);
+            var response = await simulator.Control.PostAsJsonAsync("/_sim/offers",
+                new PlantOfferRequest(game, title.Title, title.BestBuyOrderCents!.Value * 6 / 10, BypassBuyOrders: true, Attributes: planted), Ct);
+            var offerId = (await response.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!;
+
+            Opportunity? found = null;
+            await WaitUntilAsync(async () =>
+            {
+                await using var db = SchemaTests.NewContext(database);
+                found = await db.Opportunities.AsNoTracking().SingleOrDefaultAsync(o => o.OfferId == offerId, Ct);
+                return found is not null;
+            });
+
+            var a = found!.Attributes;
+            Assert.Equal(
+                (planted.Exterior, planted.FloatValue, planted.PaintSeed, planted.Phase, planted.StatTrak, planted.Souvenir, planted.Category, planted.Stickers),
+                (a.Exterior, a.FloatValue, a.PaintSeed, a.Phase, a.StatTrak, a.Souvenir, a.Category, a.Stickers));
+            Assert.Equal((planted.Hero, planted.Quality, planted.Rarity, planted.Killstreak, planted.Craftable, planted.TradeLockDays),
+                (a.Hero, a.Quality, a.Rarity, a.Killstreak, a.Craftable, a.TradeLockDays));
+            await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
+        }
+    }
+
     /// <summary>Lists an offer under the title's best buy order after the fee (an instant resale, whatever the sales say) and waits for its opportunity.</summary>
     private async Task<(Opportunity Found, DateTimeOffset PlantedAt, long PriceCents)> PlantAndWaitAsync(string database, DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry title)
     {
