@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DMarketAspire.Data.Domain;
 
 /// <summary>
@@ -40,6 +42,8 @@ public sealed record ItemFilter
 
     public int? MaxTradeLockDays { get; init; }
 
+    /// <summary>Derived, so never stored with the filter.</summary>
+    [JsonIgnore]
     public bool IsAny =>
         Exteriors.Length == 0 && FloatFrom is null && FloatTo is null && Phases.Length == 0 && StatTrak == Presence.Any
         && Souvenir == Presence.Any && Stickers == Presence.Any && Cs2Categories.Length == 0 && Heroes.Length == 0

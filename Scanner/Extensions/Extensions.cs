@@ -46,6 +46,7 @@ public static class Extensions
         builder.Services.AddScoped<MarketScanner>();
         builder.Services.AddScoped<ListingPricer>();
         builder.Services.AddScoped<FreshListingsScanner>();
+        builder.Services.AddScoped<ListingWatch>();
         builder.Services.AddSingleton<MarketMemory>();
         builder.Services.AddSingleton<PendingListings>();
         builder.Services.AddSingleton<OpportunityAnnouncer>();
@@ -54,5 +55,6 @@ public static class Extensions
         builder.Services.AddHostedService<ScanWorker>();
         builder.Services.AddHostedService<SalesRefreshWorker>();
         builder.Services.AddHostedService<FreshListingsWorker>();
+        builder.Services.AddHostedService<ListingWatchWorker>();
     }
 }

@@ -16,6 +16,8 @@ public sealed class ScannerMetrics
     private readonly Counter<long> _freshListings;
     private readonly Histogram<double> _freshRound;
     private readonly Histogram<double> _listingRecorded;
+    private readonly Counter<long> _listingsWatched;
+    private readonly Counter<long> _listingsGone;
     private readonly ConcurrentDictionary<string, int> _active = new();
 
     public ScannerMetrics(IMeterFactory meterFactory)
@@ -29,6 +31,8 @@ public sealed class ScannerMetrics
         _freshRound = meter.CreateHistogram<double>("scanner.fresh.round.duration", "s", "One fresh-listings round over every game.");
         _listingRecorded = meter.CreateHistogram<double>("scanner.listing.recorded_after", "s",
             "From a new listing's creation to its opportunity being recorded, by how it was priced (fresh: at once; sales: once its title's sales came).");
+        _listingsWatched = meter.CreateCounter<long>("scanner.watch.checked", "{opportunity}", "Active opportunities whose listing the listing watch checked.");
+        _listingsGone = meter.CreateCounter<long>("scanner.watch.gone", "{opportunity}", "Active opportunities the listing watch found sold, delisted or repriced up.");
         meter.CreateObservableGauge("scanner.opportunities.active", () => _active.Select(a => new Measurement<int>(a.Value, new KeyValuePair<string, object?>("scanner.unit", a.Key))),
             "{opportunity}", "Active opportunities per game and level, as of the last scan.");
     }
@@ -48,6 +52,13 @@ public sealed class ScannerMetrics
 
     public void ListingRecorded(string gameId, string source, TimeSpan after) =>
         _listingRecorded.Record(after.TotalSeconds, new TagList { { "dmarket.game", gameId }, { "scanner.source", source } });
+
+    public void ListingsWatched(string gameId, int checkedCount, int gone)
+    {
+        var game = new KeyValuePair<string, object?>("dmarket.game", gameId);
+        _listingsWatched.Add(checkedCount, game);
+        _listingsGone.Add(gone, game);
+    }
 
     public void ScanFailed(ScanUnit unit) =>
         _scanFailures.Add(1, new TagList { { "dmarket.game", unit.GameId }, { "scanner.level", unit.Level.Name } });

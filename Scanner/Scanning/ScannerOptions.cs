@@ -95,6 +95,23 @@ public sealed class ScannerOptions
     /// <summary>How long a listing waits for its title's sales before the next sweep is left to price it.</summary>
     public TimeSpan PendingMaxAge { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How often the listings behind active opportunities are checked (<see cref="ListingWatch"/>): a sold one turns Gone
+    /// within about this long, not at its level's next sweep. Zero turns the watch off.
+    /// </summary>
+    public TimeSpan ListingWatchInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Titles checked per game per round (a request answers for 100): the most profitable opportunities' first.</summary>
+    [Range(1, 10_000)]
+    public int ListingWatchMaxTitles { get; set; } = 200;
+
+    /// <summary>Active opportunities read per game per round, most profitable first.</summary>
+    [Range(1, 100_000)]
+    public int ListingWatchMaxOpportunities { get; set; } = 1_000;
+
+    /// <summary>An opportunity younger than this is not judged: a book read just after a listing appeared may not show it.</summary>
+    public TimeSpan ListingWatchGrace { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Redis channel announcing new outbox events (message: the newest event id); see <see cref="OpportunityEventsChannel"/>.</summary>
     public string OpportunityEventsChannel { get; set; } = DMarketAspire.Data.Domain.OpportunityChannels.Events;
 }

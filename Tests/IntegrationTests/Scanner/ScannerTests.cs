@@ -29,7 +29,9 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     {
         var database = await MigratedDatabaseAsync();
         using var meters = new ScannerMeterRecorder();
-        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-a");
+        // The listing watch is off here: stage 2 is about the sweeps (the watch has its own test).
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-a",
+            ("Scanner:ListingWatchInterval", "00:00:00"));
 
         // Stage 1: once sales data has caught up, the scanner's active opportunities match the model's ground truth.
         await WaitForRoundsAsync(database, 1);
@@ -199,6 +201,35 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
             Assert.Equal(price, (await check.ItemPrices.SingleAsync(p => p.ItemId == found.ItemId, Ct)).BestOfferCents);
             return;
         }
+    }
+
+    [Fact]
+    public async Task AListingBoughtBySomeoneElseTurnsGoneWithinSecondsWithoutASweep()
+    {
+        var database = await MigratedDatabaseAsync();
+        // The sweeps crawl (2 requests a second, half of them the fresh lane's): only the listing watch can be this quick.
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-watch",
+            ("DMarket:RateLimits:MarketItemsPerSecond", "2"), ("Scanner:FreshShare", "0.5"), ("Scanner:ListingWatchInterval", "00:00:01"));
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        var title = catalogue!.Where(c => c.BestBuyOrderCents >= 200 && !engine.Describe(c.Title, default, default).Blacklisted).Skip(Attempts).First();
+
+        // Found by the fresh pass, then bought by another trader the moment it was found.
+        var (found, _, _) = await PlantAndWaitAsync(database, title);
+        var boughtAt = DateTimeOffset.UtcNow;
+        Opportunity? gone = null;
+        await WaitUntilAsync(async () =>
+        {
+            gone = await OpportunityAsync(database, found.OfferId);
+            return gone.Status == OpportunityStatus.Gone;
+        });
+
+        var after = gone!.GoneAt!.Value - boughtAt;
+        TestContext.Current.TestOutputHelper?.WriteLine($"Gone {after.TotalSeconds:0.0} s after the purchase ({gone.GoneReason}); first seen {(gone.GoneAt.Value - found.FirstSeenAt).TotalSeconds:0.0} s before.");
+        Assert.Equal(ListingWatch.ListingGone, gone.GoneReason);
+        Assert.True(after < TimeSpan.FromSeconds(10), $"gone {after} after the purchase");
+        await using var db = SchemaTests.NewContext(database);
+        Assert.True(await db.OpportunityEvents.AnyAsync(e => e.OpportunityId == gone.Id && e.Kind == OpportunityEventKind.Gone, Ct), "no Gone event in the outbox");
     }
 
     [Fact]

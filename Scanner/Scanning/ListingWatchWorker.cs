@@ -1,0 +1,67 @@
+using DMarketAspire.DMarket.Client.RateLimiting;
+using DMarketAspire.Coordination;
+
+namespace DMarketAspire.Scanner.Scanning;
+
+/// <summary>
+/// Runs <see cref="ListingWatch"/> over every game each <see cref="ScannerOptions.ListingWatchInterval"/>, on one replica
+/// at a time (a lease: two would read the same books). It spends the fresh lane of the market-items budget (freshness
+/// both ways: new listings in, sold ones out; the sweeps' queue would hold it back by seconds), a few requests a round,
+/// and tells the Api and the bot through the outbox like any other change.
+/// </summary>
+public sealed partial class ListingWatchWorker(
+    IServiceScopeFactory scopes,
+    SchemaGate schema,
+    RedisLeases leases,
+    TimeProvider time,
+    IOptions<ScannerOptions> options,
+    ILogger<ListingWatchWorker> logger) : BackgroundService
+{
+    public const string LeaseName = "listing-watch";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (settings.ListingWatchInterval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        await schema.WaitAsync(stoppingToken);
+        var leading = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            leading = leading ? await leases.RenewAsync(LeaseName, settings.LeaseDuration) : await leases.TryAcquireAsync(LeaseName, settings.LeaseDuration);
+            if (leading)
+            {
+                using (DMarketRateLane.Use(settings.FreshLane))
+                {
+                    foreach (var game in settings.EffectiveGames)
+                    {
+                        await CheckAsync(game, stoppingToken);
+                    }
+                }
+            }
+
+            await Task.Delay(leading ? settings.ListingWatchInterval : settings.LeaseDuration / 3, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        await leases.ReleaseAsync(LeaseName, TimeSpan.Zero);
+    }
+
+    private async Task CheckAsync(string game, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ListingWatch>().CheckAsync(game, stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogCheckFailed(logger, game, exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking the listings of {Game}'s active opportunities failed; checking again next round.")]
+    private static partial void LogCheckFailed(ILogger logger, string game, Exception exception);
+}
