@@ -30,6 +30,11 @@ public static class Extensions
             {
                 limits.Lanes.TryAdd(scanner.Value.FreshLane, new DMarketLaneOptions { Group = DMarketRateLimitGroup.MarketItems, Share = scanner.Value.FreshShare });
             }
+
+            if (scanner.Value.ListingWatchInterval > TimeSpan.Zero)
+            {
+                limits.Lanes.TryAdd(scanner.Value.ListingWatchLane, new DMarketLaneOptions { Group = DMarketRateLimitGroup.MarketItems, Share = scanner.Value.ListingWatchShare });
+            }
         });
 
         builder.Services.AddSingleton<ScannerMetrics>();

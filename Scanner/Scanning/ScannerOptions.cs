@@ -101,6 +101,13 @@ public sealed class ScannerOptions
     /// </summary>
     public TimeSpan ListingWatchInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The rate-limit lane the listing watch spends: its own, so neither the fresh pass nor the sweeps' queue slows it or is slowed by it.</summary>
+    public string ListingWatchLane { get; set; } = "watch";
+
+    /// <summary>The share of the market-items budget (10/s) kept for the listing watch (at least one request a second); taken from the sweeps'.</summary>
+    [Range(0.01, 0.5)]
+    public double ListingWatchShare { get; set; } = 0.1;
+
     /// <summary>Titles checked per game per round (a request answers for 100): the most profitable opportunities' first.</summary>
     [Range(1, 10_000)]
     public int ListingWatchMaxTitles { get; set; } = 200;

@@ -169,7 +169,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         var database = await MigratedDatabaseAsync();
         // A slow budget (2/s, half of it the fresh lane's) keeps the sweeps busy for the whole test.
         await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-fresh",
-            ("DMarket:RateLimits:MarketItemsPerSecond", "2"), ("Scanner:FreshShare", "0.5"));
+            ("DMarket:RateLimits:MarketItemsPerSecond", "2"), ("Scanner:FreshShare", "0.5"), ("Scanner:ListingWatchInterval", "00:00:00"));
         await WaitUntilAsync(async () =>
         {
             await using var db = SchemaTests.NewContext(database);
@@ -207,9 +207,9 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     public async Task AListingBoughtBySomeoneElseTurnsGoneWithinSecondsWithoutASweep()
     {
         var database = await MigratedDatabaseAsync();
-        // The sweeps crawl (2 requests a second, half of them the fresh lane's): only the listing watch can be this quick.
+        // The sweeps crawl (3 requests a second: one the fresh lane's, one the watch's): only the listing watch can be this quick.
         await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-watch",
-            ("DMarket:RateLimits:MarketItemsPerSecond", "2"), ("Scanner:FreshShare", "0.5"), ("Scanner:ListingWatchInterval", "00:00:01"));
+            ("DMarket:RateLimits:MarketItemsPerSecond", "3"), ("Scanner:FreshShare", "0.34"), ("Scanner:ListingWatchInterval", "00:00:01"));
         var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
         var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
         var title = catalogue!.Where(c => c.BestBuyOrderCents >= 200 && !engine.Describe(c.Title, default, default).Blacklisted).Skip(Attempts).First();
