@@ -6,9 +6,8 @@ namespace DMarketAspire.Scanner.Scanning;
 /// <summary>
 /// Runs <see cref="ListingWatch"/> over every game each <see cref="ScannerOptions.ListingWatchInterval"/>, on one replica
 /// at a time (a lease: two would read the same books). It spends its own lane of the market-items budget
-/// (<see cref="ScannerOptions.ListingWatchShare"/>, taken from the sweeps'): in the fresh lane it slowed new listings
-/// down (p50 1.2–1.9 s → 2.5 s, measured), behind the sweeps' queue it waited seconds. It tells the Api and the bot
-/// through the outbox like any other change.
+/// (<see cref="ScannerOptions.ListingWatchShare"/>, taken from the sweeps'): behind the sweeps' queue it waited
+/// seconds. It tells the Api and the bot through the outbox like any other change.
 /// </summary>
 public sealed partial class ListingWatchWorker(
     IServiceScopeFactory scopes,
