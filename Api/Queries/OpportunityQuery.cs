@@ -18,5 +18,6 @@ public sealed record OpportunityQuery(
 {
     /// <summary>The cache key: every field that changes the answer.</summary>
     public string Key => $"{GameId}|{Level}|{MinProfitPercent}|{MinProfitCents}|{MinLiquidity}|{Status}|{Sort}|{After?.Encode()}|{Limit}|" +
-        string.Join(';', ItemFilterInput.Describe(Items).Select(p => p.Key + "=" + p.Value));
+        // The hot read has no item filter: no description to build per request.
+        (Items.IsAny ? string.Empty : string.Join(';', ItemFilterInput.Describe(Items).Select(p => p.Key + "=" + p.Value)));
 }

@@ -129,12 +129,12 @@ public sealed class ItemFilterSettings
         if (Lists.TryGetValue(section, out var list))
         {
             var current = list.Current(u.ItemFilter);
-            options = list.Values().Select(v => (Check(current.Contains(v.Name)) + v.Name, v.Code));
+            options = list.Values().Select(v => (Keyboards.Check(current.Contains(v.Name)) + v.Name, v.Code));
         }
         else if (Singles.TryGetValue(section, out var single))
         {
             var described = ItemFilterInput.Describe(u.ItemFilter).Where(p => p.Key == single.Key).Select(p => p.Value).FirstOrDefault();
-            options = single.Values.Select(v => (Check((described ?? "off") == v || (described is null && v == "any")) + Label(v, t), v));
+            options = single.Values.Select(v => (Keyboards.Check((described ?? "off") == v || (described is null && v == "any")) + Label(v, t), v));
         }
         else
         {
@@ -160,5 +160,4 @@ public sealed class ItemFilterSettings
 
     private static InlineKeyboardButton Button(string label, string section) => Keyboards.Button(label, SettingsPrefix, section);
 
-    private static string Check(bool on) => on ? "✅ " : "";
 }

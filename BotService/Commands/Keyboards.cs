@@ -36,5 +36,8 @@ public static class Keyboards
         return new InlineKeyboardMarkup(row);
     }
 
+    /// <summary>The mark before a chosen option's label.</summary>
+    public static string Check(bool on) => on ? "✅ " : "";
+
     public static InlineKeyboardButton Button(string text, params string[] data) => InlineKeyboardButton.WithCallbackData(text, CallbackData.Build(data));
 }

@@ -165,17 +165,17 @@ public sealed class SettingsCommands(DMarketDbContext db, BotReplies replies, IO
     {
         IEnumerable<(string Label, string Value)>? options = section switch
         {
-            "g" => DMarketGames.All.Select(g => (Check(u.Games.Contains(g)) + DMarketGames.Name(g), GameAliases.ShortName(g))),
-            "l" => pricing.Value.EffectiveLevels.Select(l => (Check(u.Levels.Contains(l.Name)) + l.Name, l.Name)),
-            "pp" => ProfitPercents.Select(p => (Check(u.MinProfitPercent == p) + p.ToString(CultureInfo.InvariantCulture) + "%", p.ToString(CultureInfo.InvariantCulture))),
-            "pc" => ProfitCents.Select(p => (Check(u.MinProfitCents == p) + Money.Format(p), p.ToString(CultureInfo.InvariantCulture))),
-            "mp" => MaxPrices.Select(p => (Check((u.MaxPriceCents ?? 0) == p) + (p == 0 ? t.NoLimit : Money.Format(p)), p.ToString(CultureInfo.InvariantCulture))),
-            "lq" => Liquidities.Select(l => (Check(u.MinLiquidity == l) + l.ToString(CultureInfo.InvariantCulture), l.ToString(CultureInfo.InvariantCulture))),
-            "md" => new[] { (Check(u.Mode == NotificationMode.Instant) + t.ModeInstant, "instant"), (Check(u.Mode == NotificationMode.Off) + t.ModeOff, "off") }
-                .Concat(notifications.Value.EffectiveDigestIntervals.Select(m => (Check(u.Mode == NotificationMode.Digest && u.DigestIntervalMinutes == m) + t.Format(t.ModeDigest, Period(m)), "d:" + m.ToString(CultureInfo.InvariantCulture)))),
-            "qh" => QuietHours.Select(q => (Check(QuietText(u) == q) + (q == "off" ? t.Off : q), q)),
-            "tz" => TimeZones.Select(z => (Check(u.TimeZone == z) + z, z)),
-            "ln" => BotTexts.Languages.Select(l => (Check(u.Language == l) + BotTexts.For(l).LanguageName, l)),
+            "g" => DMarketGames.All.Select(g => (Keyboards.Check(u.Games.Contains(g)) + DMarketGames.Name(g), GameAliases.ShortName(g))),
+            "l" => pricing.Value.EffectiveLevels.Select(l => (Keyboards.Check(u.Levels.Contains(l.Name)) + l.Name, l.Name)),
+            "pp" => ProfitPercents.Select(p => (Keyboards.Check(u.MinProfitPercent == p) + p.ToString(CultureInfo.InvariantCulture) + "%", p.ToString(CultureInfo.InvariantCulture))),
+            "pc" => ProfitCents.Select(p => (Keyboards.Check(u.MinProfitCents == p) + Money.Format(p), p.ToString(CultureInfo.InvariantCulture))),
+            "mp" => MaxPrices.Select(p => (Keyboards.Check((u.MaxPriceCents ?? 0) == p) + (p == 0 ? t.NoLimit : Money.Format(p)), p.ToString(CultureInfo.InvariantCulture))),
+            "lq" => Liquidities.Select(l => (Keyboards.Check(u.MinLiquidity == l) + l.ToString(CultureInfo.InvariantCulture), l.ToString(CultureInfo.InvariantCulture))),
+            "md" => new[] { (Keyboards.Check(u.Mode == NotificationMode.Instant) + t.ModeInstant, "instant"), (Keyboards.Check(u.Mode == NotificationMode.Off) + t.ModeOff, "off") }
+                .Concat(notifications.Value.EffectiveDigestIntervals.Select(m => (Keyboards.Check(u.Mode == NotificationMode.Digest && u.DigestIntervalMinutes == m) + t.Format(t.ModeDigest, Period(m)), "d:" + m.ToString(CultureInfo.InvariantCulture)))),
+            "qh" => QuietHours.Select(q => (Keyboards.Check(QuietText(u) == q) + (q == "off" ? t.Off : q), q)),
+            "tz" => TimeZones.Select(z => (Keyboards.Check(u.TimeZone == z) + z, z)),
+            "ln" => BotTexts.Languages.Select(l => (Keyboards.Check(u.Language == l) + BotTexts.For(l).LanguageName, l)),
             _ => null,
         };
         if (options is null)
@@ -438,5 +438,4 @@ public sealed class SettingsCommands(DMarketDbContext db, BotReplies replies, IO
 
     private static string QuietText(BotUser u) => u.QuietFromHour is { } f && u.QuietToHour is { } to ? $"{f}-{to}" : "off";
 
-    private static string Check(bool on) => on ? "✅ " : "";
 }

@@ -21,8 +21,8 @@ internal static class WireAttributes
 
         var cs2 = a.Cs2 ?? a.Cs2Attributes;
         return new RawAttributes(
-            cs2?.Exterior, cs2?.FloatValue, cs2?.PaintSeed, cs2?.Phase, cs2?.Category, ItemType: null, a.CategoryPath, cs2?.Stickers?.Count,
+            cs2?.Exterior, cs2?.FloatValue, cs2?.PaintSeed, cs2?.Phase, cs2?.Category, a.Rust?.Category, a.CategoryPath, cs2?.Stickers?.Count,
             a.Dota2?.Hero, a.Dota2?.Quality ?? a.Tf2?.Quality, a.Dota2?.Rarity, a.Tf2?.Killstreak, a.Tf2?.Craftable,
-            a.TradeLockDays) with { ItemType = a.Rust?.Category };
+            a.TradeLockDays);
     }
 }

@@ -104,8 +104,10 @@ public static class ItemFilterInput
 
                 updated = filter with { MaxTradeLockDays = days };
                 return null;
-            default:
+            case "float":
                 return Float(filter, key, text, clear, out updated);
+            default:
+                return new ItemFilterProblem(ItemFilterProblemKind.UnknownValue, key, key, string.Join(", ", Keys));
         }
     }
 
@@ -152,11 +154,6 @@ public static class ItemFilterInput
     private static ItemFilterProblem? Float(ItemFilter filter, string key, string text, bool clear, out ItemFilter updated)
     {
         updated = filter;
-        if (key != "float")
-        {
-            return new ItemFilterProblem(ItemFilterProblemKind.UnknownValue, key, key, string.Join(", ", Keys));
-        }
-
         if (clear)
         {
             updated = filter with { FloatFrom = null, FloatTo = null };
