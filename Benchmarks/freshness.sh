@@ -5,12 +5,15 @@
 #   bash Benchmarks/freshness.sh [minutes=10] [offers-per-game=20000] [plants=30]
 #
 # Prints:
-#   * listing -> visible in GET /api/opportunities, p50/p99 (and max, misses) over the planted listings. Each is priced
-#     under its title's best buy order after the fee (an instant resale), listed past the buy orders (BypassBuyOrders).
+#   * listing -> visible in GET /api/opportunities, p50/p99 (and max, misses) per kind of planted listing, half of each:
+#     "under bid": priced under its title's best buy order after the fee (an instant resale); "under worth": about 40%
+#     under its title's fair price on a title whose best buy order (if any) is under it, so only what the title is known
+#     to be worth says it is an opportunity. Both listed past the buy orders (BypassBuyOrders); a quarter of each kind
+#     planted in the first minute after start-up (cold caches).
 #   * recall against the simulator's ground truth after 2, 5 and 10 minutes (of the minutes asked for): offers the model
 #     knows to be profitable at the title's fair price by at least their level's minimum, blacklisted titles left out;
-#     precision: of the Api's active opportunities still listed, those profitable at fair price; and how many it shows
-#     for listings already sold (the sweeps mark them gone when they pass by).
+#     precision: of the Api's active opportunities still listed, those profitable at fair price.
+#   * every minute from the second: the share of the Api's active opportunities no longer listed at the simulator.
 #   * the market-items quota used after the first minute (start-up) and every 429 the simulator gave, per group.
 set -euo pipefail
 
@@ -78,13 +81,19 @@ def blacklisted(title):
     words = re.split(r"[ ()\-'™★]+", title.split("|")[0].lower())
     return any(words[i:i + len(p)] == p for p in blacklist for i in range(len(words)))
 
-# Titles with a buy order, per game, that the engine prices (not blacklisted; the planted price within the levels):
-# a listing under the buy order after the fee resells at once.
-def plant_price(bid):
-    return int(bid * 0.9 * 0.75)
-candidates = {g: [c for c in get(f"{sim}/_sim/catalogue/{g}")
-                  if c.get("bestBuyOrderCents") and 50 <= plant_price(c["bestBuyOrderCents"]) < 100000 and not blacklisted(c["title"])] for g in games}
-latencies, misses, lock = [], [], threading.Lock()
+# Titles the engine prices (not blacklisted; the planted price within the levels), per kind. Under bid: a title with a
+# buy order, planted under it after the fee. Under worth: planted at 60% of the fair price on a title whose best buy
+# order, if any, is under that price.
+def price_under_bid(c):
+    return int(c["bestBuyOrderCents"] * 0.9 * 0.75) if c.get("bestBuyOrderCents") else 0
+def price_under_worth(c):
+    price = int(c["fairPriceCents"] * 0.6)
+    return price if (c.get("bestBuyOrderCents") or 0) < price else 0
+kinds = {"under bid": price_under_bid, "under worth": price_under_worth}
+catalogue = {g: [c for c in get(f"{sim}/_sim/catalogue/{g}") if not blacklisted(c["title"])] for g in games}
+candidates = {k: {g: [c for c in catalogue[g] if 50 <= price(c) < 100000] for g in games} for k, price in kinds.items()}
+latencies, misses, lock = {k: [] for k in kinds}, {k: [] for k in kinds}, threading.Lock()
+plant_log = []
 
 def visible(game, offer_id, planted_at):
     # Newest first, paged back to what was found before the plant: a sweep may have found a hundred more since.
@@ -97,31 +106,34 @@ def visible(game, offer_id, planted_at):
         if not cursor or not page["items"] or datetime.fromisoformat(page["items"][-1]["firstSeenAt"]).timestamp() < planted_at - 2:
             return False
 
-def watch(game, offer_id, planted_at):
+def watch(kind, game, offer_id, planted_at):
     deadline = planted_at + 120
     while time.time() < deadline:
         try:
             if visible(game, offer_id, planted_at):
                 with lock:
-                    latencies.append(time.time() - planted_at)
+                    latencies[kind].append(time.time() - planted_at)
+                    plant_log.append((planted_at - start, kind, time.time() - planted_at))
                 return
         except Exception:
             pass
         time.sleep(0.1)
     with lock:
-        misses.append(offer_id)
+        misses[kind].append(offer_id)
+        plant_log.append((planted_at - start, kind, None))
 
 def planter():
-    # Random moments over the run, leaving the last two minutes for the last one to show.
-    moments = sorted(rng.uniform(20, max(30, duration - 120)) for _ in range(plants))
+    # Random moments over the run, leaving the last two minutes for the last one to show; a quarter in the first minute.
+    early = plants // 4
+    moments = sorted([rng.uniform(20, 60) for _ in range(early)] + [rng.uniform(60, max(70, duration - 120)) for _ in range(plants - early)])
     threads = []
-    for moment in moments:
+    for i, moment in enumerate(moments):
+        kind = list(kinds)[i % 2]
         time.sleep(max(0, start + moment - time.time()))
         game = rng.choice(games)
-        title = rng.choice(candidates[game])
-        price = plant_price(title["bestBuyOrderCents"])
-        planted = post(f"{sim}/_sim/offers", {"gameId": game, "title": title["title"], "priceCents": price, "bypassBuyOrders": True})
-        t = threading.Thread(target=watch, args=(game, planted["offerId"], time.time()), daemon=True)
+        title = rng.choice(candidates[kind][game])
+        planted = post(f"{sim}/_sim/offers", {"gameId": game, "title": title["title"], "priceCents": kinds[kind](title), "bypassBuyOrders": True})
+        t = threading.Thread(target=watch, args=(kind, game, planted["offerId"], time.time()), daemon=True)
         t.start()
         threads.append(t)
     for t in threads:
@@ -141,20 +153,24 @@ steady_from, warmup_rejected = start, {}
 steady_thread = threading.Thread(target=steady, daemon=True)
 steady_thread.start()
 
+# Each minute from the second: the shown-but-sold share; at 2, 5 and 10 minutes also recall and precision.
 checkpoints = [m for m in (2, 5, 10) if m <= minutes] or [minutes]
-recall_rows = []
-for m in checkpoints:
+recall_rows, stale_rows = [], []
+for m in range(2, int(minutes) + 1):
     time.sleep(max(0, start + m * 60 - time.time()))
     shown = api_active()
-    wanted = truth()
-    profitable = truth(min_percent_by_level=False)
     listed = set(post(f"{sim}/_sim/offers/listed", sorted(shown)))
-    found = len(wanted & shown)
-    right = len(listed & profitable)
     stale = len(shown - listed)
-    recall_rows.append((m, found, len(wanted), right, len(listed), stale, len(shown)))
-    print(f"  after {m:>2} min: recall {found}/{len(wanted)} = {found / max(1, len(wanted)):.1%}; precision {right}/{len(listed)} = {right / max(1, len(listed)):.1%} "
-          f"of the shown offers still listed; {stale} of {len(shown)} shown ({stale / max(1, len(shown)):.1%}) already sold", flush=True)
+    stale_rows.append((m, stale, len(shown)))
+    line = f"  after {m:>2} min: {stale} of {len(shown)} shown ({stale / max(1, len(shown)):.1%}) no longer listed"
+    if m in checkpoints:
+        wanted = truth()
+        profitable = truth(min_percent_by_level=False)
+        found = len(wanted & shown)
+        right = len(listed & profitable)
+        recall_rows.append((m, found, len(wanted), right, len(listed)))
+        line += f"; recall {found}/{len(wanted)} = {found / max(1, len(wanted)):.1%}; precision {right}/{len(listed)} = {right / max(1, len(listed)):.1%}"
+    print(line, flush=True)
 
 time.sleep(max(0, start + duration - time.time()))
 plant_thread.join(timeout=130)
@@ -164,11 +180,17 @@ for g in stats["groups"]:
     g["rejected"] += warmup_rejected.get(g["group"], 0)
 
 print()
-print(f"== planted listings (under the best buy order after the fee): {len(latencies)} seen, {len(misses)} not seen within 120 s")
-if latencies:
-    ordered = sorted(latencies)
-    p = lambda q: ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
-    print(f"  listing -> Api: p50 {p(0.5):.2f} s, p99 {p(0.99):.2f} s, max {ordered[-1]:.2f} s, mean {statistics.mean(ordered):.2f} s")
+print("== each planted listing: seconds after start-up, kind, listing -> Api")
+print("  " + "; ".join(f"{at:.0f} s {kind}: " + (f"{took:.1f} s" if took is not None else "missed") for at, kind, took in sorted(plant_log)))
+print()
+def pct(values, q):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+for kind in kinds:
+    seen = latencies[kind]
+    print(f"== planted {kind}: {len(seen)} seen, {len(misses[kind])} not seen within 120 s")
+    if seen:
+        print(f"  listing -> Api: p50 {pct(seen, 0.5):.2f} s, p99 {pct(seen, 0.99):.2f} s, max {max(seen):.2f} s, mean {statistics.mean(seen):.2f} s")
 print()
 print(f"== DMarket budget over the last {elapsed:.0f} s (429s: the whole run)")
 print(f"  {'group':12} {'accepted':>9} {'429s':>5} {'max/s':>6} {'limit/s':>8} {'quota used':>11}")
@@ -177,10 +199,13 @@ for g in stats["groups"]:
     print(f"  {g['group']:12} {g['accepted']:>9} {g['rejected']:>5} {g['maxAttemptedPerSecond']:>6} {g['limitPerSecond']:>8} {used:>10.1%}")
 print()
 print("== summary")
-print(f"  latency p50/p99 s: " + (f"{p(0.5):.2f} / {p(0.99):.2f}" if latencies else "n/a") + f"; missed {len(misses)} of {plants}")
+for kind in kinds:
+    seen = latencies[kind]
+    print(f"  {kind}: p50/p99 s " + (f"{pct(seen, 0.5):.2f} / {pct(seen, 0.99):.2f}" if seen else "n/a") + f"; missed {len(misses[kind])} of {len(seen) + len(misses[kind])}")
 print("  recall: " + ", ".join(f"{m} min {f / max(1, w):.1%}" for m, f, w, *_ in recall_rows)
-      + "; precision: " + ", ".join(f"{r / max(1, l):.1%}" for _, _, _, r, l, _, _ in recall_rows)
-      + "; shown but sold: " + ", ".join(f"{st / max(1, sh):.1%}" for *_, st, sh in recall_rows))
+      + "; precision: " + ", ".join(f"{r / max(1, l):.1%}" for *_, r, l in recall_rows))
+print("  shown but no longer listed, each minute: " + ", ".join(f"{st / max(1, sh):.1%}" for _, st, sh in stale_rows)
+      + f" (max {max((st / max(1, sh) for _, st, sh in stale_rows), default=0):.1%})")
 market = next(g for g in stats["groups"] if g["group"] == "MarketItems")
 print(f"  market-items quota used {market['accepted'] / (market['limitPerSecond'] * elapsed):.1%}; 429s: " + ", ".join(f"{g['group']} {g['rejected']}" for g in stats["groups"]))
 PY

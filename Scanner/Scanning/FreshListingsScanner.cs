@@ -54,8 +54,12 @@ public sealed partial class FreshListingsScanner(
         var known = await sales.GetCachedAsync(gameId, titles);
         var now = time.GetUtcNow();
 
+        // What the title's other listings ask, taken before the books below are read again: once a listing undercuts the
+        // best offer, the book shows only the listing itself.
+        var asks = listed.ToDictionary(l => l.OfferId, l => OtherAsk(gameId, l));
+
         // Books: read for titles never seen, and again for promising listings whose book is not recent (the bid decides).
-        var promise = listed.ToDictionary(l => l.OfferId, l => Promise(gameId, l, known));
+        var promise = listed.ToDictionary(l => l.OfferId, l => Promise(gameId, l, known, asks[l.OfferId]));
         var stale = listed
             .Where(l => memory.Recall(gameId, l.Title) is not { BookAt: { } at } || (ListingPromise.LooksUnderpriced(promise[l.OfferId], settings.UnderpricedRatio) && now - at > settings.FreshBookMaxAge))
             .Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList();
@@ -66,7 +70,7 @@ public sealed partial class FreshListingsScanner(
         var found = await pricer.PriceAsync(gameId, listed, known, t => memory.Recall(gameId, t)?.Book ?? default, Source, cancellationToken);
 
         // Waiting on sales: listings that look underpriced now that the book is known, on titles with no cached sales.
-        var waiting = listed.Where(l => !known.ContainsKey(l.Title) && ListingPromise.LooksUnderpriced(Promise(gameId, l, known), settings.UnderpricedRatio)).ToList();
+        var waiting = listed.Where(l => !known.ContainsKey(l.Title) && ListingPromise.LooksUnderpriced(Promise(gameId, l, known, asks[l.OfferId]), settings.UnderpricedRatio)).ToList();
 
         // Off the opportunities' path, right after it: the latest prices the bot's price alerts watch, so a cheaper
         // listing reaches them now and not at the next sweep. Only what moves a best offer is written: the books just
@@ -81,7 +85,7 @@ public sealed partial class FreshListingsScanner(
         if (waiting.Count > 0)
         {
             pending.Add(gameId, waiting);
-            refreshQueue.Want(gameId, waiting.GroupBy(l => l.Title).Select(g => (g.Key, itemIds[g.Key], settings.FreshPriorityBoost + g.Max(l => Promise(gameId, l, known)))));
+            refreshQueue.Want(gameId, waiting.GroupBy(l => l.Title).Select(g => (g.Key, itemIds[g.Key], settings.FreshPriorityBoost + g.Max(l => Promise(gameId, l, known, asks[l.OfferId])))));
         }
 
         LogFresh(logger, gameId, listed.Count, found, waiting.Count);
@@ -133,13 +137,26 @@ public sealed partial class FreshListingsScanner(
         return (listed, newIds);
     }
 
-    private double Promise(string gameId, Listing listing, IReadOnlyDictionary<string, IReadOnlyList<Sale>> known)
+    private double Promise(string gameId, Listing listing, IReadOnlyDictionary<string, IReadOnlyList<Sale>> known, long? otherAsk)
     {
         var title = memory.Recall(gameId, listing.Title);
         long? median = known.TryGetValue(listing.Title, out var s) ? SalesAnalyzer.Analyze(s, time.GetUtcNow(), engine.Options).MedianCents : null;
-        // The cheapest listing a sweep saw, unless it is this one: then nothing else is known to be asked for the title.
-        var otherAsk = title?.CheapestCents is { } cheapest && cheapest != listing.PriceCents ? cheapest : (long?)null;
         return ListingPromise.Of(listing.PriceCents, title?.Book ?? default, title?.SuggestedCents, otherAsk, median);
+    }
+
+    /// <summary>
+    /// The cheapest listing a sweep saw, unless it is this one; else the best offer of a book read before this listing
+    /// appeared (the fresh pass reads one for every title it meets, so it knows titles no sweep has reached yet).
+    /// </summary>
+    private long? OtherAsk(string gameId, Listing listing)
+    {
+        var title = memory.Recall(gameId, listing.Title);
+        if (title?.CheapestCents is { } cheapest && cheapest != listing.PriceCents)
+        {
+            return cheapest;
+        }
+
+        return title is { BookAt: { } at, Book.BestOfferCents: { } best } && at < listing.ListedAt && best > listing.PriceCents ? best : null;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Fresh listings of {Game}: {Listed} new, {Found} opportunities found, {Waiting} waiting on sales.")]

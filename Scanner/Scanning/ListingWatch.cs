@@ -13,6 +13,7 @@ namespace DMarketAspire.Scanner.Scanning;
 /// </summary>
 public sealed partial class ListingWatch(
     DMarketDbContext db,
+    OpportunityStore store,
     DMarketClient dmarket,
     MarketMemory memory,
     OpportunityAnnouncer announcer,
@@ -48,20 +49,16 @@ public sealed partial class ListingWatch(
         var gone = active.Where(o => booksAt - o.FirstSeenAt > settings.ListingWatchGrace
                 && books.TryGetValue(o.Title, out var book) && (book.OfferCount == 0 || book.BestOfferCents > o.BuyPriceCents))
             .Select(o => o.Id).ToList();
-        var retired = 0;
-        foreach (var id in gone)
+        // One transaction for the round: hundreds go at once in the first rounds after start-up.
+        var changes = await store.RetireAsync(gone, ListingGone, booksAt, cancellationToken);
+        metrics.ListingsWatched(gameId, active.Count, changes.Gone);
+        if (changes.Gone > 0)
         {
-            retired += await OpportunityRetirement.RetireAsync(db, id, ListingGone, booksAt, cancellationToken) ? 1 : 0;
+            await announcer.AnnounceAsync(changes.LastEventId);
+            LogRetired(logger, gameId, changes.Gone, titles.Count);
         }
 
-        metrics.ListingsWatched(gameId, active.Count, retired);
-        if (retired > 0)
-        {
-            await announcer.AnnounceAsync(await db.OpportunityEvents.MaxAsync(e => e.Id, cancellationToken));
-            LogRetired(logger, gameId, retired, titles.Count);
-        }
-
-        return retired;
+        return changes.Gone;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Listing watch of {Game}: {Retired} opportunities gone, from {Titles} titles' books.")]

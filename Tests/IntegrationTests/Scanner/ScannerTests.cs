@@ -204,6 +204,51 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
     [Fact]
+    public async Task AListingUnderItsTitlesWorthButAboveTheBestBidIsRecordedByTheFreshPassWithinSeconds()
+    {
+        var database = await MigratedDatabaseAsync();
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-worth",
+            ("DMarket:RateLimits:MarketItemsPerSecond", "2"), ("Scanner:FreshShare", "0.5"), ("Scanner:ListingWatchInterval", "00:00:00"));
+
+        // Once every level of the game has been swept the Scanner knows what each title is asked and suggested at, but
+        // not the sales of most: the fresh pass must fetch those first, not leave the listing to the next sweep.
+        var levels = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions())).Levels.Count;
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = SchemaTests.NewContext(database);
+            return await db.Scans.Where(s => s.GameId == "rust" && s.Status == "Completed").Select(s => s.Level).Distinct().CountAsync(Ct) == levels;
+        });
+
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        // About 40% under the fair price (what the title's sales say), with no buy order at or above that price.
+        var titles = catalogue!.Where(c => c.FairPriceCents >= 500 && (c.BestBuyOrderCents ?? 0) < UnderWorth(c) && !engine.Describe(c.Title, default, default).Blacklisted)
+            .Take(Attempts).ToList();
+        for (var attempt = 0; ; attempt++)
+        {
+            var (found, plantedAt, price) = await PlantAndWaitAsync(database, titles[attempt], UnderWorth(titles[attempt]));
+            var after = found.FirstSeenAt - plantedAt;
+            TestContext.Current.TestOutputHelper?.WriteLine($"Planted {titles[attempt].Title} at {price}c (fair {titles[attempt].FairPriceCents}c, best bid {titles[attempt].BestBuyOrderCents}c): an opportunity {after.TotalSeconds:0.0} s later, recorded by {(found.LastScanId == 0 ? "the fresh pass" : $"sweep {found.LastScanId}")}, resale {found.ResaleCents}c.");
+            Assert.True(after < TimeSpan.FromSeconds(10), $"found {after} after listing");
+            if (found.LastScanId != 0 && attempt < Attempts - 1)
+            {
+                continue;
+            }
+
+            // Recorded by the fresh pass and resold at what the sales say, not at the buy order (there is none that high).
+            Assert.Equal(0, found.LastScanId);
+            Assert.True(found.ResaleCents > price, $"resale {found.ResaleCents}c is not above the price {price}c");
+            Assert.True(found.BestBuyOrderCents is null || found.BestBuyOrderCents < price, "the listing was under the best bid after all");
+            await using var check = SchemaTests.NewContext(database);
+            Assert.True(await check.Scans.AnyAsync(s => s.StartedAt <= found.FirstSeenAt && (s.FinishedAt == null || s.FinishedAt >= found.FirstSeenAt), Ct),
+                "no full sweep was under way when the fresh pass found it");
+            return;
+        }
+
+        static long UnderWorth(DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry title) => title.FairPriceCents * 6 / 10;
+    }
+
+    [Fact]
     public async Task AListingBoughtBySomeoneElseTurnsGoneWithinSecondsWithoutASweep()
     {
         var database = await MigratedDatabaseAsync();
@@ -276,9 +321,12 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
     /// <summary>Lists an offer under the title's best buy order after the fee (an instant resale, whatever the sales say) and waits for its opportunity.</summary>
-    private async Task<(Opportunity Found, DateTimeOffset PlantedAt, long PriceCents)> PlantAndWaitAsync(string database, DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry title)
+    private Task<(Opportunity Found, DateTimeOffset PlantedAt, long PriceCents)> PlantAndWaitAsync(string database, DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry title) =>
+        PlantAndWaitAsync(database, title, title.BestBuyOrderCents!.Value * 6 / 10);
+
+    /// <summary>Lists an offer of the title at <paramref name="price"/> and waits for its opportunity.</summary>
+    private async Task<(Opportunity Found, DateTimeOffset PlantedAt, long PriceCents)> PlantAndWaitAsync(string database, DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry title, long price)
     {
-        var price = title.BestBuyOrderCents!.Value * 6 / 10;
         var planted = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", title.Title, price, BypassBuyOrders: true), Ct);
         var offerId = (await planted.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!;
         var plantedAt = DateTimeOffset.UtcNow;
