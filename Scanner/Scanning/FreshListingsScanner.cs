@@ -84,11 +84,16 @@ public sealed partial class FreshListingsScanner(
 
         if (waiting.Count > 0)
         {
+            // Jumping the queue is for listings only their title's sales can judge: one under the best bid is recorded
+            // already, its sales only refine the resale, and ahead of the others it kept them waiting (measured).
             pending.Add(gameId, waiting);
-            refreshQueue.Want(gameId, waiting.GroupBy(l => l.Title).Select(g => (g.Key, itemIds[g.Key], settings.FreshPriorityBoost + g.Max(l => Promise(gameId, l, known, asks[l.OfferId])))));
+            refreshQueue.Want(gameId, waiting.GroupBy(l => l.Title).Select(g => (g.Key, itemIds[g.Key],
+                g.Max(l => Promise(gameId, l, known, asks[l.OfferId])) + (g.All(UnderBid) ? 0 : settings.FreshPriorityBoost))));
         }
 
         LogFresh(logger, gameId, listed.Count, found, waiting.Count);
+
+        bool UnderBid(Listing listing) => memory.Recall(gameId, listing.Title)?.Book.BestBuyOrderCents > listing.PriceCents;
     }
 
     private async Task<(List<Listing> Listed, List<string> NewIds)> NewListingsAsync(string gameId, SeenOffers seen, ScannerOptions settings, CancellationToken cancellationToken)

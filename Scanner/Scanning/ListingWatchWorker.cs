@@ -31,6 +31,7 @@ public sealed partial class ListingWatchWorker(
         var leading = false;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var started = time.GetTimestamp();
             leading = leading ? await leases.RenewAsync(LeaseName, settings.LeaseDuration) : await leases.TryAcquireAsync(LeaseName, settings.LeaseDuration);
             if (leading)
             {
@@ -43,7 +44,12 @@ public sealed partial class ListingWatchWorker(
                 }
             }
 
-            await Task.Delay(leading ? settings.ListingWatchInterval : settings.LeaseDuration / 3, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            // Rounds start an interval apart, or back to back when the lane makes one longer.
+            var rest = leading ? settings.ListingWatchInterval - time.GetElapsedTime(started) : settings.LeaseDuration / 3;
+            if (rest > TimeSpan.Zero)
+            {
+                await Task.Delay(rest, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
 
         await leases.ReleaseAsync(LeaseName, TimeSpan.Zero);
