@@ -145,7 +145,7 @@ public sealed partial class FreshListingsScanner(
     private double Promise(string gameId, Listing listing, IReadOnlyDictionary<string, IReadOnlyList<Sale>> known, long? otherAsk)
     {
         var title = memory.Recall(gameId, listing.Title);
-        long? median = known.TryGetValue(listing.Title, out var s) ? SalesAnalyzer.Analyze(s, time.GetUtcNow(), engine.Options).MedianCents : null;
+        var median = known.TryGetValue(listing.Title, out var s) ? SalesAnalyzer.Analyze(s, time.GetUtcNow(), engine.Options).MedianCents : title?.MedianCents;
         return ListingPromise.Of(listing.PriceCents, title?.Book ?? default, title?.SuggestedCents, otherAsk, median);
     }
 

@@ -13,6 +13,7 @@ public sealed partial class FreshListingsWorker(
     IServiceScopeFactory scopes,
     SchemaGate schema,
     RedisLeases leases,
+    MarketMemory memory,
     ScannerMetrics metrics,
     TimeProvider time,
     IOptions<ScannerOptions> options,
@@ -29,6 +30,7 @@ public sealed partial class FreshListingsWorker(
         }
 
         await schema.WaitAsync(stoppingToken);
+        await RecallSalesAsync(settings, stoppingToken);
         var seen = settings.EffectiveGames.ToDictionary(g => g, _ => new SeenOffers(settings.FreshSeenCapacity));
         var leading = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -60,6 +62,30 @@ public sealed partial class FreshListingsWorker(
         await leases.ReleaseAsync(LeaseName, TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// What earlier runs learned of each title's sales, so a restart judges new listings from its first round instead of
+    /// after its first sweep (minutes at market scale). Failing is no reason not to start: the sweeps learn it again.
+    /// </summary>
+    private async Task RecallSalesAsync(ScannerOptions settings, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<MarketDataStore>();
+            var since = time.GetUtcNow() - settings.RecalledSalesMaxAge;
+            foreach (var game in settings.EffectiveGames)
+            {
+                var medians = await store.LoadSalesMediansAsync(game, since, stoppingToken);
+                memory.RememberMedians(game, medians);
+                LogRecalled(logger, game, medians.Count);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogRecallFailed(logger, exception);
+        }
+    }
+
     private async Task LookAsync(string game, SeenOffers seen, CancellationToken stoppingToken)
     {
         try
@@ -72,6 +98,12 @@ public sealed partial class FreshListingsWorker(
             LogLookFailed(logger, game, exception);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recalled what {Titles} titles of {Game} sold for from earlier runs.")]
+    private static partial void LogRecalled(ILogger logger, string game, int titles);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recalling earlier runs' sales failed; the sweeps will learn them again.")]
+    private static partial void LogRecallFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking at the newest listings of {Game} failed; looking again next round.")]
     private static partial void LogLookFailed(ILogger logger, string game, Exception exception);

@@ -37,6 +37,31 @@ public sealed class MarketDataStore(DMarketDbContext db)
         return ids;
     }
 
+    /// <summary>
+    /// What each of a game's titles sold for (the median of its sales stored since <paramref name="since"/>): what an
+    /// earlier run learned, so a restarted Scanner can tell an underpriced listing from the first minute.
+    /// </summary>
+    public async Task<List<(string Title, long MedianCents)>> LoadSalesMediansAsync(string gameId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT i.title, percentile_disc(0.5) WITHIN GROUP (ORDER BY s.price_cents)
+            FROM items i JOIN sales s ON s.item_id = i.id
+            WHERE i.game_id = @game AND s.sold_at >= @since
+            GROUP BY i.title
+            """;
+        await using var command = await CommandAsync(sql, cancellationToken);
+        command.Parameters.AddWithValue("game", gameId);
+        command.Parameters.AddWithValue("since", since);
+        List<(string, long)> medians = [];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            medians.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return medians;
+    }
+
     public async Task SaveSalesAsync(IReadOnlyCollection<(long ItemId, Sale Sale)> sales, CancellationToken cancellationToken)
     {
         if (sales.Count == 0)

@@ -5,8 +5,9 @@ using DMarketAspire.Pricing;
 namespace DMarketAspire.Scanner.Scanning;
 
 /// <summary>
-/// What this replica last learned about each title: its order book and when, DMarket's suggested price, and the cheapest
-/// listing a full sweep saw. The fresh-listings pass judges a new listing by it before spending any request on it.
+/// What this replica last learned about each title: its order book and when, DMarket's suggested price, the cheapest
+/// listing a full sweep saw and what its sales said. The fresh-listings pass judges a new listing by it before spending
+/// any request on it.
 /// </summary>
 public sealed class MarketMemory
 {
@@ -32,6 +33,28 @@ public sealed class MarketMemory
             var cheapest = title.Min(o => o.PriceCents);
             _titles.AddOrUpdate((gameId, title.Key), _ => new TitleMemory(default, null, suggested, cheapest),
                 (_, known) => known with { SuggestedCents = suggested ?? known.SuggestedCents, CheapestCents = cheapest });
+        }
+    }
+
+    /// <summary>Each title's sales median (a sweep's analysis, or an earlier run's sales): what the title is worth, to rank listings by.</summary>
+    public void RememberMedians(string gameId, IEnumerable<(string Title, long MedianCents)> medians)
+    {
+        foreach (var (title, median) in medians)
+        {
+            _titles.AddOrUpdate((gameId, title), _ => new TitleMemory(default, null, null, null, median), (_, known) => known with { MedianCents = median });
+        }
+    }
+
+    /// <summary>
+    /// DMarket's suggested price per title as a sweep's pages come, before the sweep ends: on a cold start the first
+    /// sweep takes minutes, and each page tells the fresh pass what some more titles are worth.
+    /// </summary>
+    public void RememberSuggested(string gameId, IEnumerable<MarketItem> page)
+    {
+        foreach (var title in page.Where(o => o.SuggestedPriceCents is > 0).GroupBy(o => o.Title, StringComparer.Ordinal))
+        {
+            var suggested = title.First().SuggestedPriceCents;
+            _titles.AddOrUpdate((gameId, title.Key), _ => new TitleMemory(default, null, suggested, null), (_, known) => known with { SuggestedCents = suggested });
         }
     }
 }

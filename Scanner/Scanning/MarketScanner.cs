@@ -37,6 +37,9 @@ public sealed partial class MarketScanner(
 
     private static readonly ActivitySource ActivitySource = new(ActivitySourceName);
 
+    // Listings whose suggested prices are remembered at a time while a sweep pages: one market-items page.
+    private const int RememberEvery = 100;
+
     public async Task<Scan> ScanAsync(ScanUnit unit, CancellationToken cancellationToken)
     {
         using var activity = ActivitySource.StartActivity($"scan {unit.Key}");
@@ -68,6 +71,7 @@ public sealed partial class MarketScanner(
 
             now = time.GetUtcNow();
             var contexts = titles.ToDictionary(t => t, t => engine.Describe(t, salesByTitle.TryGetValue(t, out var s) ? SalesAnalyzer.Analyze(s, now, engine.Options) : TitleStats.None, Book(books, t)), StringComparer.Ordinal);
+            memory.RememberMedians(unit.GameId, contexts.Where(c => c.Value.Stats.MedianCents is not null).Select(c => (c.Key, c.Value.Stats.MedianCents!.Value)));
             await SaveSnapshotsAsync(unit, contexts, itemIds, now, cancellationToken);
 
             var priced = listed.Select(o =>
@@ -111,14 +115,23 @@ public sealed partial class MarketScanner(
         // DMarket's price bounds are inclusive; the level's upper bound is not.
         var query = new MarketItemsQuery(unit.GameId) { PriceFromCents = unit.Level.MinPriceCents, PriceToCents = unit.Level.MaxPriceCents - 1 };
         List<MarketItem> offers = [];
+        List<MarketItem> fresh = [];
         await foreach (var item in dmarket.GetMarketItemsAsync(query, cancellationToken))
         {
+            fresh.Add(item);
             if (unit.Level.Contains(item.PriceCents))
             {
                 offers.Add(item);
             }
+
+            if (fresh.Count == RememberEvery)
+            {
+                memory.RememberSuggested(unit.GameId, fresh);
+                fresh.Clear();
+            }
         }
 
+        memory.RememberSuggested(unit.GameId, fresh);
         return offers;
     }
 

@@ -67,9 +67,13 @@ public sealed class ScannerOptions
     [Range(1, 100)]
     public int FreshPageSize { get; set; } = 100;
 
-    /// <summary>At most this many pages per game per round; a busier market's overflow is the sweeps' to find.</summary>
+    /// <summary>
+    /// At most this many pages per game per round; a busier market's overflow is the sweeps' to find. Room to catch up:
+    /// at 20,000 listings a game about 130 new ones a game come between two looks, more when a round is held up, and a
+    /// listing past the last page waits minutes for its sweep.
+    /// </summary>
     [Range(1, 20)]
-    public int FreshMaxPages { get; set; } = 3;
+    public int FreshMaxPages { get; set; } = 10;
 
     /// <summary>The shortest round over all games (the lane's budget usually paces them; this keeps an idle one from spinning).</summary>
     public TimeSpan FreshRoundInterval { get; set; } = TimeSpan.FromMilliseconds(250);
@@ -94,6 +98,12 @@ public sealed class ScannerOptions
 
     /// <summary>How long a listing waits for its title's sales before the next sweep is left to price it.</summary>
     public TimeSpan PendingMaxAge { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// At start, the fresh pass recalls what each title sold for from the sales stored this long back (earlier runs), to
+    /// rank new listings before any sweep has been by; only a ranking: the resale still comes from freshly fetched sales.
+    /// </summary>
+    public TimeSpan RecalledSalesMaxAge { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
     /// How often a round of the listing watch starts (<see cref="ListingWatch"/>): a sold listing's opportunity turns

@@ -249,6 +249,82 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
     [Fact]
+    public async Task AfterARestartTheFreshPassJudgesNewListingsByWhatEarlierRunsLearnedBeforeAnySweep()
+    {
+        var database = await MigratedDatabaseAsync();
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        var titles = catalogue!.Where(c => c.FairPriceCents >= 500 && (c.BestBuyOrderCents ?? 0) < c.FairPriceCents * 6 / 10 && !engine.Describe(c.Title, default, default).Blacklisted)
+            .Skip(Attempts).Take(2).ToList();
+
+        // An earlier run stored what these titles sold for (about their fair price).
+        var now = DateTimeOffset.UtcNow;
+        await using (var db = SchemaTests.NewContext(database))
+        {
+            foreach (var title in titles)
+            {
+                var item = new Item { GameId = "rust", Title = title.Title, FirstSeenAt = now.AddDays(-1), UpdatedAt = now.AddHours(-1) };
+                db.Items.Add(item);
+                await db.SaveChangesAsync(Ct);
+                db.Sales.AddRange(Enumerable.Range(1, 10).Select(i => new Sale { ItemId = item.Id, PriceCents = title.FairPriceCents + (i % 3) - 1, SoldAt = now.AddHours(-i * 5), OperationType = "Offer" }));
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // Another replica holds every sweep's lease, so this one runs only the fresh pass: no sweep tells it what these
+        // titles are asked or suggested at, and they have no buy order at the listings' price.
+        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(infrastructure.Redis.ConnectionString);
+        var sweeper = new DMarketAspire.Coordination.RedisLeases(redis, prefix, "replica-sweeping");
+        foreach (var unit in Games.SelectMany(g => PricingOptions.DefaultLevels.Select(l => $"{g}:{l.Name}")))
+        {
+            Assert.True(await sweeper.TryAcquireAsync(unit, TimeSpan.FromMinutes(5)));
+        }
+
+        // Listed about 40% under their worth just before the restart: its first look sees them.
+        List<(string OfferId, long Price)> planted = [];
+        foreach (var title in titles)
+        {
+            var response = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", title.Title, title.FairPriceCents * 6 / 10, BypassBuyOrders: true), Ct);
+            planted.Add(((await response.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!, title.FairPriceCents * 6 / 10));
+        }
+
+        try
+        {
+            var started = DateTimeOffset.UtcNow;
+            await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-restarted",
+                ("Scanner:ListingWatchInterval", "00:00:00"));
+            List<Opportunity> found = [];
+            await WaitUntilAsync(async () =>
+            {
+                await using var db = SchemaTests.NewContext(database);
+                var ids = planted.Select(p => p.OfferId).ToList();
+                found = await db.Opportunities.AsNoTracking().Where(o => ids.Contains(o.OfferId)).ToListAsync(Ct);
+                return found.Count == planted.Count;
+            });
+
+            foreach (var opportunity in found)
+            {
+                var price = planted.Single(p => p.OfferId == opportunity.OfferId).Price;
+                TestContext.Current.TestOutputHelper?.WriteLine($"{opportunity.Title} at {price}c: recorded {(opportunity.FirstSeenAt - started).TotalSeconds:0.0} s after the start, resale {opportunity.ResaleCents}c.");
+                Assert.True(opportunity.FirstSeenAt - started < TimeSpan.FromSeconds(20), $"recorded {opportunity.FirstSeenAt - started} after the start");
+                Assert.True(opportunity.ResaleCents > price, $"resale {opportunity.ResaleCents}c is not above the price {price}c");
+            }
+
+            await using var check = SchemaTests.NewContext(database);
+            Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran: the recalled sales were not what judged the listings");
+        }
+        finally
+        {
+            foreach (var (offerId, _) in planted)
+            {
+                await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
+            }
+        }
+    }
+
+    [Fact]
     public async Task AListingBoughtBySomeoneElseTurnsGoneWithinSecondsWithoutASweep()
     {
         var database = await MigratedDatabaseAsync();
