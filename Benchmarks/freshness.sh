@@ -27,6 +27,9 @@ bench_setup
 build_release AppHost
 
 echo "== starting the app (${offers} offers per game)"
+# The Api paces each client; this script is one client polling for every planted listing at once, and a 429 would
+# show up as latency the Scanner did not cause.
+export Api__PermitsPerSecond=100000 Api__Burst=100000
 start_apphost "$offers"
 grep -A30 "All resources are up after" "$log" | sed -n '1,20p'
 origin() { awk -v n="$1" '$1 == n { print $NF; exit }' "$log" | sed -E 's#^(https?://[^/]+).*#\1#'; }
@@ -34,7 +37,7 @@ sim=$(origin dmarket-simulator)
 api=$(origin api)
 
 python3 - "$sim" "$api" "$minutes" "$plants" <<'PY'
-import json, random, re, statistics, sys, threading, time, urllib.request
+import json, random, re, statistics, sys, threading, time, urllib.error, urllib.request
 from datetime import datetime
 
 sim, api, minutes, plants = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
@@ -43,8 +46,15 @@ levels = [(50, 300, 1), (300, 1000, 5), (1000, 3000, 5), (3000, 10000, 10), (100
 rng = random.Random(20261202)
 
 def get(url):
-    with urllib.request.urlopen(url, timeout=30) as r:
-        return json.load(r)
+    # The Api paces each client (Api:PermitsPerSecond); this script polls for every planted listing at once.
+    for attempt in range(20):
+        try:
+            with urllib.request.urlopen(url, timeout=30) as r:
+                return json.load(r)
+        except urllib.error.HTTPError as e:
+            if e.code != 429 or attempt == 19:
+                raise
+            time.sleep(float(e.headers.get("Retry-After") or 0.5))
 
 def post(url, body=None):
     data = json.dumps(body).encode() if body is not None else b""
