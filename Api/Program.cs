@@ -18,5 +18,6 @@ app.MapStatsApi();
 app.MapScansApi();
 app.MapMeApi();
 app.MapTradingApi();
+app.MapAutopilotApi();
 
 app.Run();

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using DMarketAspire.Data.Domain;
 using DMarketAspire.Trading.Buying;
 
 namespace DMarketAspire.Trading;
@@ -14,6 +15,9 @@ public sealed class TradingMetrics
     private readonly Counter<long> _trades;
     private readonly Counter<long> _volume;
     private readonly UpDownCounter<long> _realized;
+    private readonly Counter<long> _decisions;
+    private readonly Counter<long> _pauses;
+    private readonly Histogram<double> _autopilotLatency;
 
     public TradingMetrics(IMeterFactory meterFactory)
     {
@@ -24,8 +28,22 @@ public sealed class TradingMetrics
         _trades = meter.CreateCounter<long>("dmarket_aspire.trading.trades", "{sale}", "Users' sales recorded, by game.");
         _volume = meter.CreateCounter<long>("dmarket_aspire.trading.volume", "{cent}", "What users' sales fetched, in US cents, by game.");
         // Profit can be a loss: a counter that may go down.
+        _decisions = meter.CreateCounter<long>("dmarket_aspire.autopilot.decisions", "{decision}", "Autopilot decisions by outcome, reason and mode: why it did or did not buy.");
+        _pauses = meter.CreateCounter<long>("dmarket_aspire.autopilot.pauses", "{pause}", "Autopilots that paused themselves, by reason.");
+        _autopilotLatency = meter.CreateHistogram<double>("dmarket_aspire.autopilot.decision_to_buy", "s", "From a decision planned off the outbox to its live buy leaving.");
         _realized = meter.CreateUpDownCounter<long>("dmarket_aspire.trading.realized_profit", "{cent}", "Realized profit of users' sales (price − fee − cost, known cost only), in US cents, by game.");
     }
+
+    public void AutopilotDecision(AutopilotOutcome outcome, string? reason, AutopilotMode mode) =>
+        _decisions.Add(
+            1,
+            new KeyValuePair<string, object?>("autopilot.outcome", outcome.ToString()),
+            new KeyValuePair<string, object?>("autopilot.reason", reason ?? "none"),
+            new KeyValuePair<string, object?>("autopilot.mode", mode.ToString()));
+
+    public void AutopilotPaused(string reason) => _pauses.Add(1, new KeyValuePair<string, object?>("autopilot.reason", reason));
+
+    public void AutopilotBuySent(TimeSpan sinceDecision) => _autopilotLatency.Record(sinceDecision.TotalSeconds);
 
     public void Sale(string gameId, long priceCents, long? profitCents)
     {

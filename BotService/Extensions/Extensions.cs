@@ -66,6 +66,7 @@ public static class Extensions
         services.AddScoped<Access.AccessGate>();
         services.AddScoped<Access.AccessCommands>();
         services.AddScoped<Trading.PnlCommands>();
+        services.AddScoped<Autopilots.AutopilotCommands>();
 
         // Leadership first: hosted services stop in reverse order, so the lease is released after the others stopped.
         services.AddHostedService(provider => provider.GetRequiredService<BotLeadership>());
@@ -76,5 +77,6 @@ public static class Extensions
         services.AddHostedService<Alerts.AlertWatcher>();
         services.AddHostedService<Trading.BuyReconcileService>();
         services.AddHostedService<Trading.SaleWatchService>();
+        services.AddHostedService<Autopilots.AutopilotService>();
     }
 }

@@ -501,4 +501,82 @@ public sealed partial class BotTexts
     public required string CardStickers { get; init; }
 
     public required string CardTradeLock { get; init; }
+
+    public required string AutopilotPaperBought { get; init; }
+
+    public required string AutopilotBought { get; init; }
+
+    public required string AutopilotListingAt { get; init; }
+
+    public required string AutopilotLost { get; init; }
+
+    public required string AutopilotFailed { get; init; }
+
+    public required string AutopilotPausedTold { get; init; }
+
+    public required string AutopilotReasonFailures { get; init; }
+
+    public required string AutopilotReasonDailyLoss { get; init; }
+
+    public required string AutopilotOn { get; init; }
+
+    public required string AutopilotOff { get; init; }
+
+    public required string AutopilotPausedLine { get; init; }
+
+    public required string AutopilotModePaper { get; init; }
+
+    public required string AutopilotModeLive { get; init; }
+
+    public required string AutopilotRules { get; init; }
+
+    public required string AutopilotAllGames { get; init; }
+
+    public required string AutopilotAllLevels { get; init; }
+
+    public required string AutopilotSkipping { get; init; }
+
+    public required string AutopilotLimits { get; init; }
+
+    public required string AutopilotAfterList { get; init; }
+
+    public required string AutopilotAfterHold { get; init; }
+
+    public required string AutopilotPaperLine { get; init; }
+
+    public required string AutopilotTodayLine { get; init; }
+
+    public required string AutopilotNothingToday { get; init; }
+
+    public required string AutopilotChangeHint { get; init; }
+
+    public required string AutopilotSetUsage { get; init; }
+
+    public required string AutopilotSetProblem { get; init; }
+
+    public required string AutopilotUsage { get; init; }
+
+    public required string AutopilotLiveConfirm { get; init; }
+
+    public required string AutopilotLiveNeedsKeys { get; init; }
+
+    public required string AutopilotButtonOn { get; init; }
+
+    public required string AutopilotButtonOff { get; init; }
+
+    public required string AutopilotButtonResume { get; init; }
+
+    public required string AutopilotButtonPaper { get; init; }
+
+    public required string AutopilotButtonLive { get; init; }
+
+    public required string AutopilotButtonConfirmLive { get; init; }
+
+    public required string AutopilotButtonLog { get; init; }
+
+    public required string AutopilotLogEmpty { get; init; }
+
+    public required string AutopilotLogTitle { get; init; }
+
+    public required string AutopilotNeedsKeys { get; init; }
 }

@@ -85,7 +85,9 @@ public sealed partial class NotificationSender(
                 from b in buys.DefaultIfEmpty()
                 join tr in db.Trades.AsNoTracking() on n.TradeId equals (long?)tr.Id into trades
                 from tr in trades.DefaultIfEmpty()
-                select new Due(n.Id, n.Kind, u, o, a, n.PriceCents, e == null ? (DateTimeOffset?)null : e.CreatedAt, b, tr))
+                join d in db.AutopilotDecisions.AsNoTracking() on n.DecisionId equals (long?)d.Id into decisions
+                from d in decisions.DefaultIfEmpty()
+                select new Due(n.Id, n.Kind, u, o, a, n.PriceCents, e == null ? (DateTimeOffset?)null : e.CreatedAt, b, tr, d, n.Title))
             .Take(DueBatch).ToListAsync(cancellationToken);
 
         var wait = settings.PollInterval;
@@ -115,7 +117,7 @@ public sealed partial class NotificationSender(
             // Telegram allows a chat about one message a second: what piled up meanwhile goes as one message, so a busy
             // market delays nobody's news behind a queue of older cards. Alerts go first, in a message of their own.
             // The outcome of a buy goes first of all: it is about the user's money.
-            var buys = chat.Where(d => d.Kind is NotificationKind.Buy or NotificationKind.Sale).ToList();
+            var buys = chat.Where(d => d.Kind is NotificationKind.Buy or NotificationKind.Sale or NotificationKind.Autopilot or NotificationKind.AutopilotPaused).ToList();
             var alerts = chat.Where(d => d.Kind == NotificationKind.PriceAlert).ToList();
             var opportunities = chat.Where(d => d.Kind == NotificationKind.Opportunity).ToList();
             await (buys.Count > 0 ? SendBuysAsync(db, buys, cancellationToken)
@@ -193,7 +195,7 @@ public sealed partial class NotificationSender(
     /// <summary>Settled buys and sales due for one chat (the user's money), as one message.</summary>
     private async Task SendBuysAsync(DMarketDbContext db, List<Due> items, CancellationToken cancellationToken)
     {
-        items = await SkipAsync(db, items, i => i.Buy is null && i.Trade is null, "deleted before sending", cancellationToken);
+        items = await SkipAsync(db, items, i => i.Buy is null && i.Trade is null && i.Decision is null && i.Kind != NotificationKind.AutopilotPaused, "deleted before sending", cancellationToken);
         if (items.Count == 0)
         {
             return;
@@ -201,7 +203,13 @@ public sealed partial class NotificationSender(
 
         await gate.WaitTurnAsync(cancellationToken);
         var texts = BotTexts.For(items[0].User.Language);
-        var html = string.Join("\n\n", items.Select(i => i.Buy is { } buy ? Trading.BuyCard.Settled(buy, texts) : Trading.SaleCard.Sold(i.Trade!, texts)));
+        var html = string.Join("\n\n", items.Select(i => i switch
+        {
+            { Buy: { } buy } => Trading.BuyCard.Settled(buy, texts),
+            { Trade: { } trade } => Trading.SaleCard.Sold(trade, texts),
+            { Decision: { } decision } => Autopilots.AutopilotCard.Told(decision, texts),
+            _ => Autopilots.AutopilotCard.Paused(i.Subject, texts),
+        }));
         await SendClaimedAsync(db, items, html, null, cancellationToken);
     }
 
@@ -397,7 +405,7 @@ public sealed partial class NotificationSender(
 
     private static string Shorten(string text) => text.Length <= 500 ? text : text[..500];
 
-    private sealed record Due(long Id, NotificationKind Kind, BotUser User, Opportunity? Opportunity, PriceAlert? Alert, long? PriceCents, DateTimeOffset? EventAt, Buy? Buy, Trade? Trade);
+    private sealed record Due(long Id, NotificationKind Kind, BotUser User, Opportunity? Opportunity, PriceAlert? Alert, long? PriceCents, DateTimeOffset? EventAt, Buy? Buy, Trade? Trade, AutopilotDecision? Decision, string Subject);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Draining the notifications outbox failed; trying again shortly.")]
     private static partial void LogDrainFailed(ILogger logger, Exception exception);

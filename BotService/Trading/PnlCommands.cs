@@ -1,3 +1,4 @@
+using DMarketAspire.Data.Domain;
 using DMarketAspire.Trading.Accounts;
 using System.Globalization;
 using DMarketAspire.BotService.Accounts;

@@ -9,7 +9,8 @@ public sealed record FaultSettings
     [Range(0.0, 1.0)]
     public double ErrorRate { get; init; }
 
-    [Range(500, 599)]
+    /// <summary>A 5xx (the answer may be lost) or a 4xx (refused before it took effect).</summary>
+    [Range(400, 599)]
     public int ErrorStatus { get; init; } = 500;
 
     /// <summary>The next N requests get a 429 regardless of pacing.</summary>

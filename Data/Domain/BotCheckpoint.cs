@@ -5,6 +5,8 @@ public sealed class BotCheckpoint
 {
     public const string Notifications = "notifications";
 
+    public const string Autopilot = "autopilot";
+
     public required string Name { get; set; }
 
     public long LastEventId { get; set; }

@@ -30,6 +30,9 @@ public sealed class Notification
     /// <summary>The buy whose settled outcome this tells.</summary>
     public long? BuyId { get; set; }
 
+    /// <summary>The autopilot decision this tells.</summary>
+    public long? DecisionId { get; set; }
+
     /// <summary>The best offer that crossed the alert's threshold.</summary>
     public long? PriceCents { get; set; }
 

@@ -13,4 +13,10 @@ public enum NotificationKind
 
     /// <summary>An item of the user's sold, with the profit (<see cref="Notification.TradeId"/>).</summary>
     Sale,
+
+    /// <summary>What the autopilot did about a listing the user should know of: bought, lost to another user, refused (<see cref="Notification.DecisionId"/>).</summary>
+    Autopilot,
+
+    /// <summary>The autopilot paused itself (failures in a row, the day's loss); the reason is on the user's autopilot.</summary>
+    AutopilotPaused,
 }

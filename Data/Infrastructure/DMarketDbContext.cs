@@ -51,6 +51,12 @@ public sealed class DMarketDbContext(DbContextOptions<DMarketDbContext> options)
 
     public DbSet<PriceAlert> PriceAlerts => Set<PriceAlert>();
 
+    public DbSet<Autopilot> Autopilots => Set<Autopilot>();
+
+    public DbSet<AutopilotDecision> AutopilotDecisions => Set<AutopilotDecision>();
+
+    public DbSet<PaperPosition> PaperPositions => Set<PaperPosition>();
+
     /// <summary>The Data Protection key ring that protects users' DMarket secrets (never the secrets themselves).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

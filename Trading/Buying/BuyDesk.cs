@@ -28,6 +28,9 @@ public sealed class BuyDesk(DMarketDbContext db, PositionBook positions, Trading
 
     private readonly TradingOptions _options = options.Value;
 
+    /// <summary>How long a buy may stay Sending before reconciliation takes it as having lost its answer.</summary>
+    internal TimeSpan AnswerDeadline => _options.AnswerDeadline;
+
     /// <summary>
     /// A summary to confirm: the listing read live (a sold or repriced one retires the opportunity at once, for everyone)
     /// and recorded as a Proposed buy at its exact price. Null with <see cref="BuyOutcome.AlreadySold"/> when it is gone.
@@ -106,6 +109,15 @@ public sealed class BuyDesk(DMarketDbContext db, PositionBook positions, Trading
             return new BuyReport(buy.Status is BuyStatus.Proposed or BuyStatus.Cancelled ? BuyOutcome.Expired : BuyOutcome.AlreadyConfirmed, buy);
         }
 
+        return await SendClaimedAsync(buy, account, started, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a buy already claimed for sending (Sending, with its answer deadline) and records DMarket's answer; a lost
+    /// answer leaves it for <see cref="BuyReconciler"/>.
+    /// </summary>
+    internal async Task<BuyReport> SendClaimedAsync(Buy buy, DMarketClient account, long started, CancellationToken cancellationToken)
+    {
         BuyResult result;
         var sent = time.GetTimestamp();
         try

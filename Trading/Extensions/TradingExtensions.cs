@@ -1,4 +1,5 @@
 using DMarketAspire.Trading;
+using DMarketAspire.Trading.Autopilots;
 using DMarketAspire.Trading.Buying;
 using DMarketAspire.Trading.Fees;
 using DMarketAspire.Trading.Positions;
@@ -22,6 +23,13 @@ public static class TradingExtensions
         builder.Services.AddScoped<FeeBook>();
         builder.Services.AddScoped<SaleDesk>();
         builder.Services.AddScoped<TradeBook>();
+        builder.Services.AddOptions<AutopilotOptions>().BindConfiguration(AutopilotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<AutopilotLedger>();
+        builder.Services.AddScoped<AutopilotStore>();
+        builder.Services.AddScoped<AutopilotPlanner>();
+        builder.Services.AddScoped<AutopilotDesk>();
+        builder.Services.AddScoped<AutopilotLister>();
+        builder.Services.AddScoped<PaperBook>();
         return builder;
     }
 }

@@ -29,6 +29,9 @@ internal sealed class NotificationEntityTypeConfiguration : IEntityTypeConfigura
         // ...and about each sale at most once.
         builder.HasIndex(n => n.TradeId).IsUnique().HasFilter("trade_id IS NOT NULL");
         builder.HasOne<Trade>().WithMany().HasForeignKey(n => n.TradeId).OnDelete(DeleteBehavior.Cascade);
+        // ...and about each autopilot decision at most once.
+        builder.HasIndex(n => n.DecisionId).IsUnique().HasFilter("decision_id IS NOT NULL");
+        builder.HasOne<AutopilotDecision>().WithMany().HasForeignKey(n => n.DecisionId).OnDelete(DeleteBehavior.Cascade);
         // The sender's read: what is due, oldest first.
         builder.HasIndex(n => new { n.Status, n.NextAttemptAt, n.Id });
         // Cooldown and daily cap: a user's recent notifications.

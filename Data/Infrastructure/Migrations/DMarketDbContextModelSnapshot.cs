@@ -105,6 +105,231 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("DMarketAspire.Data.Domain.Autopilot", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("AfterBuy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("after_buy");
+
+                    b.Property<long>("DailySpendCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("daily_spend_cents");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.PrimitiveCollection<string[]>("Games")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("games");
+
+                    b.PrimitiveCollection<string[]>("Levels")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("levels");
+
+                    b.Property<DateTimeOffset?>("LiveSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("live_since");
+
+                    b.Property<decimal>("MaxBalanceSharePercent")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("max_balance_share_percent");
+
+                    b.Property<int>("MaxOpenPositions")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_open_positions");
+
+                    b.Property<long>("MaxPriceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("max_price_cents");
+
+                    b.Property<int>("MinLiquidity")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_liquidity");
+
+                    b.Property<long>("MinProfitCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("min_profit_cents");
+
+                    b.Property<decimal>("MinProfitPercent")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("min_profit_percent");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
+
+                    b.Property<long>("PaperBalanceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paper_balance_cents");
+
+                    b.Property<long>("PauseAfterDailyLossCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pause_after_daily_loss_cents");
+
+                    b.Property<int>("PauseAfterFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("pause_after_failures");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
+                    b.Property<string>("PausedReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("paused_reason");
+
+                    b.Property<long>("ReserveCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reserve_cents");
+
+                    b.Property<DateTimeOffset>("ResumedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resumed_at");
+
+                    b.Property<decimal>("SanityMultiple")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("sanity_multiple");
+
+                    b.PrimitiveCollection<string[]>("SkipWords")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("skip_words");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Enabled");
+
+                    b.ToTable("autopilots", (string)null);
+                });
+
+            modelBuilder.Entity("DMarketAspire.Data.Domain.AutopilotDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("BuyId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("buy_id");
+
+                    b.Property<bool>("Claimed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("claimed");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("GameId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("game_id");
+
+                    b.Property<DateTimeOffset?>("ListTriedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("list_tried_at");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("OfferId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("offer_id");
+
+                    b.Property<long?>("OpportunityId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("opportunity_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long?>("PaperPositionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paper_position_id");
+
+                    b.Property<long>("PriceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_cents");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("ResaleCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resale_cents");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyId");
+
+                    b.HasIndex("OfferId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_autopilot_decisions_one_claim")
+                        .HasFilter("claimed");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("Outcome", "Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "OpportunityId")
+                        .IsUnique();
+
+                    b.ToTable("autopilot_decisions", (string)null);
+                });
+
             modelBuilder.Entity("DMarketAspire.Data.Domain.BotCheckpoint", b =>
                 {
                     b.Property<string>("Name")
@@ -613,6 +838,10 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("DecisionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decision_id");
+
                     b.Property<DateTimeOffset?>("DigestDueAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("digest_due_at");
@@ -689,6 +918,10 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                     b.HasIndex("BuyId")
                         .IsUnique()
                         .HasFilter("buy_id IS NOT NULL");
+
+                    b.HasIndex("DecisionId")
+                        .IsUnique()
+                        .HasFilter("decision_id IS NOT NULL");
 
                     b.HasIndex("OpportunityId");
 
@@ -921,6 +1154,87 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                     b.HasIndex("OpportunityId");
 
                     b.ToTable("opportunity_events", (string)null);
+                });
+
+            modelBuilder.Entity("DMarketAspire.Data.Domain.PaperPosition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("BoughtAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bought_at");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<long>("CostCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_cents");
+
+                    b.Property<long>("DecisionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decision_id");
+
+                    b.Property<long?>("FeeCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_cents");
+
+                    b.Property<string>("GameId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("game_id");
+
+                    b.Property<long?>("ListPriceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("list_price_cents");
+
+                    b.Property<DateTimeOffset?>("ListedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("listed_at");
+
+                    b.Property<string>("OfferId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("offer_id");
+
+                    b.Property<long?>("ProfitCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("profit_cents");
+
+                    b.Property<DateTimeOffset?>("SoldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sold_at");
+
+                    b.Property<long?>("SoldPriceCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sold_price_cents");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "SoldAt", "BoughtAt");
+
+                    b.ToTable("paper_positions", (string)null);
                 });
 
             modelBuilder.Entity("DMarketAspire.Data.Domain.Position", b =>
@@ -1371,6 +1685,34 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DMarketAspire.Data.Domain.Autopilot", b =>
+                {
+                    b.HasOne("DMarketAspire.Data.Domain.BotUser", null)
+                        .WithOne()
+                        .HasForeignKey("DMarketAspire.Data.Domain.Autopilot", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DMarketAspire.Data.Domain.AutopilotDecision", b =>
+                {
+                    b.HasOne("DMarketAspire.Data.Domain.Buy", null)
+                        .WithMany()
+                        .HasForeignKey("BuyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DMarketAspire.Data.Domain.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DMarketAspire.Data.Domain.BotUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DMarketAspire.Data.Domain.BotTarget", b =>
                 {
                     b.HasOne("DMarketAspire.Data.Domain.BotUser", null)
@@ -1424,6 +1766,11 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                         .HasForeignKey("BuyId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.HasOne("DMarketAspire.Data.Domain.AutopilotDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("DMarketAspire.Data.Domain.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
@@ -1455,6 +1802,21 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                     b.HasOne("DMarketAspire.Data.Domain.Opportunity", null)
                         .WithMany()
                         .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DMarketAspire.Data.Domain.PaperPosition", b =>
+                {
+                    b.HasOne("DMarketAspire.Data.Domain.AutopilotDecision", null)
+                        .WithOne()
+                        .HasForeignKey("DMarketAspire.Data.Domain.PaperPosition", "DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DMarketAspire.Data.Domain.BotUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

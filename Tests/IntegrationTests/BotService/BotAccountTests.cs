@@ -31,7 +31,7 @@ public sealed class BotAccountTests(BotAccountTests.Fixture bot) : IClassFixture
 
         public HttpClient DMarket { get; private set; } = null!;
 
-        protected override (string Key, string Value)[] BotSettings => [("DMarket:BaseUrl", _dmarket!.BaseAddress.ToString()), ("Accounts:TargetPollInterval", "00:00:00.500"), ("Alerts:PollInterval", "00:00:00.200"), ("Trading:SaleWatchInterval", "00:00:00.500"), ("Bot:FloodMaxUpdates", "40")];
+        protected override (string Key, string Value)[] BotSettings => [("DMarket:BaseUrl", _dmarket!.BaseAddress.ToString()), ("Accounts:TargetPollInterval", "00:00:00.500"), ("Alerts:PollInterval", "00:00:00.200"), ("Trading:SaleWatchInterval", "00:00:00.500"), ("Bot:FloodMaxUpdates", "40"), ("Autopilot:PollInterval", "00:00:00.200"), ("Autopilot:AfterBuyInterval", "00:00:00.500")];
 
         public Uri DMarketAddress => _dmarket!.BaseAddress;
 

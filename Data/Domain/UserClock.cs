@@ -1,6 +1,4 @@
-using DMarketAspire.Data.Domain;
-
-namespace DMarketAspire.BotService.Notifications;
+namespace DMarketAspire.Data.Domain;
 
 /// <summary>A user's local time: quiet hours and the daily cap's day are in their time zone.</summary>
 public static class UserClock
@@ -23,9 +21,12 @@ public static class UserClock
     }
 
     /// <summary>When the user's current local day began, as an instant.</summary>
-    public static DateTimeOffset StartOfLocalDay(BotUser user, DateTimeOffset now)
+    public static DateTimeOffset StartOfLocalDay(BotUser user, DateTimeOffset now) => StartOfLocalDay(user.TimeZone, now);
+
+    /// <summary>When the current local day in <paramref name="timeZone"/> began, as an instant.</summary>
+    public static DateTimeOffset StartOfLocalDay(string timeZone, DateTimeOffset now)
     {
-        var zone = Zone(user.TimeZone);
+        var zone = Zone(timeZone);
         var local = TimeZoneInfo.ConvertTime(now, zone);
         var midnight = local.Date;
         return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
