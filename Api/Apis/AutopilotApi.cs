@@ -1,5 +1,6 @@
 using DMarketAspire.Api.Autopilots;
 using DMarketAspire.Api.Me;
+using DMarketAspire.DMarket.Client;
 using DMarketAspire.Data.Domain;
 using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
@@ -25,6 +26,8 @@ public static class AutopilotApi
         api.MapPost("/switch", Switch).WithName("SwitchMyAutopilot").WithSummary("Switches the autopilot on (clearing a pause) or off.");
         api.MapPost("/mode", SetMode).WithName("SetMyAutopilotMode")
             .WithSummary("Paper (no money moves) or live; live needs \"confirm\": true and the caller's DMarket keys connected.");
+        api.MapPost("/panic", Panic).WithName("PanicMyAutopilot")
+            .WithSummary("Stops the autopilot, cancels the buy orders this app placed (only those), then as asked takes this app's listings down or offers what the autopilot bought at the best buy order; reports what it did.");
         api.MapGet("/decisions", GetDecisions).WithName("GetMyAutopilotDecisions")
             .WithSummary("The autopilot's decisions, newest first, each with its outcome and reason (bought; skipped: a limit, price sanity; failed: why).");
         api.MapGet("/paper", GetPaperPositions).WithName("GetMyPaperPositions").WithSummary("Paper mode's positions, newest first: cost, ask, and the sale the market showed.");
@@ -115,6 +118,30 @@ public static class AutopilotApi
 
         await store.SetModeAsync(userId, mode!.Value, cancellationToken);
         return TypedResults.Ok(MeAutopilot.From(await store.StatusAsync(userId, zone, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<PanicReport>, ValidationProblem>> Panic(
+        NewPanic body, HttpContext context, AccountStore accounts, DMarketClient dmarket, PanicDesk desk, CancellationToken cancellationToken)
+    {
+        var userId = ApiKeyFilter.UserOf(context);
+        PanicChoice? choice = (body.Then ?? "stop").Trim().ToLowerInvariant() switch
+        {
+            "stop" => PanicChoice.Stop,
+            "delist" => PanicChoice.Delist,
+            "sell" => PanicChoice.SellAtBestBid,
+            _ => null,
+        };
+        if (choice is null)
+        {
+            // A panic must not wait on a typo: stop first, then say what was not understood.
+            await desk.PanicAsync(userId, PanicChoice.Stop, null, cancellationToken);
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["then"] = ["'stop', 'delist' or 'sell'. The autopilot was stopped; send again to do the rest."] },
+                title: "The autopilot was stopped; the rest was not understood.");
+        }
+
+        var keys = await accounts.KeysAsync(userId, cancellationToken);
+        return TypedResults.Ok(await desk.PanicAsync(userId, choice.Value, keys is null ? null : dmarket.ForAccount(keys), cancellationToken));
     }
 
     public static async Task<Ok<List<MeAutopilotDecision>>> GetDecisions(HttpContext context, DMarketDbContext db, int? limit, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace DMarketAspire.BotService.Commands;
 
 /// <summary>Commands by name and button presses by their data's prefix, to the handlers of this update's scope.</summary>
 public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, SettingsCommands settings, AccountCommands accounts, Targets.TargetCommands targets,
-    Items.ItemCommands items, Accounts.ApiKeyCommands apiKeys, Alerts.AlertCommands alerts, Trading.BuyCommands buys, Trading.InventoryCommands inventory, Trading.SellCommands sell, Trading.PnlCommands pnl, Autopilots.AutopilotCommands autopilot, Access.AccessCommands access, BotReplies replies)
+    Items.ItemCommands items, Accounts.ApiKeyCommands apiKeys, Alerts.AlertCommands alerts, Trading.BuyCommands buys, Trading.InventoryCommands inventory, Trading.SellCommands sell, Trading.PnlCommands pnl, Autopilots.AutopilotCommands autopilot, Autopilots.PanicCommands panic, Access.AccessCommands access, BotReplies replies)
 {
     public Task RunAsync(CommandContext c, CancellationToken cancellationToken) => c.Command.Name switch
     {
@@ -34,6 +34,7 @@ public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, Se
         "delist" => sell.DelistAsync(c, cancellationToken),
         "pnl" => pnl.PnlAsync(c, cancellationToken),
         "autopilot" => autopilot.AutopilotAsync(c, cancellationToken),
+        "panic" => panic.PanicAsync(c, cancellationToken),
         "allow" => access.AllowAsync(c, cancellationToken),
         "deny" => access.DenyAsync(c, cancellationToken),
         "users" => access.UsersAsync(c, cancellationToken),
@@ -53,6 +54,7 @@ public sealed class CommandRouter(GeneralCommands general, ScanCommands scan, Se
         Trading.InventoryCommands.Prefix => inventory.PressAsync(c, cancellationToken),
         Trading.SellCommands.Prefix => sell.PressAsync(c, cancellationToken),
         Autopilots.AutopilotCommands.Prefix => autopilot.PressAsync(c, cancellationToken),
+        Autopilots.PanicCommands.Prefix => panic.PressAsync(c, cancellationToken),
         _ => Task.FromResult<string?>(c.Texts.ButtonExpired),
     };
 }

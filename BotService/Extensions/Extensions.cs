@@ -67,6 +67,7 @@ public static class Extensions
         services.AddScoped<Access.AccessCommands>();
         services.AddScoped<Trading.PnlCommands>();
         services.AddScoped<Autopilots.AutopilotCommands>();
+        services.AddScoped<Autopilots.PanicCommands>();
 
         // Leadership first: hosted services stop in reverse order, so the lease is released after the others stopped.
         services.AddHostedService(provider => provider.GetRequiredService<BotLeadership>());

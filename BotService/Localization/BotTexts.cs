@@ -579,4 +579,26 @@ public sealed partial class BotTexts
     public required string AutopilotLogTitle { get; init; }
 
     public required string AutopilotNeedsKeys { get; init; }
+
+    public required string PanicStopped { get; init; }
+
+    public required string PanicNoKeys { get; init; }
+
+    public required string PanicTargets { get; init; }
+
+    public required string PanicTargetsFailed { get; init; }
+
+    public required string PanicDelisted { get; init; }
+
+    public required string PanicOffered { get; init; }
+
+    public required string PanicNotDone { get; init; }
+
+    public required string PanicChoose { get; init; }
+
+    public required string PanicButtonDelist { get; init; }
+
+    public required string PanicButtonSell { get; init; }
+
+    public required string PanicNoBuyOrder { get; init; }
 }

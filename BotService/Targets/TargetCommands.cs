@@ -8,6 +8,7 @@ using DMarketAspire.DMarket.Client;
 using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.Data.Domain;
 using DMarketAspire.Data.Infrastructure;
+using DMarketAspire.Trading.Targets;
 using Microsoft.EntityFrameworkCore;
 using Telegram.Bot.Types.ReplyMarkups;
 
@@ -19,7 +20,7 @@ namespace DMarketAspire.BotService.Targets;
 /// under the best ask, amount 1–100, covered by the balance, within the account's target limit), then placed, with the
 /// order book's competition in the reply. Dollars to the user, cents inside, dollars on v1's wire.
 /// </summary>
-public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, DMarketClient dmarket, BotReplies replies, TimeProvider time)
+public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, DMarketClient dmarket, TargetBook targetBook, BotReplies replies, TimeProvider time)
 {
     public const string Prefix = "tg";
     public const string ProposeAction = "o";
@@ -192,7 +193,7 @@ public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, D
         List<string> ids = c.Part(1) switch
         {
             DeleteAction when c.Part(2).Length > 0 => [c.Part(2)],
-            CancelAllAction => await db.BotTargets.Where(b => b.UserId == c.User.Id && b.Status == BotTargetStatus.Active).Select(b => b.TargetId).ToListAsync(cancellationToken),
+            CancelAllAction => await targetBook.OursAsync(c.User.Id, cancellationToken),
             _ => [],
         };
         if (ids.Count == 0)
@@ -200,14 +201,7 @@ public sealed class TargetCommands(DMarketDbContext db, AccountStore accounts, D
             return c.Part(1) == CancelAllAction ? t.TargetsNoneOfOurs : t.ButtonExpired;
         }
 
-        var deleted = 0;
-        foreach (var batch in ids.Chunk(DMarketClient.MaxBatch))
-        {
-            var results = await account.DeleteTargetsAsync(batch, cancellationToken);
-            var done = results.Where(r => r.Successful && r.TargetId is not null).Select(r => r.TargetId!).ToHashSet();
-            deleted += done.Count;
-            await db.BotTargets.Where(b => done.Contains(b.TargetId)).ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, BotTargetStatus.Deleted), cancellationToken);
-        }
+        var deleted = await targetBook.DeleteAsync(ids, account, cancellationToken);
 
         var (text, buttons) = await ListAsync(c.User, t, cancellationToken);
         await c.ShowAsync(text, buttons, cancellationToken);

@@ -4,6 +4,7 @@ using DMarketAspire.Trading.Buying;
 using DMarketAspire.Trading.Fees;
 using DMarketAspire.Trading.Positions;
 using DMarketAspire.Trading.Selling;
+using DMarketAspire.Trading.Targets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,6 +24,8 @@ public static class TradingExtensions
         builder.Services.AddScoped<FeeBook>();
         builder.Services.AddScoped<SaleDesk>();
         builder.Services.AddScoped<TradeBook>();
+        builder.Services.AddScoped<TargetBook>();
+        builder.Services.AddScoped<PanicDesk>();
         builder.Services.AddOptions<AutopilotOptions>().BindConfiguration(AutopilotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<AutopilotLedger>();
         builder.Services.AddScoped<AutopilotStore>();

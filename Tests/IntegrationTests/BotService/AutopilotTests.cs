@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using DMarketAspire.Data.Domain;
 using DMarketAspire.DMarketSimulator.Apis;
 using DMarketAspire.DMarketSimulator.Market;
+using DMarketAspire.IntegrationTests.DMarket;
 using DMarketAspire.IntegrationTests.Infrastructure;
 using DMarketAspire.Trading.Autopilots;
 using Microsoft.EntityFrameworkCore;
@@ -214,6 +215,64 @@ public sealed class AutopilotTests(BotAccountTests.Fixture bot) : IClassFixture<
     }
 
     [Fact]
+    public async Task PanicStopsItCancelsOnlyThisAppsBuyOrdersThenTakesListingsDownOrSellsAtTheBestBuyOrder()
+    {
+        var (user, account) = await ConnectAsync(200_00);
+        await GoLiveAsync(user, "after hold", "share 100");
+        var keys = DMarketAspire.DMarket.Client.Signing.DMarketKeys.Parse(account.PublicKey, account.SecretKey);
+        using var client = DMarketClientHost.Create(bot.DMarketAddress, keys);
+        try
+        {
+            // The autopilot buys two items and holds them.
+            var first = await ListAsync("Autopilot Panic Crate A", 6_00);
+            var second = await ListAsync("Autopilot Panic Crate B", 7_00);
+            await WaitForDecisionAsync(user, first.OfferId, d => d.Outcome == AutopilotOutcome.Bought);
+            await WaitForDecisionAsync(user, second.OfferId, d => d.Outcome == AutopilotOutcome.Bought);
+            await using var db = SchemaTests.NewContext(bot.Database);
+            var positionA = await db.Positions.AsNoTracking().SingleAsync(p => p.UserId == user && p.Title == "Autopilot Panic Crate A", Ct);
+
+            // One listed by hand far above what buyers pay; a buy order through the bot and one made elsewhere; another
+            // trader's buy order on the second item's title.
+            await bot.SendAsync(user, $"/sell {positionA.Id} 90.00");
+            await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🏷 Listed Autopilot Panic Crate A at $90.00", StringComparison.Ordinal), what: "listed");
+            var (title, ask, bid) = await bot.TitleWithListingsAsync();
+            var price = (bid ?? ask / 2) + 1;
+            await bot.SendAsync(user, $"/target {title} {Dollars(price)}");
+            await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🎯 Buy order placed", StringComparison.Ordinal), what: "placed");
+            var outside = (await client.Client.CreateTargetsAsync("rust", [new DMarketAspire.DMarket.Client.Models.NewTarget(title, Math.Max(1, price - 1))], Ct)).Single();
+            var buyer = await bot.NewAccountAsync(100_00);
+            using var buyerClient = DMarketClientHost.Create(bot.DMarketAddress, DMarketAspire.DMarket.Client.Signing.DMarketKeys.Parse(buyer.PublicKey, buyer.SecretKey));
+            Assert.True((await buyerClient.Client.CreateTargetsAsync("rust", [new DMarketAspire.DMarket.Client.Models.NewTarget("Autopilot Panic Crate B", 6_50)], Ct)).Single().Successful);
+
+            // /panic delist: stopped, only this app's buy order gone, this app's listing down.
+            await bot.SendAsync(user, "/panic delist");
+            var delisted = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🛑 Autopilot stopped.", StringComparison.Ordinal), what: "panic delist");
+            Assert.Contains("Buy orders this app placed: 1 cancelled; any made elsewhere were left alone.", delisted.Text);
+            Assert.Contains("Listings taken down: 1.", delisted.Text);
+            Assert.False((await db.Autopilots.AsNoTracking().SingleAsync(a => a.UserId == user, Ct)).Enabled);
+            Assert.Equal([outside.TargetId], (await client.Client.GetUserTargetsAsync("rust", cancellationToken: Ct).ToListAsync(Ct)).Select(t => t.TargetId));
+            Assert.Empty(await client.Client.GetUserOffersAsync("rust", Ct).ToListAsync(Ct));
+
+            // /panic sell: what the autopilot bought goes at the best buy order where there is one, and the order fills.
+            var balance = (await AccountAsync(account)).BalanceCents;
+            var bidA = (await client.Client.GetAggregatedPricesAsync("rust", ["Autopilot Panic Crate A"], Ct)).SingleOrDefault()?.BestBuyOrderCents;
+            await bot.SendAsync(user, "/panic sell");
+            var sold = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🛑 Autopilot stopped.", StringComparison.Ordinal) && m.Text.Contains("Offered", StringComparison.Ordinal), what: "panic sell");
+            Assert.True(sold.Text.Contains("Offered at the best buy order: Autopilot Panic Crate B $6.50", StringComparison.Ordinal), sold.Text);
+            Assert.True(
+                bidA is { } a ? sold.Text.Contains($"Autopilot Panic Crate A ${Dollars(a)}", StringComparison.Ordinal) : sold.Text.Contains("Not done: Autopilot Panic Crate A (no buy order).", StringComparison.Ordinal),
+                $"best bid of A {bidA}: {sold.Text}");
+            Assert.True((await AccountAsync(account)).BalanceCents > balance);
+            Assert.Equal(1, (await AccountAsync(buyer)).InventoryCount);
+            Assert.Equal([outside.TargetId], (await client.Client.GetUserTargetsAsync("rust", cancellationToken: Ct).ToListAsync(Ct)).Select(t => t.TargetId));
+        }
+        finally
+        {
+            await OffAsync(user);
+        }
+    }
+
+    [Fact]
     public async Task BadSettingsGetAClearAnswerAndChangeNothing()
     {
         var (user, _) = await ConnectAsync(10_00);
@@ -311,6 +370,9 @@ public sealed class AutopilotTests(BotAccountTests.Fixture bot) : IClassFixture<
 
     private async Task<IReadOnlyList<BuyRecord>> BuysAsync(SimulatorControlApi.NewAccount account) =>
         (await bot.DMarket.GetFromJsonAsync<List<BuyRecord>>($"/_sim/accounts/{account.PublicKey}/buys", Ct))!;
+
+    private async Task<SimulatorControlApi.AccountState> AccountAsync(SimulatorControlApi.NewAccount account) =>
+        (await bot.DMarket.GetFromJsonAsync<SimulatorControlApi.AccountState>($"/_sim/accounts/{account.PublicKey}", Ct))!;
 
     private static string Dollars(long cents) => DMarketAspire.DMarket.Client.Money.DollarString(cents);
 
