@@ -19,9 +19,9 @@ public static class AutopilotApi
     public static RouteGroupBuilder MapAutopilotApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/me/autopilot").WithTags("Autopilot").AddEndpointFilter<ApiKeyFilter>().RequireRateLimiting(OpportunitiesApi.RateLimitPolicy);
-        api.MapGet("/", GetAutopilot).WithName("GetMyAutopilot")
+        api.MapGet(string.Empty, GetAutopilot).WithName("GetMyAutopilot")
             .WithSummary("The caller's autopilot: settings, whether it runs and in which mode, today's spend, open positions and realized P&L against its limits, paper P&L, and today's decisions by reason.");
-        api.MapMethods("/", [HttpMethods.Patch], ChangeAutopilot).WithName("UpdateMyAutopilot")
+        api.MapMethods(string.Empty, [HttpMethods.Patch], ChangeAutopilot).WithName("UpdateMyAutopilot")
             .WithSummary("Changes the autopilot's rules and limits; absent fields stay. Money in cents, shares in percent.");
         api.MapPost("/switch", Switch).WithName("SwitchMyAutopilot").WithSummary("Switches the autopilot on (clearing a pause) or off.");
         api.MapPost("/mode", SetMode).WithName("SetMyAutopilotMode")

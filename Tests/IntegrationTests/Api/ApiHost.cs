@@ -22,6 +22,7 @@ public static class ApiHost
                 app.MapScansApi();
                 app.MapMeApi();
                 app.MapTradingApi();
+                app.MapAutopilotApi();
             },
             builder =>
             {
