@@ -28,6 +28,7 @@ public sealed record MeAutopilot(
     decimal SanityMultiple,
     string AfterBuy,
     long PaperBalanceCents,
+    int? ReportHour,
     long SpentTodayCents,
     int OpenPositions,
     long RealizedTodayCents,
@@ -40,7 +41,7 @@ public sealed record MeAutopilot(
         return new MeAutopilot(
             a.Enabled, Name(a.Mode), a.PausedReason, a.PausedAt, a.LiveSince, a.Games, a.Levels, a.SkipWords, a.MinProfitPercent, a.MinProfitCents, a.MinLiquidity,
             a.MaxPriceCents, a.DailySpendCents, a.MaxOpenPositions, a.MaxBalanceSharePercent, a.ReserveCents, a.PauseAfterFailures, a.PauseAfterDailyLossCents,
-            a.SanityMultiple, Name(a.AfterBuy), a.PaperBalanceCents, status.SpentTodayCents, status.OpenPositions, status.RealizedTodayCents, status.Paper,
+            a.SanityMultiple, Name(a.AfterBuy), a.PaperBalanceCents, a.ReportHour, status.SpentTodayCents, status.OpenPositions, status.RealizedTodayCents, status.Paper,
             [.. status.Today.Select(t => new MeAutopilotReasonCount(Name(t.Outcome), t.Reason, t.Count))]);
     }
 

@@ -177,7 +177,8 @@ public sealed class AutopilotCommands(AutopilotStore store, AccountStore account
         var paper = t.Format(t.AutopilotPaperLine, status.Paper.Bought, status.Paper.Sold, status.Paper.Held, Money.DollarString(status.Paper.RealizedCents), Money.DollarString(status.Paper.BalanceCents));
         var today = status.Today.Count == 0 ? t.AutopilotNothingToday
             : string.Join(" · ", status.Today.Select(r => $"{Word(r.Outcome)}{(r.Reason is null ? string.Empty : ": " + Html.Escape(r.Reason))} {r.Count}"));
-        var lines = new List<string> { head, rules, limits, after, paper, t.Format(t.AutopilotTodayLine, today), t.Format(t.AutopilotChangeHint, string.Join(", ", AutopilotSettingInput.Keys)) };
+        var report = a.ReportHour is { } hour ? t.Format(t.AutopilotReportAt, hour.ToString("00", CultureInfo.InvariantCulture)) : t.AutopilotReportOff;
+        var lines = new List<string> { head, rules, limits, after, report, paper, t.Format(t.AutopilotTodayLine, today), t.Format(t.AutopilotChangeHint, string.Join(", ", AutopilotSettingInput.Keys)) };
         if (await accounts.FindAsync(user.Id, cancellationToken) is null)
         {
             lines.Insert(1, t.AutopilotNeedsKeys);

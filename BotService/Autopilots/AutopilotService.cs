@@ -103,7 +103,7 @@ public sealed class AutopilotService(
         return more || pending.Count == PendingBatch;
     }
 
-    /// <summary>Reconciled buys, listing what was bought, paper sales.</summary>
+    /// <summary>Reconciled buys, listing what was bought, paper sales, daily reports due.</summary>
     public async Task AfterBuyAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -112,6 +112,10 @@ public sealed class AutopilotService(
         await services.GetRequiredService<AutopilotDesk>().FollowReconciledAsync(cancellationToken);
         await services.GetRequiredService<AutopilotLister>().ListBoughtAsync(accountFor, cancellationToken);
         await services.GetRequiredService<PaperBook>().SellDueAsync(accountFor, cancellationToken);
+        if (await services.GetRequiredService<AutopilotReporter>().PlanDueAsync(cancellationToken) > 0)
+        {
+            notifications.Notify();
+        }
     }
 
     private static Func<long, CancellationToken, Task<DMarketClient?>> AccountsOf(IServiceProvider services)

@@ -11,7 +11,7 @@ public static class AutopilotSettingInput
 
     /// <summary>The keys, in the order the help lists them.</summary>
     public static readonly IReadOnlyList<string> Keys =
-        ["games", "levels", "skip", "minprofit", "minprofitusd", "liquidity", "maxprice", "daily", "positions", "share", "reserve", "failures", "loss", "sanity", "after", "paper"];
+        ["games", "levels", "skip", "minprofit", "minprofitusd", "liquidity", "maxprice", "daily", "positions", "share", "reserve", "failures", "loss", "sanity", "after", "paper", "report"];
 
     /// <summary>The change the words ask for; null when the key is unknown or the value is not of its kind.</summary>
     public static AutopilotChange? Parse(string key, IReadOnlyList<string> words)
@@ -47,6 +47,8 @@ public static class AutopilotSettingInput
             "sanity" => Number() is { } m ? new AutopilotChange { SanityMultiple = m } : null,
             "after" => new AutopilotChange { AfterBuy = value },
             "paper" => Dollars() is { } c ? new AutopilotChange { PaperBalanceCents = c } : null,
+            "report" => value.Equals("off", StringComparison.OrdinalIgnoreCase) ? new AutopilotChange { ReportHour = AutopilotSettingsRules.NoReport }
+                : Whole() is { } h ? new AutopilotChange { ReportHour = h } : null,
             _ => null,
         };
     }

@@ -317,5 +317,14 @@ public sealed partial class BotTexts
         PanicButtonDelist = "📤 Take listings down",
         PanicButtonSell = "💸 Sell at best buy order",
         PanicNoBuyOrder = "no buy order",
+        AutopilotReportTitle = "📊 <b>Autopilot, the last 24 hours</b> ({0})",
+        AutopilotReportPaper = "paper",
+        AutopilotReportLive = "live",
+        AutopilotReportLine = "Bought {0} for ${1} · sold {2}, realized {3} · holding {4}, unrealized {5} at the resale estimate after the fee",
+        AutopilotReportBest = "Best trade: {0} {1}",
+        AutopilotReportDecisions = "Decisions: {0}",
+        AutopilotReportNoDecisions = "Decisions: none",
+        AutopilotReportAt = "<b>Daily report</b> at {0}:00 your time (<code>/autopilot set report off</code> to stop it)",
+        AutopilotReportOff = "<b>Daily report</b>: off (<code>/autopilot set report 21</code> for 9 pm your time)",
     };
 }

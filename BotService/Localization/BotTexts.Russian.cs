@@ -317,5 +317,14 @@ public sealed partial class BotTexts
         PanicButtonDelist = "📤 Снять с продажи",
         PanicButtonSell = "💸 Продать по лучшей заявке",
         PanicNoBuyOrder = "нет заявок",
+        AutopilotReportTitle = "📊 <b>Автопилот за последние 24 часа</b> ({0})",
+        AutopilotReportPaper = "бумажный режим",
+        AutopilotReportLive = "боевой режим",
+        AutopilotReportLine = "Куплено {0} на ${1} · продано {2}, прибыль {3} · в наличии {4}, нереализовано {5} по оценке перепродажи после комиссии",
+        AutopilotReportBest = "Лучшая сделка: {0} {1}",
+        AutopilotReportDecisions = "Решения: {0}",
+        AutopilotReportNoDecisions = "Решения: нет",
+        AutopilotReportAt = "<b>Ежедневный отчёт</b> в {0}:00 по вашему времени (<code>/autopilot set report off</code> — отключить)",
+        AutopilotReportOff = "<b>Ежедневный отчёт</b>: выключен (<code>/autopilot set report 21</code> — в 21:00 по вашему времени)",
     };
 }

@@ -601,4 +601,22 @@ public sealed partial class BotTexts
     public required string PanicButtonSell { get; init; }
 
     public required string PanicNoBuyOrder { get; init; }
+
+    public required string AutopilotReportTitle { get; init; }
+
+    public required string AutopilotReportPaper { get; init; }
+
+    public required string AutopilotReportLive { get; init; }
+
+    public required string AutopilotReportLine { get; init; }
+
+    public required string AutopilotReportBest { get; init; }
+
+    public required string AutopilotReportDecisions { get; init; }
+
+    public required string AutopilotReportNoDecisions { get; init; }
+
+    public required string AutopilotReportAt { get; init; }
+
+    public required string AutopilotReportOff { get; init; }
 }

@@ -1,3 +1,4 @@
+using DMarketAspire.Trading.Autopilots;
 using DMarketAspire.BotService.Cards;
 using DMarketAspire.BotService.Localization;
 using DMarketAspire.BotService.Telegram;
@@ -118,9 +119,11 @@ public sealed partial class NotificationSender(
             // market delays nobody's news behind a queue of older cards. Alerts go first, in a message of their own.
             // The outcome of a buy goes first of all: it is about the user's money.
             var buys = chat.Where(d => d.Kind is NotificationKind.Buy or NotificationKind.Sale or NotificationKind.Autopilot or NotificationKind.AutopilotPaused).ToList();
+            var reports = chat.Where(d => d.Kind == NotificationKind.AutopilotReport).ToList();
             var alerts = chat.Where(d => d.Kind == NotificationKind.PriceAlert).ToList();
             var opportunities = chat.Where(d => d.Kind == NotificationKind.Opportunity).ToList();
             await (buys.Count > 0 ? SendBuysAsync(db, buys, cancellationToken)
+                : reports.Count > 0 ? SendReportAsync(db, scope.ServiceProvider.GetRequiredService<AutopilotReporter>(), reports[0], cancellationToken)
                 : alerts.Count > 0 ? SendAlertsAsync(db, alerts, cancellationToken)
                 : SendAsync(db, opportunities, cancellationToken));
             sent++;
@@ -211,6 +214,33 @@ public sealed partial class NotificationSender(
             _ => Autopilots.AutopilotCard.Paused(i.Subject, texts),
         }));
         await SendClaimedAsync(db, items, html, null, cancellationToken);
+    }
+
+    /// <summary>The autopilot's daily report, built now from what the database holds, as a chart with the figures below it.</summary>
+    private async Task SendReportAsync(DMarketDbContext db, AutopilotReporter reporter, Due item, CancellationToken cancellationToken)
+    {
+        var user = item.User;
+        var report = await reporter.BuildAsync(user.Id, time.GetUtcNow(), cancellationToken);
+        var texts = BotTexts.For(user.Language);
+        var caption = Autopilots.AutopilotReportCard.Caption(report, texts);
+        var png = Autopilots.AutopilotReportCard.Chart(report, item.Subject);
+        await gate.WaitTurnAsync(cancellationToken);
+        var silent = UserClock.InQuietHours(user, time.GetUtcNow());
+        var token = await ClaimAsync(db, n => n.Id == item.Id, silent, cancellationToken);
+        if (token is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var message = await client.SendPhoto(user.ChatId, global::Telegram.Bot.Types.InputFile.FromStream(new MemoryStream(png), "autopilot-" + item.Subject + ".png"), caption, ParseMode.Html, disableNotification: silent, cancellationToken: CancellationToken.None);
+            await RecordSentAsync(db, token.Value, message.Id);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await RecordFailureAsync(db, token.Value, user, exception);
+        }
     }
 
     private async Task<List<Due>> SkipAsync(DMarketDbContext db, List<Due> items, Func<Due, bool> stale, string reason, CancellationToken cancellationToken)

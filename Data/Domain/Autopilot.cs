@@ -64,6 +64,12 @@ public sealed class Autopilot
     /// <summary>Failures in a row count from here: switching on or resuming starts afresh.</summary>
     public DateTimeOffset ResumedAt { get; set; }
 
+    /// <summary>The local hour (0–23, the user's time zone) the daily report is sent at; null: no report.</summary>
+    public int? ReportHour { get; set; }
+
+    /// <summary>The local date of the last daily report planned: one a day, however many replicas look.</summary>
+    public DateOnly? ReportedOn { get; set; }
+
     /// <summary>When the user confirmed live mode (null: never, or back to paper since).</summary>
     public DateTimeOffset? LiveSince { get; set; }
 

@@ -19,4 +19,7 @@ public enum NotificationKind
 
     /// <summary>The autopilot paused itself (failures in a row, the day's loss); the reason is on the user's autopilot.</summary>
     AutopilotPaused,
+
+    /// <summary>The autopilot's daily report, built when sent; <see cref="Notification.Title"/> holds the local date it covers.</summary>
+    AutopilotReport,
 }

@@ -35,4 +35,7 @@ public sealed record AutopilotChange
     public string? AfterBuy { get; init; }
 
     public long? PaperBalanceCents { get; init; }
+
+    /// <summary>The local hour of the daily report, 0–23; -1 turns it off.</summary>
+    public int? ReportHour { get; init; }
 }

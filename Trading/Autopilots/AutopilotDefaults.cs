@@ -21,6 +21,9 @@ public static class AutopilotDefaults
 
     public const long PaperBalanceCents = 10_000;
 
+    /// <summary>9 pm in the user's time zone: the day's trading is mostly done.</summary>
+    public const int ReportHour = 21;
+
     public static Autopilot For(long userId, DateTimeOffset now) => new()
     {
         UserId = userId,
@@ -39,6 +42,7 @@ public static class AutopilotDefaults
         SanityMultiple = SanityMultiple,
         AfterBuy = AutopilotAfterBuy.List,
         PaperBalanceCents = PaperBalanceCents,
+        ReportHour = ReportHour,
         ResumedAt = now,
         UpdatedAt = now,
     };

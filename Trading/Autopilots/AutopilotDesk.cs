@@ -77,7 +77,7 @@ public sealed class AutopilotDesk(
         }
         catch (DMarketApiException e) when (e is DMarketAuthenticationException || e.StatusCode == System.Net.HttpStatusCode.Forbidden)
         {
-            return await FailAndMaybePauseAsync(decision, autopilot, BuyDesk.KeysRefused);
+            return await FailAndMaybePauseAsync(decision, autopilot, BuyDesk.KeysRefused, AutopilotOutcome.Pending);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -112,10 +112,10 @@ public sealed class AutopilotDesk(
         var report = await buys.SendClaimedAsync(recorded.Buy, account, started, CancellationToken.None);
         return report.Outcome switch
         {
-            BuyOutcome.Bought => await SettleAsync(decision, AutopilotOutcome.Bought, null, AutopilotMode.Live, tell: true),
-            BuyOutcome.Checking => await SettleAsync(decision, AutopilotOutcome.Sent, BuyDesk.NotAnswered, AutopilotMode.Live),
-            BuyOutcome.AlreadySold => await SettleAsync(decision, AutopilotOutcome.Failed, AutopilotReasons.AlreadySold, AutopilotMode.Live),
-            _ => await FailAndMaybePauseAsync(decision, autopilot, report.Buy.FailReason ?? report.Outcome.ToString()),
+            BuyOutcome.Bought => await SettleAsync(decision, AutopilotOutcome.Bought, null, AutopilotMode.Live, tell: true, from: AutopilotOutcome.Sent),
+            BuyOutcome.Checking => await SettleAsync(decision, AutopilotOutcome.Sent, BuyDesk.NotAnswered, AutopilotMode.Live, from: AutopilotOutcome.Sent),
+            BuyOutcome.AlreadySold => await SettleAsync(decision, AutopilotOutcome.Failed, AutopilotReasons.AlreadySold, AutopilotMode.Live, from: AutopilotOutcome.Sent),
+            _ => await FailAndMaybePauseAsync(decision, autopilot, report.Buy.FailReason ?? report.Outcome.ToString(), AutopilotOutcome.Sent),
         };
     }
 
@@ -303,9 +303,9 @@ public sealed class AutopilotDesk(
         return money - priceCents < autopilot.ReserveCents ? AutopilotReasons.Reserve : null;
     }
 
-    private async Task<AutopilotOutcome> FailAndMaybePauseAsync(AutopilotDecision decision, Autopilot autopilot, string reason)
+    private async Task<AutopilotOutcome> FailAndMaybePauseAsync(AutopilotDecision decision, Autopilot autopilot, string reason, AutopilotOutcome from)
     {
-        var outcome = await SettleAsync(decision, AutopilotOutcome.Failed, reason, autopilot.Mode, tell: AutopilotReasons.CountsAsFailure(reason));
+        var outcome = await SettleAsync(decision, AutopilotOutcome.Failed, reason, autopilot.Mode, tell: AutopilotReasons.CountsAsFailure(reason), from: from);
         if (AutopilotReasons.CountsAsFailure(reason))
         {
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
@@ -351,16 +351,19 @@ public sealed class AutopilotDesk(
         logger.LogWarning("Autopilot of user {UserId} paused itself: {Reason}", userId, reason);
     }
 
-    /// <summary>Records a decision's outcome once (from Pending, or a live Sent one settling) and, when asked, tells the user.</summary>
-    private async Task<AutopilotOutcome> SettleAsync(AutopilotDecision decision, AutopilotOutcome outcome, string? reason, AutopilotMode mode, bool tell = false)
+    /// <summary>
+    /// Records a decision's outcome once, from the state the caller saw it in (Pending before anything was sent, Sent
+    /// after): another replica's claim of the same decision is never overwritten. Tells the user when asked.
+    /// </summary>
+    private async Task<AutopilotOutcome> SettleAsync(AutopilotDecision decision, AutopilotOutcome outcome, string? reason, AutopilotMode mode, bool tell = false, AutopilotOutcome from = AutopilotOutcome.Pending)
     {
         var now = time.GetUtcNow();
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        var updated = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
             var settled = await db.AutopilotDecisions
-                .Where(d => d.Id == decision.Id && (d.Outcome == AutopilotOutcome.Pending || d.Outcome == AutopilotOutcome.Sent))
+                .Where(d => d.Id == decision.Id && d.Outcome == from)
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(d => d.Outcome, outcome)
                     .SetProperty(d => d.Reason, reason)
@@ -373,8 +376,15 @@ public sealed class AutopilotDesk(
             }
 
             await transaction.CommitAsync(CancellationToken.None);
+            return settled;
         });
         db.ChangeTracker.Clear();
+        if (updated == 0)
+        {
+            // Another replica acted on it first: its outcome stands.
+            return AutopilotOutcome.Pending;
+        }
+
         Record(decision, outcome, reason, mode);
         return outcome;
     }

@@ -17,6 +17,8 @@ public static class AutopilotSettingsRules
     public const int MaxWords = 50;
     public const int MaxWordLength = 64;
     public const long MinPaperBalanceCents = 100;
+    public const int NoReport = -1;
+    public const int LastHour = 23;
 
     public static Dictionary<string, string[]> Validate(AutopilotChange change, IReadOnlyCollection<string> knownLevels)
     {
@@ -44,6 +46,7 @@ public static class AutopilotSettingsRules
         Check(change.PauseAfterDailyLossCents is < 0 or > MaxMoneyCents, "pauseAfterDailyLossCents", Cents(0));
         Check(change.SanityMultiple is < MinSanityMultiple or > MaxSanityMultiple, "sanityMultiple", $"A multiple of the 7-day average from {MinSanityMultiple} to {MaxSanityMultiple}.");
         Check(change.AfterBuy is { } after && ParseAfterBuy(after) is null, "afterBuy", "'list' (at the resale estimate, repriced by the rule) or 'hold'.");
+        Check(change.ReportHour is < NoReport or > LastHour, "reportHour", $"A local hour from 0 to {LastHour} for the daily report, or {NoReport} for none.");
         Check(change.PaperBalanceCents is < MinPaperBalanceCents or > MaxMoneyCents, "paperBalanceCents", Cents(MinPaperBalanceCents));
         return errors;
     }
@@ -66,6 +69,10 @@ public static class AutopilotSettingsRules
         autopilot.SanityMultiple = change.SanityMultiple ?? autopilot.SanityMultiple;
         autopilot.AfterBuy = change.AfterBuy is { } after ? ParseAfterBuy(after) ?? autopilot.AfterBuy : autopilot.AfterBuy;
         autopilot.PaperBalanceCents = change.PaperBalanceCents ?? autopilot.PaperBalanceCents;
+        if (change.ReportHour is { } hour)
+        {
+            autopilot.ReportHour = hour == NoReport ? null : hour;
+        }
     }
 
     public static AutopilotAfterBuy? ParseAfterBuy(string value) => value.Trim().ToLowerInvariant() switch

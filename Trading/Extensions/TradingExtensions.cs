@@ -32,6 +32,7 @@ public static class TradingExtensions
         builder.Services.AddScoped<AutopilotPlanner>();
         builder.Services.AddScoped<AutopilotDesk>();
         builder.Services.AddScoped<AutopilotLister>();
+        builder.Services.AddScoped<AutopilotReporter>();
         builder.Services.AddScoped<PaperBook>();
         return builder;
     }

@@ -192,6 +192,14 @@ namespace DMarketAspire.Data.Infrastructure.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("paused_reason");
 
+                    b.Property<int?>("ReportHour")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_hour");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
                     b.Property<long>("ReserveCents")
                         .HasColumnType("bigint")
                         .HasColumnName("reserve_cents");

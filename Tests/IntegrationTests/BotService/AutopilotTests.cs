@@ -27,6 +27,8 @@ public sealed class AutopilotTests(BotAccountTests.Fixture bot) : IClassFixture<
     public async Task PaperModeFillsOnlyListingsStillThereAndSellsOnlyWhenTheMarketShowsASaleAtTheAsk()
     {
         var (user, _) = await ConnectAsync(100_00);
+        // No report until the end of the test, whatever the hour it runs at.
+        await AutopilotAsync(user, "/autopilot set report off", "🤖 Autopilot: off");
         var status = await AutopilotAsync(user, "/autopilot on", "🤖 Autopilot: on");
         Assert.Contains("paper mode: no money moves", status.Text);
         try
@@ -60,6 +62,16 @@ public sealed class AutopilotTests(BotAccountTests.Fixture bot) : IClassFixture<
             var after = await AutopilotAsync(user, "/autopilot", "🤖 Autopilot: on");
             Assert.Contains($"Paper: 1 bought, 1 sold, 0 held · realized ${Dollars(sold.ProfitCents!.Value)}", after.Text);
             Assert.Empty(await db.Buys.Where(b => b.UserId == user).ToListAsync(Ct));
+
+            // The daily report at the user's hour (now, in their UTC day): once, a chart with the day's figures under it.
+            await AutopilotAsync(user, $"/autopilot set report {DateTimeOffset.UtcNow.Hour}", "🤖 Autopilot: on");
+            var report = await bot.WaitForBotMessageAsync(user, m => m.Photo && m.Text.StartsWith("📊 Autopilot, the last 24 hours (paper)", StringComparison.Ordinal), what: "daily report");
+            Assert.Contains($"Bought 1 for $10.00 · sold 1, realized +${Dollars(sold.ProfitCents!.Value)} · holding 0", report.Text);
+            Assert.Contains($"Best trade: Autopilot Paper Kept Crate +${Dollars(sold.ProfitCents!.Value)}", report.Text);
+            Assert.Contains("bought 1", report.Text);
+            Assert.Contains("failed: already_sold 1", report.Text);
+            await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+            Assert.Single((await bot.ChatAsync(user))!.Messages, m => m.Photo && m.Text.StartsWith("📊", StringComparison.Ordinal));
         }
         finally
         {
@@ -133,7 +145,7 @@ public sealed class AutopilotTests(BotAccountTests.Fixture bot) : IClassFixture<
             Assert.True(buys.Count == 4, await DumpAsync());
             Assert.True(buys.Sum(b => b.PriceCents) <= 30_00);
             var settled = await DecisionsAsync(user);
-            Assert.Equal(4, settled.Count(d => d.Outcome == AutopilotOutcome.Bought));
+            Assert.True(settled.Count(d => d.Outcome == AutopilotOutcome.Bought) == 4, await DumpAsync());
             Assert.Equal(8, settled.Count(d => d.Outcome == AutopilotOutcome.Skipped && d.Reason == AutopilotReasons.DailySpend));
         }
         finally
@@ -235,8 +247,11 @@ public sealed class AutopilotTests(BotAccountTests.Fixture bot) : IClassFixture<
             // trader's buy order on the second item's title.
             await bot.SendAsync(user, $"/sell {positionA.Id} 90.00");
             await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🏷 Listed Autopilot Panic Crate A at $90.00", StringComparison.Ordinal), what: "listed");
-            var (title, ask, bid) = await bot.TitleWithListingsAsync();
-            var price = (bid ?? ask / 2) + 1;
+            // A title over the autopilot's max price, so it is not bought, with a listing to bid under.
+            const string title = "Autopilot Panic Target Crate";
+            (await bot.DMarket.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", title, 30_00, FairPriceCents: 30_00, BypassBuyOrders: true), Ct)).EnsureSuccessStatusCode();
+            await BotSeed.PlantAsync(bot.Database, null, new BotSeed.Planted("rust", "standard", title, 30_00, 40m));
+            const long price = 25_00;
             await bot.SendAsync(user, $"/target {title} {Dollars(price)}");
             await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🎯 Buy order placed", StringComparison.Ordinal), what: "placed");
             var outside = (await client.Client.CreateTargetsAsync("rust", [new DMarketAspire.DMarket.Client.Models.NewTarget(title, Math.Max(1, price - 1))], Ct)).Single();
@@ -258,7 +273,7 @@ public sealed class AutopilotTests(BotAccountTests.Fixture bot) : IClassFixture<
             var bidA = (await client.Client.GetAggregatedPricesAsync("rust", ["Autopilot Panic Crate A"], Ct)).SingleOrDefault()?.BestBuyOrderCents;
             await bot.SendAsync(user, "/panic sell");
             var sold = await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🛑 Autopilot stopped.", StringComparison.Ordinal) && m.Text.Contains("Offered", StringComparison.Ordinal), what: "panic sell");
-            Assert.True(sold.Text.Contains("Offered at the best buy order: Autopilot Panic Crate B $6.50", StringComparison.Ordinal), sold.Text);
+            Assert.True(sold.Text.Contains("Offered at the best buy order: ", StringComparison.Ordinal) && sold.Text.Contains("Autopilot Panic Crate B $6.50", StringComparison.Ordinal), sold.Text);
             Assert.True(
                 bidA is { } a ? sold.Text.Contains($"Autopilot Panic Crate A ${Dollars(a)}", StringComparison.Ordinal) : sold.Text.Contains("Not done: Autopilot Panic Crate A (no buy order).", StringComparison.Ordinal),
                 $"best bid of A {bidA}: {sold.Text}");
