@@ -36,32 +36,15 @@ origin() { awk -v n="$1" '$1 == n { print $NF; exit }' "$log" | sed -E 's#^(http
 sim=$(origin dmarket-simulator)
 api=$(origin api)
 
-python3 - "$sim" "$api" "$minutes" "$plants" <<'PY'
-import json, random, re, statistics, sys, threading, time, urllib.error, urllib.request
+PYTHONPATH="$root/Benchmarks" python3 - "$sim" "$api" "$minutes" "$plants" <<'PY'
+import random, statistics, sys, threading, time
 from datetime import datetime
+from benchlib import blacklisted, get, pct, post, price_under_bid, visible
 
 sim, api, minutes, plants = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
 games = ["a8db", "9a92", "tf2", "rust"]
 levels = [(50, 300, 1), (300, 1000, 5), (1000, 3000, 5), (3000, 10000, 10), (10000, 100000, 20)]
 rng = random.Random(20261202)
-
-def get(url):
-    # The Api paces each client (Api:PermitsPerSecond); this script polls for every planted listing at once.
-    for attempt in range(20):
-        try:
-            with urllib.request.urlopen(url, timeout=30) as r:
-                return json.load(r)
-        except urllib.error.HTTPError as e:
-            if e.code != 429 or attempt == 19:
-                raise
-            time.sleep(float(e.headers.get("Retry-After") or 0.5))
-
-def post(url, body=None):
-    data = json.dumps(body).encode() if body is not None else b""
-    req = urllib.request.Request(url, data=data, method="POST", headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(req, timeout=30) as r:
-        text = r.read()
-        return json.loads(text) if text else None
 
 def api_active():
     ids, cursor = set(), None
@@ -85,17 +68,9 @@ post(f"{sim}/_sim/stats/reset")
 start = time.time()
 duration = minutes * 60
 
-# The default blacklist (Pricing:BlacklistWords) as the engine matches it: whole words of a title's type part.
-blacklist = [w.split() for w in ["sticker", "graffiti", "case", "key", "pin", "patch", "music kit", "capsule", "pass"]]
-def blacklisted(title):
-    words = re.split(r"[ ()\-'™★]+", title.split("|")[0].lower())
-    return any(words[i:i + len(p)] == p for p in blacklist for i in range(len(words)))
-
 # Titles the engine prices (not blacklisted; the planted price within the levels), per kind. Under bid: a title with a
 # buy order, planted under it after the fee. Under worth: planted at 60% of the fair price on a title whose best buy
 # order, if any, is under that price.
-def price_under_bid(c):
-    return int(c["bestBuyOrderCents"] * 0.9 * 0.75) if c.get("bestBuyOrderCents") else 0
 def price_under_worth(c):
     price = int(c["fairPriceCents"] * 0.6)
     return price if (c.get("bestBuyOrderCents") or 0) < price else 0
@@ -105,22 +80,11 @@ candidates = {k: {g: [c for c in catalogue[g] if 50 <= price(c) < 100000] for g 
 latencies, misses, lock = {k: [] for k in kinds}, {k: [] for k in kinds}, threading.Lock()
 plant_log = []
 
-def visible(game, offer_id, planted_at):
-    # Newest first, paged back to what was found before the plant: a sweep may have found a hundred more since.
-    cursor = None
-    while True:
-        page = get(f"{api}/api/opportunities?game={game}&status=all&sort=newest&limit=100" + (f"&cursor={cursor}" if cursor else ""))
-        if any(o["offerId"] == offer_id for o in page["items"]):
-            return True
-        cursor = page.get("nextCursor")
-        if not cursor or not page["items"] or datetime.fromisoformat(page["items"][-1]["firstSeenAt"]).timestamp() < planted_at - 2:
-            return False
-
 def watch(kind, game, offer_id, planted_at):
     deadline = planted_at + 120
     while time.time() < deadline:
         try:
-            if visible(game, offer_id, planted_at):
+            if visible(api, game, offer_id, planted_at):
                 with lock:
                     latencies[kind].append(time.time() - planted_at)
                     plant_log.append((planted_at - start, kind, time.time() - planted_at))
@@ -193,9 +157,6 @@ print()
 print("== each planted listing: seconds after start-up, kind, listing -> Api")
 print("  " + "; ".join(f"{at:.0f} s {kind}: " + (f"{took:.1f} s" if took is not None else "missed") for at, kind, took in sorted(plant_log)))
 print()
-def pct(values, q):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 for kind in kinds:
     seen = latencies[kind]
     print(f"== planted {kind}: {len(seen)} seen, {len(misses[kind])} not seen within 120 s")

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DMarketAspire.BotService.Notifications;
 using DMarketAspire.BotService.Telegram;
 using DMarketAspire.DMarket.Client;
@@ -9,10 +10,11 @@ using StackExchange.Redis;
 namespace DMarketAspire.BotService.Autopilots;
 
 /// <summary>
-/// Runs every user's autopilot in the leader: woken by the Scanner's publish the moment an opportunity is recorded, it
-/// plans decisions off the outbox and acts on them at once (users side by side, each user's one at a time, on their own
-/// DMarket budget); every few seconds it also follows reconciled buys, lists what was bought, and sells paper listings
-/// the market would have filled.
+/// Runs every user's autopilot in the leader. Woken by the Scanner's publish the moment an opportunity is recorded, it
+/// plans decisions off the outbox and hands each user with decisions to a worker of their own (at most
+/// <see cref="AutopilotOptions.Parallelism"/> at once), so one user's queue, paced by their own DMarket budget, never
+/// holds up another's race. Apart from both, every few seconds: reconciled buys followed, bought items listed, paper
+/// listings sold as the market allows, daily reports planned.
 /// </summary>
 public sealed class AutopilotService(
     BotLeadership leadership,
@@ -20,18 +22,20 @@ public sealed class AutopilotService(
     IServiceScopeFactory scopes,
     NotificationSignal notifications,
     IOptions<AutopilotOptions> options,
-    TimeProvider time,
     ILogger<AutopilotService> logger) : LeaderService(leadership)
 {
-    private const int PendingBatch = 200;
+    private const int PendingBatch = 50;
     private readonly SemaphoreSlim _wake = new(0);
+    private readonly ConcurrentDictionary<long, byte> _serving = new();
+    private SemaphoreSlim? _slots;
 
     protected override async Task LeadAsync(CancellationToken term, CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        _slots ??= new SemaphoreSlim(settings.Parallelism);
         var channel = await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(OpportunityChannels.Events));
         channel.OnMessage(_ => Wake());
-        var afterBuyDue = time.GetTimestamp();
+        var afterBuy = Task.Run(() => AfterBuyLoopAsync(term), term);
         try
         {
             while (!term.IsCancellationRequested)
@@ -39,68 +43,110 @@ public sealed class AutopilotService(
                 var more = false;
                 try
                 {
-                    more = await PlanAndActAsync(term);
-                    if (time.GetElapsedTime(afterBuyDue) >= TimeSpan.Zero)
-                    {
-                        await AfterBuyAsync(term);
-                        afterBuyDue = time.GetTimestamp() + (long)(settings.AfterBuyInterval.TotalSeconds * time.TimestampFrequency);
-                    }
+                    more = await PlanAsync(term);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    logger.LogWarning(exception, "The autopilot pass failed; retrying at the next signal or poll");
+                    logger.LogWarning(exception, "Planning autopilot decisions failed; retrying at the next signal or poll");
                 }
 
                 if (!more)
                 {
-                    var untilAfterBuy = -time.GetElapsedTime(afterBuyDue);
-                    var wait = untilAfterBuy < settings.PollInterval ? untilAfterBuy : settings.PollInterval;
-                    await _wake.WaitAsync(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, term);
+                    await _wake.WaitAsync(settings.PollInterval, term);
                 }
             }
         }
         finally
         {
             await channel.UnsubscribeAsync();
+            await afterBuy.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
-    /// <summary>Plans what the outbox holds and acts on every pending decision; true when more events may be waiting.</summary>
-    public async Task<bool> PlanAndActAsync(CancellationToken cancellationToken)
+    /// <summary>Plans what the outbox holds and starts a worker for each user with decisions; true when more events may be waiting.</summary>
+    public async Task<bool> PlanAsync(CancellationToken cancellationToken)
     {
-        bool more;
-        List<AutopilotDecision> pending;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using var scope = scopes.CreateAsyncScope();
+        var (_, more) = await scope.ServiceProvider.GetRequiredService<AutopilotPlanner>().PlanBatchAsync(cancellationToken);
+        foreach (var userId in await scope.ServiceProvider.GetRequiredService<AutopilotDesk>().UsersWithPendingAsync(cancellationToken))
         {
-            (_, more) = await scope.ServiceProvider.GetRequiredService<AutopilotPlanner>().PlanBatchAsync(cancellationToken);
-            pending = await scope.ServiceProvider.GetRequiredService<AutopilotDesk>().PendingAsync(PendingBatch, cancellationToken);
+            if (_serving.TryAdd(userId, 0))
+            {
+                _ = Task.Run(() => ServeAsync(userId, cancellationToken), cancellationToken);
+            }
         }
 
-        var told = 0;
-        await Parallel.ForEachAsync(
-            pending.GroupBy(d => d.UserId),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken },
-            async (decisions, ct) =>
+        return more;
+    }
+
+    /// <summary>Acts on the user's decisions, newest first, one at a time, until none is left.</summary>
+    private async Task ServeAsync(long userId, CancellationToken cancellationToken)
+    {
+        var slots = _slots!;
+        try
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var desk = scope.ServiceProvider.GetRequiredService<AutopilotDesk>();
-                var accountFor = AccountsOf(scope.ServiceProvider);
-                foreach (var decision in decisions)
+                while (true)
                 {
-                    var outcome = await desk.ActAsync(decision, accountFor, ct);
-                    if (outcome is not (AutopilotOutcome.Skipped or AutopilotOutcome.Pending))
+                    await using var scope = scopes.CreateAsyncScope();
+                    var desk = scope.ServiceProvider.GetRequiredService<AutopilotDesk>();
+                    var pending = await desk.PendingAsync(userId, PendingBatch, cancellationToken);
+                    if (pending.Count == 0)
                     {
-                        Interlocked.Increment(ref told);
+                        // A decision planned between that read and leaving the set would wait for the next pass: look once more.
+                        _serving.TryRemove(userId, out _);
+                        if ((await desk.PendingAsync(userId, 1, cancellationToken)).Count == 0 || !_serving.TryAdd(userId, 0))
+                        {
+                            return;
+                        }
+
+                        continue;
+                    }
+
+                    var accountFor = AccountsOf(scope.ServiceProvider);
+                    foreach (var decision in pending)
+                    {
+                        if (await desk.ActAsync(decision, accountFor, cancellationToken) is not (AutopilotOutcome.Skipped or AutopilotOutcome.Pending))
+                        {
+                            notifications.Notify();
+                        }
                     }
                 }
-            });
-
-        if (told > 0)
-        {
-            notifications.Notify();
+            }
+            finally
+            {
+                slots.Release();
+            }
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Leaves the set (it still holds this worker's entry: only a clean exit above removes it), so the next pass retries.
+            _serving.TryRemove(userId, out _);
+            logger.LogWarning(exception, "Acting for user {UserId}'s autopilot failed; retrying at the next pass", userId);
+        }
+        catch (OperationCanceledException)
+        {
+            _serving.TryRemove(userId, out _);
+        }
+    }
 
-        return more || pending.Count == PendingBatch;
+    private async Task AfterBuyLoopAsync(CancellationToken term)
+    {
+        while (!term.IsCancellationRequested)
+        {
+            try
+            {
+                await AfterBuyAsync(term);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogWarning(exception, "Following the autopilot's buys failed; retrying");
+            }
+
+            await Task.Delay(options.Value.AfterBuyInterval, term);
+        }
     }
 
     /// <summary>Reconciled buys, listing what was bought, paper sales, daily reports due.</summary>

@@ -12,6 +12,8 @@ namespace DMarketAspire.DMarketSimulator.Apis;
 /// <summary>The simulator's own controls, for tests and demos: unsigned, never part of DMarket's API.</summary>
 public static class SimulatorControlApi
 {
+    private const int MaxSalesShown = 1000;
+
     public const string Prefix = "/_sim";
 
     public static IEndpointRouteBuilder MapSimulatorControlApi(this IEndpointRouteBuilder app)
@@ -19,6 +21,8 @@ public static class SimulatorControlApi
         var api = app.MapGroup(Prefix).WithTags("Simulator control");
         api.MapGet("/ground-truth", GetGroundTruth).WithName("GetGroundTruth").WithSummary("Offers the model knows to be profitable at fair resale after fees.");
         api.MapGet("/catalogue/{gameId}", GetCatalogue).WithName("GetCatalogue").WithSummary("A game's titles and their fair prices.");
+        api.MapGet("/sales/{gameId}", (MarketModel market, string gameId, string title, int? limit) => TypedResults.Ok(market.LastSales(gameId, title, 0, limit ?? MaxSalesShown, [])))
+            .WithName("GetSales").WithSummary("A title's sales history, newest first, in cents, unsigned: to check what the app made of it.");
         api.MapPost("/offers", PlantOffer).WithName("PlantOffer").WithSummary("Lists an offer now.");
         api.MapPost("/offers/listed", (MarketModel market, string[] offerIds) => TypedResults.Ok(market.Listed(offerIds)))
             .WithName("ListedOffers").WithSummary("Which of these offers are still on the market.");

@@ -29,9 +29,16 @@ public sealed class AutopilotDesk(
     private const string ClaimConstraint = "IX_autopilot_decisions_one_claim";
     private readonly AutopilotOptions _options = options.Value;
 
-    /// <summary>Decisions still to act on, oldest first, for a batch.</summary>
-    public Task<List<AutopilotDecision>> PendingAsync(int limit, CancellationToken cancellationToken) =>
-        db.AutopilotDecisions.AsNoTracking().Where(d => d.Outcome == AutopilotOutcome.Pending).OrderBy(d => d.Id).Take(limit).ToListAsync(cancellationToken);
+    /// <summary>
+    /// Decisions still to act on, newest first: when a user's autopilot wants more than their DMarket budget can buy, the
+    /// listing that appeared last is the one still there to win; an older one waits, and goes stale if it waits too long.
+    /// </summary>
+    public Task<List<AutopilotDecision>> PendingAsync(long userId, int limit, CancellationToken cancellationToken) =>
+        db.AutopilotDecisions.AsNoTracking().Where(d => d.UserId == userId && d.Outcome == AutopilotOutcome.Pending).OrderByDescending(d => d.Id).Take(limit).ToListAsync(cancellationToken);
+
+    /// <summary>The users with decisions to act on.</summary>
+    public Task<List<long>> UsersWithPendingAsync(CancellationToken cancellationToken) =>
+        db.AutopilotDecisions.AsNoTracking().Where(d => d.Outcome == AutopilotOutcome.Pending).Select(d => d.UserId).Distinct().ToListAsync(cancellationToken);
 
     public async Task<AutopilotOutcome> ActAsync(AutopilotDecision decision, Func<long, CancellationToken, Task<DMarketClient?>> accountFor, CancellationToken cancellationToken)
     {
@@ -62,6 +69,14 @@ public sealed class AutopilotDesk(
         if (await accountFor(decision.UserId, cancellationToken) is not { } account)
         {
             return await SettleAsync(decision, AutopilotOutcome.Skipped, AutopilotReasons.NoKeys, autopilot.Mode);
+        }
+
+        // A limit already reached skips the buy before it costs a DMarket request (the check that counts is the locked one).
+        var zone = await db.BotUsers.AsNoTracking().Where(u => u.Id == decision.UserId).Select(u => u.TimeZone).SingleAsync(cancellationToken);
+        if (await LimitAsync(autopilot, decision.PriceCents, UserClock.StartOfLocalDay(zone, now), balance: null, cancellationToken) is { } reached
+            and not (AutopilotReasons.DailyLoss or AutopilotReasons.FailuresInRow))
+        {
+            return await SettleAsync(decision, AutopilotOutcome.Skipped, reached, autopilot.Mode);
         }
 
         DMarket.Client.Models.MarketItem? listing;

@@ -1,0 +1,59 @@
+"""Shared by the benchmark scripts' Python parts: HTTP to the simulators and the Api, the default blacklist as the
+engine matches it, finding a planted listing among the Api's opportunities, and percentiles."""
+import json
+import re
+import time
+import urllib.error
+import urllib.request
+from datetime import datetime
+
+
+def get(url):
+    # The Api paces each client (Api:PermitsPerSecond); a script polling for many listings at once may meet it.
+    for attempt in range(20):
+        try:
+            with urllib.request.urlopen(url, timeout=30) as r:
+                return json.load(r)
+        except urllib.error.HTTPError as e:
+            if e.code != 429 or attempt == 19:
+                raise
+            time.sleep(float(e.headers.get("Retry-After") or 0.5))
+
+
+def post(url, body=None):
+    data = json.dumps(body).encode() if body is not None else b""
+    req = urllib.request.Request(url, data=data, method="POST", headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        text = r.read()
+        return json.loads(text) if text else None
+
+
+# The default blacklist (Pricing:BlacklistWords) as the engine matches it: whole words of a title's type part.
+_BLACKLIST = [w.split() for w in ["sticker", "graffiti", "case", "key", "pin", "patch", "music kit", "capsule", "pass"]]
+
+
+def blacklisted(title):
+    words = re.split(r"[ ()\-'™★]+", title.split("|")[0].lower())
+    return any(words[i:i + len(p)] == p for p in _BLACKLIST for i in range(len(words)))
+
+
+def price_under_bid(c):
+    """Under the title's best buy order after the fee: an instant resale."""
+    return int(c["bestBuyOrderCents"] * 0.9 * 0.75) if c.get("bestBuyOrderCents") else 0
+
+
+def visible(api, game, offer_id, planted_at):
+    """Whether the Api shows the offer: newest first, paged back to what was found before the plant."""
+    cursor = None
+    while True:
+        page = get(f"{api}/api/opportunities?game={game}&status=all&sort=newest&limit=100" + (f"&cursor={cursor}" if cursor else ""))
+        if any(o["offerId"] == offer_id for o in page["items"]):
+            return True
+        cursor = page.get("nextCursor")
+        if not cursor or not page["items"] or datetime.fromisoformat(page["items"][-1]["firstSeenAt"]).timestamp() < planted_at - 2:
+            return False
+
+
+def pct(values, q):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
