@@ -140,6 +140,10 @@ if buys:
 if api_seen:
     print(f"  listing -> visible in GET /api/opportunities: p50 {pct(api_seen, 0.5):.2f} s, p99 {pct(api_seen, 0.99):.2f} s, max {max(api_seen):.2f} s")
 print(f"  the live autopilot also bought {len(set(all_buys) - planted_ids)} listings the Scanner found on its own")
+own = [b - a for *_, a, b in rows if a is not None and b is not None]
+if own:
+    # The Api is polled every 0.1 s or so: a buy can land before the poll that sees the listing (a small negative).
+    print(f"  the autopilot's own share (buy minus Api): p50 {pct(own, 0.5):.2f} s, p99 {pct(own, 0.99):.2f} s, max {max(own):.2f} s")
 
 # Paper mode against the market's own history, read from the simulator (unsigned control endpoint).
 issued = say(PAPER, "/apikey", "🔑")
@@ -157,8 +161,8 @@ for p in positions:
     if p.get("listPriceCents") is None:
         continue
     sales = get(f"{sim}/_sim/sales/{p['gameId']}?title={urllib.parse.quote(p['title'])}")
-    # The sales history is in whole seconds: a sale in the listing's second counts.
-    after = [s for s in sales if ts(s["date"]) >= int(ts(p["listedAt"])) and s["priceCents"] >= p["listPriceCents"]]
+    # The same rule as the paper book: a sale counts when its time (whole seconds in the history) is after the listing's.
+    after = [s for s in sales if ts(s["date"]) > ts(p["listedAt"]) and s["priceCents"] >= p["listPriceCents"]]
     if p.get("soldAt"):
         matches = any(abs(ts(s["date"]) - ts(p["soldAt"])) < 1 for s in after)
         right = p["soldPriceCents"] == p["listPriceCents"] and p["profitCents"] == p["soldPriceCents"] - p["feeCents"] - p["costCents"]
