@@ -5,6 +5,7 @@ using DMarketAspire.DMarketSimulator.Market;
 using DMarketAspire.IntegrationTests.DMarket;
 using DMarketAspire.IntegrationTests.Infrastructure;
 using DMarketAspire.Trading.Autopilots;
+using DMarketAspire.Trading.Buying;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -283,6 +284,38 @@ public sealed class AutopilotTests(BotAccountTests.Fixture bot) : IClassFixture<
         }
         finally
         {
+            await OffAsync(user);
+        }
+    }
+
+    [Fact]
+    public async Task ALiveBuyWhoseAnswerWasLostIsReconciledNeverResentAndTheItemIsListedAtTheResaleEstimate()
+    {
+        var (user, account) = await ConnectAsync(100_00);
+        await GoLiveAsync(user, "share 100");
+        await SetFaultsAsync(new { path = BuyPath, loseAnswerRate = 1.0 });
+        try
+        {
+            var listing = await ListAsync("Autopilot Lost Answer Crate", 6_00);
+            // Sent, its answer lost: left to the reconciler.
+            await WaitForDecisionAsync(user, listing.OfferId, d => d.Outcome == AutopilotOutcome.Sent && d.Reason == BuyDesk.NotAnswered);
+            await bot.DMarket.DeleteAsync("/_sim/faults", Ct);
+
+            // The reconciler finds the item in the inventory; the decision follows; nothing was sent again.
+            var bought = await WaitForDecisionAsync(user, listing.OfferId, d => d.Outcome == AutopilotOutcome.Bought);
+            await bot.WaitForBotMessageAsync(user, m => m.Text.Contains("The buy of Autopilot Lost Answer Crate for $6.00 went through", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "reconciled");
+            Assert.Single(await BuysAsync(account));
+
+            // After the buy, by the rule: listed at the resale estimate the Scanner priced it by, once.
+            var listed = await WaitForDecisionAsync(user, listing.OfferId, d => d.ListTriedAt is not null);
+            await using var db = SchemaTests.NewContext(bot.Database);
+            var position = await db.Positions.AsNoTracking().SingleAsync(p => p.UserId == user && p.BuyId == bought.BuyId, Ct);
+            Assert.Equal(listed.ResaleCents, position.ListPriceCents);
+            Assert.Single(await BuysAsync(account));
+        }
+        finally
+        {
+            await bot.DMarket.DeleteAsync("/_sim/faults", CancellationToken.None);
             await OffAsync(user);
         }
     }
