@@ -41,7 +41,7 @@ public sealed class AutopilotCommands(AutopilotStore store, AccountStore account
                 await ShowAsync(c.User, t, html => replies.SendAsync(c.ChatId, html.Text, html.Buttons, cancellationToken), cancellationToken);
                 return;
             case "on" or "off" or "resume":
-                await SwitchAsync(c.User, verb != "off", cancellationToken);
+                await store.SwitchAsync(c.User.Id, verb != "off", cancellationToken);
                 await ShowAsync(c.User, t, html => replies.SendAsync(c.ChatId, html.Text, html.Buttons, cancellationToken), cancellationToken);
                 return;
             case "paper":
@@ -70,7 +70,7 @@ public sealed class AutopilotCommands(AutopilotStore store, AccountStore account
         switch (c.Part(1))
         {
             case OnAction or OffAction:
-                await SwitchAsync(c.User, c.Part(1) == OnAction, cancellationToken);
+                await store.SwitchAsync(c.User.Id, c.Part(1) == OnAction, cancellationToken);
                 break;
             case PaperAction:
                 await store.SetModeAsync(c.User.Id, AutopilotMode.Paper, cancellationToken);
@@ -100,8 +100,6 @@ public sealed class AutopilotCommands(AutopilotStore store, AccountStore account
         await ShowAsync(c.User, t, html => c.ShowAsync(html.Text, html.Buttons, cancellationToken), cancellationToken);
         return null;
     }
-
-    private async Task SwitchAsync(BotUser user, bool on, CancellationToken cancellationToken) => await store.SwitchAsync(user.Id, on, cancellationToken);
 
     private async Task<(string Text, InlineKeyboardMarkup? Buttons)> AskLiveAsync(BotUser user, BotTexts t, CancellationToken cancellationToken)
     {

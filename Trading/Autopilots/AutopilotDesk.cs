@@ -116,7 +116,7 @@ public sealed class AutopilotDesk(
             return await SettleAsync(decision, AutopilotOutcome.Failed, AutopilotReasons.AlreadySold, autopilot.Mode);
         }
 
-        var recorded = await RecordIntentAsync(decision, listing.ItemId, balance, cancellationToken);
+        var recorded = await RecordIntentAsync(decision, listing.ItemId, balance, zone, cancellationToken);
         if (recorded.Outcome != AutopilotOutcome.Sent || recorded.Buy is null)
         {
             return recorded.Outcome;
@@ -151,12 +151,12 @@ public sealed class AutopilotDesk(
     }
 
     /// <summary>The limits and the claim, in one transaction under the user's autopilot row lock; the intent recorded.</summary>
-    private async Task<(AutopilotOutcome Outcome, Buy? Buy)> RecordIntentAsync(AutopilotDecision decision, string assetId, long? balance, CancellationToken cancellationToken)
+    private async Task<(AutopilotOutcome Outcome, Buy? Buy)> RecordIntentAsync(AutopilotDecision decision, string assetId, long? balance, string timeZone, CancellationToken cancellationToken)
     {
         Intent intent;
         try
         {
-            intent = await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => RecordIntentOnceAsync(decision, assetId, balance, ct), cancellationToken);
+            intent = await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => RecordIntentOnceAsync(decision, assetId, balance, timeZone, ct), cancellationToken);
         }
         catch (Exception e) when (UniqueViolation(e) is { } constraint)
         {
@@ -182,14 +182,13 @@ public sealed class AutopilotDesk(
         return (AutopilotOutcome.Skipped, null);
     }
 
-    private async Task<Intent> RecordIntentOnceAsync(AutopilotDecision decision, string assetId, long? balance, CancellationToken ct)
+    private async Task<Intent> RecordIntentOnceAsync(AutopilotDecision decision, string assetId, long? balance, string timeZone, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var autopilot = await db.Autopilots.FromSqlRaw("SELECT * FROM autopilots WHERE user_id = {0} FOR UPDATE", decision.UserId).AsNoTracking().SingleAsync(ct);
-        var zone = await db.BotUsers.Where(u => u.Id == decision.UserId).Select(u => u.TimeZone).SingleAsync(ct);
-        var skip = await LimitAsync(autopilot, decision.PriceCents, UserClock.StartOfLocalDay(zone, now), balance, ct);
+        var skip = await LimitAsync(autopilot, decision.PriceCents, UserClock.StartOfLocalDay(timeZone, now), balance, ct);
         if (skip is AutopilotReasons.DailyLoss or AutopilotReasons.FailuresInRow)
         {
             await PauseAsync(autopilot.UserId, skip, now, ct);
