@@ -73,7 +73,9 @@ public static class SimulatorControlApi
         }
 
         var bids = market.BestBuyOrders(gameId);
-        return TypedResults.Ok(market.Catalogue(gameId).Select(c => new CatalogEntry(c.Title, c.FairPriceCents, bids.TryGetValue(c.Title, out var bid) ? bid : null)));
+        var asks = market.CheapestOffers(gameId);
+        return TypedResults.Ok(market.Catalogue(gameId).Select(c => new CatalogEntry(c.Title, c.FairPriceCents, bids.TryGetValue(c.Title, out var bid) ? bid : null,
+            asks.TryGetValue(c.Title, out var ask) ? ask : null)));
     }
 
     private static Results<Created<PlantedOffer>, Ok<PlantedOffer>, ValidationProblem> PlantOffer(MarketModel market, PlantOfferRequest request)
@@ -179,7 +181,7 @@ public static class SimulatorControlApi
 
     public sealed record DepositRequest(string GameId, string Title, int? TradeLockDays = null);
 
-    public sealed record CatalogEntry(string Title, long FairPriceCents, long? BestBuyOrderCents);
+    public sealed record CatalogEntry(string Title, long FairPriceCents, long? BestBuyOrderCents, long? CheapestOfferCents = null);
 
     public sealed record SimulatorStats(IReadOnlyList<GroupStats> Groups, long FaultsInjected);
 

@@ -144,6 +144,16 @@ public sealed partial class MarketModel
         }
     }
 
+    /// <summary>Each listed title's cheapest offer (the control API's catalogue), in one pass over the listings.</summary>
+    public IReadOnlyDictionary<string, long> CheapestOffers(string gameId)
+    {
+        lock (_gate)
+        {
+            return _offersByTitle.Where(e => e.Key.Game == gameId && e.Value.Count > 0)
+                .ToDictionary(e => e.Key.Title, e => e.Value.Min(o => o.PriceCents), StringComparer.Ordinal);
+        }
+    }
+
     /// <summary>
     /// DMarket's own estimate of a title's price (<c>suggestedPrice</c>): near the fair price, off by up to 3% per title,
     /// as an estimate from past sales is. A hint to a scanner, never what a resale fetches.

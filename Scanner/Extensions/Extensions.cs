@@ -53,6 +53,8 @@ public static class Extensions
         builder.Services.AddScoped<FreshListingsScanner>();
         builder.Services.AddScoped<ListingWatch>();
         builder.Services.AddSingleton<MarketMemory>();
+        builder.Services.AddSingleton<TitleLookupBudget>();
+        builder.Services.AddScoped<TitleLookup>();
         builder.Services.AddSingleton<PendingListings>();
         builder.Services.AddSingleton<OpportunityAnnouncer>();
         builder.Services.AddSingleton<SalesRefreshQueue>();

@@ -16,6 +16,7 @@ public sealed partial class FreshListingsScanner(
     SalesRefreshQueue refreshQueue,
     PendingListings pending,
     MarketMemory memory,
+    TitleLookup lookup,
     ListingPricer pricer,
     MarketDataStore marketData,
     OpportunityEngine engine,
@@ -59,9 +60,8 @@ public sealed partial class FreshListingsScanner(
         var asks = listed.ToDictionary(l => l.OfferId, l => OtherAsk(gameId, l));
 
         // Books: read for titles never seen, and again for promising listings whose book is not recent (the bid decides).
-        var promise = listed.ToDictionary(l => l.OfferId, l => Promise(gameId, l, known, asks[l.OfferId]));
         var stale = listed
-            .Where(l => memory.Recall(gameId, l.Title) is not { BookAt: { } at } || (ListingPromise.LooksUnderpriced(promise[l.OfferId], settings.UnderpricedRatio) && now - at > settings.FreshBookMaxAge))
+            .Where(l => memory.Recall(gameId, l.Title) is not { BookAt: { } at } || (LooksUnderpriced(l) && now - at > settings.FreshBookMaxAge))
             .Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList();
         var books = stale.Count > 0 ? await dmarket.GetAggregatedPricesAsync(gameId, stale, cancellationToken) : [];
         var booksAt = time.GetUtcNow();
@@ -69,31 +69,54 @@ public sealed partial class FreshListingsScanner(
 
         var found = await pricer.PriceAsync(gameId, listed, known, t => memory.Recall(gameId, t)?.Book ?? default, Source, cancellationToken);
 
-        // Waiting on sales: listings that look underpriced now that the book is known, on titles with no cached sales.
-        var waiting = listed.Where(l => !known.ContainsKey(l.Title) && ListingPromise.LooksUnderpriced(Promise(gameId, l, known, asks[l.OfferId]), settings.UnderpricedRatio)).ToList();
-
         // Off the opportunities' path, right after it: the latest prices the bot's price alerts watch, so a cheaper
         // listing reaches them now and not at the next sweep. Only what moves a best offer is written: the books just
         // read, and listings under the best offer remembered (most new listings are not).
         var read = stale.ToHashSet(StringComparer.Ordinal);
         var cheaper = listed.Where(l => !read.Contains(l.Title) && (memory.Recall(gameId, l.Title)?.Book.BestOfferCents is not { } best || l.PriceCents < best)).ToList();
-        var itemIds = await marketData.EnsureItemsAsync(gameId, [.. books.Select(b => b.Title).Concat(cheaper.Select(l => l.Title)).Concat(waiting.Select(l => l.Title)).Distinct(StringComparer.Ordinal)],
+        var itemIds = await marketData.EnsureItemsAsync(gameId, [.. books.Select(b => b.Title).Concat(cheaper.Select(l => l.Title)).Distinct(StringComparer.Ordinal)],
             time.GetUtcNow(), cancellationToken);
         await marketData.SavePricesAsync(books, itemIds, booksAt, cancellationToken);
         await marketData.LowerBestOffersAsync([.. cheaper.Select(l => (itemIds[l.Title], l.PriceCents))], listedAt, cancellationToken);
 
-        if (waiting.Count > 0)
+        // Titles nothing is known of yet (no sales, no suggested price, no other listing, no bid over the listing) are
+        // looked up, a few a round, so that their listings can be ranked below like the rest.
+        var blind = listed.Where(l => !known.ContainsKey(l.Title) && asks[l.OfferId] is null && memory.Recall(gameId, l.Title) is not { MedianCents: not null } and not { SuggestedCents: not null }
+            && !ListingPromise.UnderBid(l.PriceCents, memory.Recall(gameId, l.Title)?.Book ?? default)).ToList();
+        var looked = blind.Count > 0 && settings.FreshLookupsPerRound > 0 ? await lookup.LookUpAsync(gameId, blind, cancellationToken) : new HashSet<string>();
+        foreach (var listing in blind.Where(l => looked.Contains(l.Title)))
         {
-            // Jumping the queue is for listings only their title's sales can judge: one under the best bid is recorded
-            // already, its sales only refine the resale, and ahead of the others it kept them waiting (measured).
-            pending.Add(gameId, waiting);
-            refreshQueue.Want(gameId, waiting.GroupBy(l => l.Title).Select(g => (g.Key, itemIds[g.Key],
-                g.Max(l => Promise(gameId, l, known, asks[l.OfferId])) + (g.All(UnderBid) ? 0 : settings.FreshPriorityBoost))));
+            asks[listing.OfferId] = OtherAsk(gameId, listing);
         }
 
-        LogFresh(logger, gameId, listed.Count, found, waiting.Count);
+        // Waiting on sales: listings that look underpriced now that the book is known, on titles with no cached sales.
+        var waiting = listed.Where(l => !known.ContainsKey(l.Title)).Select(l => (Listing: l, Promise: Promise(l)))
+            .Where(w => ListingPromise.LooksUnderpriced(w.Promise, settings.UnderpricedRatio)).ToList();
 
-        bool UnderBid(Listing listing) => memory.Recall(gameId, listing.Title)?.Book.BestBuyOrderCents > listing.PriceCents;
+        if (waiting.Count > 0)
+        {
+            // Most were stored with their books above; a title whose book was read in an earlier round may not be.
+            var unstored = waiting.Select(w => w.Listing.Title).Where(t => !itemIds.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
+            if (unstored.Count > 0)
+            {
+                foreach (var (title, id) in await marketData.EnsureItemsAsync(gameId, unstored, time.GetUtcNow(), cancellationToken))
+                {
+                    itemIds[title] = id;
+                }
+            }
+
+            // Jumping the queue is for listings only their title's sales can judge: one under the best bid is recorded
+            // already, its sales only refine the resale, and ahead of the others it kept them waiting (measured).
+            pending.Add(gameId, [.. waiting.Select(w => w.Listing)]);
+            refreshQueue.Want(gameId, waiting.GroupBy(w => w.Listing.Title).Select(g => (g.Key, itemIds[g.Key],
+                g.Max(w => w.Promise) + (g.All(w => UnderBid(w.Listing)) ? 0 : settings.FreshPriorityBoost))));
+        }
+
+        LogFresh(logger, gameId, listed.Count, found, waiting.Count, looked.Count);
+
+        double Promise(Listing listing) => this.Promise(gameId, listing, known, asks[listing.OfferId]);
+        bool LooksUnderpriced(Listing listing) => ListingPromise.LooksUnderpriced(Promise(listing), settings.UnderpricedRatio);
+        bool UnderBid(Listing listing) => ListingPromise.UnderBid(listing.PriceCents, memory.Recall(gameId, listing.Title)?.Book ?? default);
     }
 
     private async Task<(List<Listing> Listed, List<string> NewIds)> NewListingsAsync(string gameId, SeenOffers seen, ScannerOptions settings, CancellationToken cancellationToken)
@@ -164,6 +187,6 @@ public sealed partial class FreshListingsScanner(
         return title is { BookAt: { } at, Book.BestOfferCents: { } best } && at < listing.ListedAt && best > listing.PriceCents ? best : null;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Fresh listings of {Game}: {Listed} new, {Found} opportunities found, {Waiting} waiting on sales.")]
-    private static partial void LogFresh(ILogger logger, string game, int listed, int found, int waiting);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fresh listings of {Game}: {Listed} new, {Found} opportunities found, {Waiting} waiting on sales, {LookedUp} titles looked up.")]
+    private static partial void LogFresh(ILogger logger, string game, int listed, int found, int waiting, int lookedUp);
 }

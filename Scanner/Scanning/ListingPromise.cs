@@ -22,4 +22,7 @@ public static class ListingPromise
 
     /// <summary>Whether a listing at <paramref name="promise"/> looks underpriced: at most <paramref name="ratio"/> of its reference.</summary>
     public static bool LooksUnderpriced(double promise, double ratio) => promise > 0 && promise >= 1 / ratio;
+
+    /// <summary>Whether a listing is under the title's best buy order: anyone can sell into that, whatever the sales say.</summary>
+    public static bool UnderBid(long priceCents, OrderBook book) => book.BestBuyOrderCents > priceCents;
 }

@@ -57,4 +57,12 @@ public sealed class MarketMemory
             _titles.AddOrUpdate((gameId, title.Key), _ => new TitleMemory(default, null, suggested, null), (_, known) => known with { SuggestedCents = suggested });
         }
     }
+
+    /// <summary>
+    /// What a look at one title's own listings told (<see cref="TitleLookup"/>): its suggested price and the cheapest
+    /// listing other than the one that asked; both kept as known when the look found none.
+    /// </summary>
+    public void RememberLookup(string gameId, string title, long? suggestedCents, long? otherAskCents, DateTimeOffset at) =>
+        _titles.AddOrUpdate((gameId, title), _ => new TitleMemory(default, null, suggestedCents, otherAskCents, LookedUpAt: at),
+            (_, known) => known with { SuggestedCents = suggestedCents ?? known.SuggestedCents, CheapestCents = otherAskCents ?? known.CheapestCents, LookedUpAt = at });
 }

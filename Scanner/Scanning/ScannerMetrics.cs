@@ -14,6 +14,7 @@ public sealed class ScannerMetrics
     private readonly Counter<long> _opportunitiesFound;
     private readonly Counter<long> _scanFailures;
     private readonly Counter<long> _freshListings;
+    private readonly Counter<long> _titlesLookedUp;
     private readonly Histogram<double> _freshRound;
     private readonly Histogram<double> _listingRecorded;
     private readonly Counter<long> _listingsWatched;
@@ -28,6 +29,7 @@ public sealed class ScannerMetrics
         _opportunitiesFound = meter.CreateCounter<long>("scanner.opportunities.found", "{opportunity}", "New opportunities recorded.");
         _scanFailures = meter.CreateCounter<long>("scanner.scans.failed", "{scan}", "Scans that ended in an error.");
         _freshListings = meter.CreateCounter<long>("scanner.fresh.listings", "{listing}", "New listings the fresh-listings pass saw.");
+        _titlesLookedUp = meter.CreateCounter<long>("scanner.fresh.lookups", "{title}", "Titles the fresh-listings pass looked up, knowing nothing of them.");
         _freshRound = meter.CreateHistogram<double>("scanner.fresh.round.duration", "s", "One fresh-listings round over every game.");
         _listingRecorded = meter.CreateHistogram<double>("scanner.listing.recorded_after", "s",
             "From a new listing's creation to its opportunity being recorded, by how it was priced (fresh: at once; sales: once its title's sales came).");
@@ -47,6 +49,8 @@ public sealed class ScannerMetrics
     }
 
     public void FreshListingsSeen(string gameId, int count) => _freshListings.Add(count, new KeyValuePair<string, object?>("dmarket.game", gameId));
+
+    public void TitleLookedUp(string gameId) => _titlesLookedUp.Add(1, new KeyValuePair<string, object?>("dmarket.game", gameId));
 
     public void FreshRoundCompleted(TimeSpan duration) => _freshRound.Record(duration.TotalSeconds);
 

@@ -84,6 +84,24 @@ public sealed class ScannerOptions
     /// </summary>
     public TimeSpan FreshBookMaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Titles per game per round the fresh pass looks up when it knows nothing of them (<see cref="TitleLookup"/>): each a
+    /// market-items request from the fresh lane, so few, or the rounds that find new listings slow down. Zero turns it off.
+    /// </summary>
+    [Range(0, 10)]
+    public int FreshLookupsPerRound { get; set; } = 1;
+
+    /// <summary>At most this many title lookups a minute over all games: a cold start meets thousands of unknown titles, the sweeps learn those.</summary>
+    [Range(1, 600)]
+    public int FreshLookupsPerMinute { get; set; } = 30;
+
+    /// <summary>A title looked up is not looked up again for this long; a sweep or its sales tell more in the meantime.</summary>
+    public TimeSpan FreshLookupMaxAge { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Listings a title lookup reads (cheapest first): the listing that asked, the next ask, and room for other titles DMarket's search matches.</summary>
+    [Range(2, 100)]
+    public int FreshLookupPageSize { get; set; } = 10;
+
     /// <summary>Offer ids remembered per game, to tell new listings from seen ones.</summary>
     [Range(100, 1_000_000)]
     public int FreshSeenCapacity { get; set; } = 20_000;

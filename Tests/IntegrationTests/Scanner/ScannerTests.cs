@@ -325,6 +325,49 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
     [Fact]
+    public async Task AnUnderpricedListingOfATitleNothingIsKnownOfIsLookedUpAndRecordedByTheFreshPassWithinSeconds()
+    {
+        var database = await MigratedDatabaseAsync();
+        var prefix = $"test:{Guid.NewGuid():N}:";
+
+        // One level, up to $30: a title whose listings all ask more is one the fresh pass (which looks only within the
+        // levels) never meets, as a title asked above $1,000 is on the real market.
+        var level = new ScanLevel("low", 50, 3_000, 5m);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions { Levels = [level] }));
+
+        // Another replica holds every sweep's lease, so no sweep tells this one what a title is asked or suggested at.
+        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(infrastructure.Redis.ConnectionString);
+        var sweeper = new DMarketAspire.Coordination.RedisLeases(redis, prefix, "replica-sweeping");
+        foreach (var g in Games)
+        {
+            Assert.True(await sweeper.TryAcquireAsync($"{g}:{level.Name}", TimeSpan.FromMinutes(5)));
+        }
+
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-lookup",
+            ("Scanner:ListingWatchInterval", "00:00:00"), ("Pricing:Levels:0:Name", level.Name), ("Pricing:Levels:0:MinPriceCents", $"{level.MinPriceCents}"),
+            ("Pricing:Levels:0:MaxPriceCents", $"{level.MaxPriceCents}"), ("Pricing:Levels:0:MinProfitPercent", "5"));
+
+        // Such a title, with no sales stored and no buy order near 60% of its worth: nothing is known of it.
+        List<(string Game, DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry Entry)> candidates = [];
+        foreach (var g in Games)
+        {
+            var entries = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>($"/_sim/catalogue/{g}", Ct);
+            candidates.AddRange(entries!.Where(c => c.CheapestOfferCents >= level.MaxPriceCents && level.Contains(c.FairPriceCents * 6 / 10)
+                && (c.BestBuyOrderCents ?? 0) < c.FairPriceCents * 6 / 10 && !engine.Describe(c.Title, default, default).Blacklisted).Select(c => (g, c)));
+        }
+
+        Assert.True(candidates.Count > 0, "the simulator's market has no title listed only above the level");
+        var (game, title) = candidates[0];
+        var (found, plantedAt, price) = await PlantAndWaitAsync(database, title, title.FairPriceCents * 6 / 10, game);
+        var after = found.FirstSeenAt - plantedAt;
+        TestContext.Current.TestOutputHelper?.WriteLine($"Planted {title.Title} at {price}c (fair {title.FairPriceCents}c, best bid {title.BestBuyOrderCents}c, cheapest other listing {title.CheapestOfferCents}c): recorded {after.TotalSeconds:0.0} s later, resale {found.ResaleCents}c.");
+        Assert.True(after < TimeSpan.FromSeconds(10), $"found {after} after listing");
+        Assert.True(found.ResaleCents > price, $"resale {found.ResaleCents}c is not above the price {price}c");
+        await using var check = SchemaTests.NewContext(database);
+        Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran: it, not the lookup, could have told the title's worth");
+    }
+
+    [Fact]
     public async Task AListingBoughtBySomeoneElseTurnsGoneWithinSecondsWithoutASweep()
     {
         var database = await MigratedDatabaseAsync();
@@ -401,9 +444,9 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         PlantAndWaitAsync(database, title, title.BestBuyOrderCents!.Value * 6 / 10);
 
     /// <summary>Lists an offer of the title at <paramref name="price"/> and waits for its opportunity.</summary>
-    private async Task<(Opportunity Found, DateTimeOffset PlantedAt, long PriceCents)> PlantAndWaitAsync(string database, DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry title, long price)
+    private async Task<(Opportunity Found, DateTimeOffset PlantedAt, long PriceCents)> PlantAndWaitAsync(string database, DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry title, long price, string gameId = "rust")
     {
-        var planted = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", title.Title, price, BypassBuyOrders: true), Ct);
+        var planted = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(gameId, title.Title, price, BypassBuyOrders: true), Ct);
         var offerId = (await planted.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!;
         var plantedAt = DateTimeOffset.UtcNow;
         try
