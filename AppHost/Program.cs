@@ -1,4 +1,4 @@
-var builder = DistributedApplication.CreateBuilder(args);
+var builder = DistributedApplication.CreateBuilder(Headless.Options(args));
 
 // Aspire's containers where Docker or Podman answers, and in the deployment manifest; else the machine's binaries.
 var postgres = builder.AddPostgres("postgres").WithDataVolume().RunAsExecutableWithoutContainerRuntime().WithRestartPolicy();

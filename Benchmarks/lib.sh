@@ -19,7 +19,8 @@ bench_cleanup() {
 build_release() {
   echo "== building (Release)"
   for project in "$@"; do
-    dotnet build -c Release -v quiet -nologo "$root/$project" >/dev/null
+    # Quiet unless it fails: a failed build must say why, not end the script without a word (set -e).
+    dotnet build -c Release -v quiet -nologo "$root/$project" >"$work/build.log" 2>&1 || { echo "build of $project failed:"; tail -30 "$work/build.log"; exit 1; }
   done
 }
 

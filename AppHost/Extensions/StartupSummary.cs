@@ -87,7 +87,7 @@ internal static class StartupSummary
         var order = model.Resources.Select(r => r.Name).ToList();
         var elapsed = DateTime.Now - Process.GetCurrentProcess().StartTime;
         var lines = new List<(string Name, string Label, string Url)>();
-        if (DashboardUrl(builder, model) is { Length: > 0 } dashboard)
+        if (!builder.Configuration.GetValue(Headless.Key, false) && DashboardUrl(builder, model) is { Length: > 0 } dashboard)
         {
             lines.Add(("dashboard", "login", builder.Configuration[BrowserTokenKey] is { Length: > 0 } token ? $"{dashboard}/login?t={token}" : dashboard));
         }

@@ -172,11 +172,23 @@ public sealed class AppHostProcessTests
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(data, "postgres-password")));
             }
 
-            // Second run on the same folder: the same cluster (no second initdb) and password, up again, and a clean stop.
+            // Second run on the same folder, headless as on a small server: the same cluster (no second initdb) and
+            // password, up again with every service and no dashboard, and a clean stop.
+            environment["AppHost__Headless"] = "true";
             using (var appHost = AppHostProcess.Start([], environment))
             {
                 Assert.True(await appHost.WaitForOutputAsync(UpLine, UpTimeout), $"The second run never came up:{Environment.NewLine}{appHost.Output}");
                 var second = appHost.Descendants();
+                var commandLines = second.Select(ProcFs.CommandLine).ToList();
+                Assert.DoesNotContain(commandLines, line => line.Contains("Aspire.Dashboard", StringComparison.Ordinal));
+                foreach (var service in new[] { "DMarketAspire.Scanner", "DMarketAspire.BotService", "DMarketAspire.Api" })
+                {
+                    Assert.Contains(commandLines, line => line.Contains(service, StringComparison.Ordinal));
+                }
+
+                Assert.DoesNotContain(appHost.Output.Split('\n'), line => line.TrimStart().StartsWith("dashboard ", StringComparison.Ordinal));
+                using var http = new HttpClient();
+                Assert.True((await http.GetAsync($"{appHost.SummaryUrl("api", "web page")}", Ct)).IsSuccessStatusCode);
                 appHost.Signal(Signals.SigTerm);
                 Assert.Equal(0, await appHost.WaitForExitAsync(StopTimeout));
                 var left = await AppHostData.SurvivorsAsync(second, LeftoverTimeout);
