@@ -232,9 +232,11 @@ public sealed class AppHostEndToEndTests
         await telegram.SendAsync(Trader, "/balance");
         await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("Balance", StringComparison.Ordinal) && m.Text.Contains("Available: $500.00", StringComparison.Ordinal), what: "balance");
 
-        // A title of its own, listed at $20: the Scanner's fresh pass records it and its price.
+        // A title of its own, listed at $20: the Scanner's fresh pass records it and its price. The moving market lists
+        // copies of a planted title around its fair price, so that is set well above every price below: a copy at $17
+        // once fired the alert below instead of the listing this test plants (a clean-clone run).
         const string title = "E2E Trader Crate";
-        (await simulator.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(DMarketAspire.DMarket.Client.DMarketGames.Rust, title, 2000, BypassBuyOrders: true), Ct)).EnsureSuccessStatusCode();
+        (await simulator.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(DMarketAspire.DMarket.Client.DMarketGames.Rust, title, 2000, FairPriceCents: 6000, BypassBuyOrders: true), Ct)).EnsureSuccessStatusCode();
         var recorded = Stopwatch.StartNew();
         long itemId = 0;
         await EventuallyAsync(async () =>
