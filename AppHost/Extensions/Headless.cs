@@ -19,4 +19,30 @@ internal static class Headless
             .Build();
         return new DistributedApplicationOptions { Args = args, DisableDashboard = configuration.GetValue(Key, false) };
     }
+
+    /// <summary>
+    /// Headless, nothing receives the services' telemetry, yet Aspire still points them at the dashboard's OTLP address:
+    /// each would keep exporting into a closed port. Without the address the services' defaults attach no exporter.
+    /// Call after every resource is added.
+    /// </summary>
+    public static IDistributedApplicationBuilder DropTelemetryWhenHeadless(this IDistributedApplicationBuilder builder)
+    {
+        if (!builder.ExecutionContext.IsRunMode || !builder.Configuration.GetValue(Key, false))
+        {
+            return builder;
+        }
+
+        foreach (var resource in builder.Resources.OfType<IResourceWithEnvironment>())
+        {
+            resource.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
+            {
+                foreach (var name in context.EnvironmentVariables.Keys.Where(k => k.StartsWith("OTEL_EXPORTER_OTLP_", StringComparison.Ordinal)).ToList())
+                {
+                    context.EnvironmentVariables.Remove(name);
+                }
+            }));
+        }
+
+        return builder;
+    }
 }

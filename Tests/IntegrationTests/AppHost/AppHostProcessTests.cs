@@ -183,7 +183,9 @@ public sealed class AppHostProcessTests
                 Assert.DoesNotContain(commandLines, line => line.Contains("Aspire.Dashboard", StringComparison.Ordinal));
                 foreach (var service in new[] { "DMarketAspire.Scanner", "DMarketAspire.BotService", "DMarketAspire.Api" })
                 {
-                    Assert.Contains(commandLines, line => line.Contains(service, StringComparison.Ordinal));
+                    // Running, and not pointed at the dashboard's OTLP address that nothing listens on.
+                    var process = second.First(p => ProcFs.CommandLine(p).Contains(service, StringComparison.Ordinal) && !ProcFs.CommandLine(p).Contains("monitor", StringComparison.Ordinal));
+                    Assert.DoesNotContain(ProcFs.EnvironmentOf(process).Keys, name => name.StartsWith("OTEL_EXPORTER_OTLP_", StringComparison.Ordinal));
                 }
 
                 Assert.DoesNotContain(appHost.Output.Split('\n'), line => line.TrimStart().StartsWith("dashboard ", StringComparison.Ordinal));
