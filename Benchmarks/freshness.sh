@@ -80,7 +80,7 @@ candidates = {k: {g: [c for c in catalogue[g] if 50 <= price(c) < 100000] for g 
 latencies, misses, lock = {k: [] for k in kinds}, {k: [] for k in kinds}, threading.Lock()
 plant_log = []
 
-def watch(kind, game, offer_id, planted_at):
+def watch(kind, game, offer_id, planted_at, title, price_cents):
     deadline = planted_at + 120
     while time.time() < deadline:
         try:
@@ -92,8 +92,13 @@ def watch(kind, game, offer_id, planted_at):
         except Exception:
             pass
         time.sleep(0.1)
+    # Why a listing was missed: the moving market may have bought it before anything could show it.
+    try:
+        still = offer_id in set(post(f"{sim}/_sim/offers/listed", [offer_id]))
+    except Exception:
+        still = None
     with lock:
-        misses[kind].append(offer_id)
+        misses[kind].append((offer_id, game, title, price_cents, planted_at - start, still))
         plant_log.append((planted_at - start, kind, None))
 
 def planter():
@@ -107,7 +112,7 @@ def planter():
         game = rng.choice(games)
         title = rng.choice(candidates[kind][game])
         planted = post(f"{sim}/_sim/offers", {"gameId": game, "title": title["title"], "priceCents": kinds[kind](title), "bypassBuyOrders": True})
-        t = threading.Thread(target=watch, args=(kind, game, planted["offerId"], time.time()), daemon=True)
+        t = threading.Thread(target=watch, args=(kind, game, planted["offerId"], time.time(), title["title"], kinds[kind](title)), daemon=True)
         t.start()
         threads.append(t)
     for t in threads:
@@ -160,6 +165,9 @@ print()
 for kind in kinds:
     seen = latencies[kind]
     print(f"== planted {kind}: {len(seen)} seen, {len(misses[kind])} not seen within 120 s")
+    for offer_id, game, title, price_cents, at, still in misses[kind]:
+        print(f"  missed: {game} '{title}' at {price_cents}c, planted {at:.0f} s after start-up, "
+              + {True: "still listed after 120 s", False: "gone (bought or delisted) within 120 s", None: "listing state unknown"}[still])
     if seen:
         print(f"  listing -> Api: p50 {pct(seen, 0.5):.2f} s, p99 {pct(seen, 0.99):.2f} s, max {max(seen):.2f} s, mean {statistics.mean(seen):.2f} s")
 print()

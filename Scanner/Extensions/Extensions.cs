@@ -53,8 +53,9 @@ public static class Extensions
         builder.Services.AddScoped<FreshListingsScanner>();
         builder.Services.AddScoped<ListingWatch>();
         builder.Services.AddSingleton<MarketMemory>();
-        builder.Services.AddSingleton<TitleLookupBudget>();
+        builder.Services.AddSingleton<TitleLookupQueue>();
         builder.Services.AddScoped<TitleLookup>();
+        builder.Services.AddScoped<SalesWait>();
         builder.Services.AddSingleton<PendingListings>();
         builder.Services.AddSingleton<OpportunityAnnouncer>();
         builder.Services.AddSingleton<SalesRefreshQueue>();
@@ -63,5 +64,6 @@ public static class Extensions
         builder.Services.AddHostedService<SalesRefreshWorker>();
         builder.Services.AddHostedService<FreshListingsWorker>();
         builder.Services.AddHostedService<ListingWatchWorker>();
+        builder.Services.AddHostedService<TitleLookupWorker>();
     }
 }

@@ -13,10 +13,9 @@ namespace DMarketAspire.Scanner.Scanning;
 public sealed partial class FreshListingsScanner(
     DMarketClient dmarket,
     SalesProvider sales,
-    SalesRefreshQueue refreshQueue,
-    PendingListings pending,
+    SalesWait salesWait,
     MarketMemory memory,
-    TitleLookup lookup,
+    TitleLookupQueue lookups,
     ListingPricer pricer,
     MarketDataStore marketData,
     OpportunityEngine engine,
@@ -80,43 +79,24 @@ public sealed partial class FreshListingsScanner(
         await marketData.LowerBestOffersAsync([.. cheaper.Select(l => (itemIds[l.Title], l.PriceCents))], listedAt, cancellationToken);
 
         // Titles nothing is known of yet (no sales, no suggested price, no other listing, no bid over the listing) are
-        // looked up, a few a round, so that their listings can be ranked below like the rest.
-        var blind = listed.Where(l => !known.ContainsKey(l.Title) && asks[l.OfferId] is null && memory.Recall(gameId, l.Title) is not { MedianCents: not null } and not { SuggestedCents: not null }
-            && !ListingPromise.UnderBid(l.PriceCents, memory.Recall(gameId, l.Title)?.Book ?? default)).ToList();
-        var looked = blind.Count > 0 && settings.FreshLookupsPerRound > 0 ? await lookup.LookUpAsync(gameId, blind, cancellationToken) : new HashSet<string>();
-        foreach (var listing in blind.Where(l => looked.Contains(l.Title)))
-        {
-            asks[listing.OfferId] = OtherAsk(gameId, listing);
-        }
+        // queued for a lookup, so that their listings can be ranked like the rest; this round does not wait for it.
+        var blind = settings.FreshLookupsPerMinute > 0 ? listed.Where(l => !known.ContainsKey(l.Title) && asks[l.OfferId] is null && IsBlind(l)).ToList() : [];
+        lookups.Add(gameId, blind);
 
         // Waiting on sales: listings that look underpriced now that the book is known, on titles with no cached sales.
-        var waiting = listed.Where(l => !known.ContainsKey(l.Title)).Select(l => (Listing: l, Promise: Promise(l)))
+        var waiting = listed.Where(l => !known.ContainsKey(l.Title)).Select(l => new WaitingListing(l, Promise(l), UnderBid(l)))
             .Where(w => ListingPromise.LooksUnderpriced(w.Promise, settings.UnderpricedRatio)).ToList();
+        await salesWait.SendAsync(gameId, waiting, itemIds, cancellationToken);
 
-        if (waiting.Count > 0)
-        {
-            // Most were stored with their books above; a title whose book was read in an earlier round may not be.
-            var unstored = waiting.Select(w => w.Listing.Title).Where(t => !itemIds.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
-            if (unstored.Count > 0)
-            {
-                foreach (var (title, id) in await marketData.EnsureItemsAsync(gameId, unstored, time.GetUtcNow(), cancellationToken))
-                {
-                    itemIds[title] = id;
-                }
-            }
-
-            // Jumping the queue is for listings only their title's sales can judge: one under the best bid is recorded
-            // already, its sales only refine the resale, and ahead of the others it kept them waiting (measured).
-            pending.Add(gameId, [.. waiting.Select(w => w.Listing)]);
-            refreshQueue.Want(gameId, waiting.GroupBy(w => w.Listing.Title).Select(g => (g.Key, itemIds[g.Key],
-                g.Max(w => w.Promise) + (g.All(w => UnderBid(w.Listing)) ? 0 : settings.FreshPriorityBoost))));
-        }
-
-        LogFresh(logger, gameId, listed.Count, found, waiting.Count, looked.Count);
+        LogFresh(logger, gameId, listed.Count, found, waiting.Count, blind.Count);
 
         double Promise(Listing listing) => this.Promise(gameId, listing, known, asks[listing.OfferId]);
         bool LooksUnderpriced(Listing listing) => ListingPromise.LooksUnderpriced(Promise(listing), settings.UnderpricedRatio);
         bool UnderBid(Listing listing) => ListingPromise.UnderBid(listing.PriceCents, memory.Recall(gameId, listing.Title)?.Book ?? default);
+        bool IsBlind(Listing listing) => memory.Recall(gameId, listing.Title) is var title
+            && title is not { MedianCents: not null } and not { SuggestedCents: not null }
+            && (title?.LookedUpAt is not { } at || now - at > settings.FreshLookupMaxAge)
+            && !ListingPromise.UnderBid(listing.PriceCents, title?.Book ?? default);
     }
 
     private async Task<(List<Listing> Listed, List<string> NewIds)> NewListingsAsync(string gameId, SeenOffers seen, ScannerOptions settings, CancellationToken cancellationToken)
@@ -187,6 +167,6 @@ public sealed partial class FreshListingsScanner(
         return title is { BookAt: { } at, Book.BestOfferCents: { } best } && at < listing.ListedAt && best > listing.PriceCents ? best : null;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Fresh listings of {Game}: {Listed} new, {Found} opportunities found, {Waiting} waiting on sales, {LookedUp} titles looked up.")]
-    private static partial void LogFresh(ILogger logger, string game, int listed, int found, int waiting, int lookedUp);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fresh listings of {Game}: {Listed} new, {Found} opportunities found, {Waiting} waiting on sales, {Blind} on titles to look up.")]
+    private static partial void LogFresh(ILogger logger, string game, int listed, int found, int waiting, int blind);
 }

@@ -85,15 +85,15 @@ public sealed class ScannerOptions
     public TimeSpan FreshBookMaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Titles per game per round the fresh pass looks up when it knows nothing of them (<see cref="TitleLookup"/>): each a
-    /// market-items request from the fresh lane, so few, or the rounds that find new listings slow down. Zero turns it off.
+    /// At most this many title lookups a minute over all games (<see cref="TitleLookupWorker"/>), from the sweeps' share of
+    /// the market-items budget: a cold start meets thousands of unknown titles, the sweeps learn those. Zero turns it off.
     /// </summary>
-    [Range(0, 10)]
-    public int FreshLookupsPerRound { get; set; } = 1;
-
-    /// <summary>At most this many title lookups a minute over all games: a cold start meets thousands of unknown titles, the sweeps learn those.</summary>
-    [Range(1, 600)]
+    [Range(0, 600)]
     public int FreshLookupsPerMinute { get; set; } = 30;
+
+    /// <summary>Titles waiting to be looked up, at most; past it the cheapest are left to the sweeps.</summary>
+    [Range(1, 100_000)]
+    public int FreshLookupBacklog { get; set; } = 1_000;
 
     /// <summary>A title looked up is not looked up again for this long; a sweep or its sales tell more in the meantime.</summary>
     public TimeSpan FreshLookupMaxAge { get; set; } = TimeSpan.FromMinutes(10);

@@ -75,7 +75,9 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         Assert.All(foundEvents, count => Assert.Equal(1, count));
         Assert.Equal(rows, foundEvents.Count);
         Assert.Contains(await db.OpportunityEvents.ToListAsync(Ct), e => e.Kind == OpportunityEventKind.Gone && e.OpportunityId == gone.Id);
-        Assert.True(await db.PriceSnapshots.AnyAsync(Ct) && await db.Sales.AnyAsync(Ct) && await db.Fees.AnyAsync(Ct), "Snapshots, sales and fees are persisted.");
+        Assert.True(await db.PriceSnapshots.AnyAsync(Ct), "No price snapshot was persisted.");
+        Assert.True(await db.Sales.AnyAsync(Ct), "No sale was persisted.");
+        Assert.True(await db.Fees.AnyAsync(Ct), "No fee was persisted.");
 
         // Every title seen has its latest book (what price alerts watch), from this run's answers.
         var prices = await db.ItemPrices.ToListAsync(Ct);
@@ -179,28 +181,12 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
         var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
         var titles = catalogue!.Where(c => c.BestBuyOrderCents >= 200 && !engine.Describe(c.Title, default, default).Blacklisted).Take(Attempts).ToList();
-        // A sweep paging that very price range at that moment may get there first: a race, not a failure, so another
-        // listing is planted; the fresh pass must record one of them.
-        for (var attempt = 0; ; attempt++)
-        {
-            var (found, plantedAt, price) = await PlantAndWaitAsync(database, titles[attempt]);
-            var after = found.FirstSeenAt - plantedAt;
-            TestContext.Current.TestOutputHelper?.WriteLine($"Planted {titles[attempt].Title} at {price}c (best bid {titles[attempt].BestBuyOrderCents}c): an opportunity {after.TotalSeconds:0.0} s later, recorded by {(found.LastScanId == 0 ? "the fresh pass" : $"sweep {found.LastScanId}")}.");
-            Assert.True(after < TimeSpan.FromSeconds(10), $"found {after} after listing");
-            // The fresh pass recorded it (a sweep's row would carry its scan's id), while the sweeps were still going.
-            if (found.LastScanId != 0 && attempt < Attempts - 1)
-            {
-                continue;
-            }
-
-            Assert.Equal(0, found.LastScanId);
-            await using var check = SchemaTests.NewContext(database);
-            Assert.True(await check.Scans.AnyAsync(s => s.StartedAt <= found.FirstSeenAt && (s.FinishedAt == null || s.FinishedAt >= found.FirstSeenAt), Ct),
-                "no full sweep was under way when the fresh pass found it");
-            // Price alerts hear of it as soon: the title's latest best offer is the new listing.
-            Assert.Equal(price, (await check.ItemPrices.SingleAsync(p => p.ItemId == found.ItemId, Ct)).BestOfferCents);
-            return;
-        }
+        var (found, _, price) = await PlantUntilTheFreshPassRecordsAsync(database, titles, t => t.BestBuyOrderCents!.Value * 6 / 10);
+        await using var check = SchemaTests.NewContext(database);
+        Assert.True(await check.Scans.AnyAsync(s => s.StartedAt <= found.FirstSeenAt && (s.FinishedAt == null || s.FinishedAt >= found.FirstSeenAt), Ct),
+            "no full sweep was under way when the fresh pass found it");
+        // Price alerts hear of it as soon: the title's latest best offer is the new listing.
+        Assert.Equal(price, (await check.ItemPrices.SingleAsync(p => p.ItemId == found.ItemId, Ct)).BestOfferCents);
     }
 
     [Fact]
@@ -224,26 +210,14 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         // About 40% under the fair price (what the title's sales say), with no buy order at or above that price.
         var titles = catalogue!.Where(c => c.FairPriceCents >= 500 && (c.BestBuyOrderCents ?? 0) < UnderWorth(c) && !engine.Describe(c.Title, default, default).Blacklisted)
             .Take(Attempts).ToList();
-        for (var attempt = 0; ; attempt++)
-        {
-            var (found, plantedAt, price) = await PlantAndWaitAsync(database, titles[attempt], UnderWorth(titles[attempt]));
-            var after = found.FirstSeenAt - plantedAt;
-            TestContext.Current.TestOutputHelper?.WriteLine($"Planted {titles[attempt].Title} at {price}c (fair {titles[attempt].FairPriceCents}c, best bid {titles[attempt].BestBuyOrderCents}c): an opportunity {after.TotalSeconds:0.0} s later, recorded by {(found.LastScanId == 0 ? "the fresh pass" : $"sweep {found.LastScanId}")}, resale {found.ResaleCents}c.");
-            Assert.True(after < TimeSpan.FromSeconds(10), $"found {after} after listing");
-            if (found.LastScanId != 0 && attempt < Attempts - 1)
-            {
-                continue;
-            }
+        var (found, _, price) = await PlantUntilTheFreshPassRecordsAsync(database, titles, UnderWorth);
 
-            // Recorded by the fresh pass and resold at what the sales say, not at the buy order (there is none that high).
-            Assert.Equal(0, found.LastScanId);
-            Assert.True(found.ResaleCents > price, $"resale {found.ResaleCents}c is not above the price {price}c");
-            Assert.True(found.BestBuyOrderCents is null || found.BestBuyOrderCents < price, "the listing was under the best bid after all");
-            await using var check = SchemaTests.NewContext(database);
-            Assert.True(await check.Scans.AnyAsync(s => s.StartedAt <= found.FirstSeenAt && (s.FinishedAt == null || s.FinishedAt >= found.FirstSeenAt), Ct),
-                "no full sweep was under way when the fresh pass found it");
-            return;
-        }
+        // Resold at what the sales say, not at the buy order (there is none that high).
+        Assert.True(found.ResaleCents > price, $"resale {found.ResaleCents}c is not above the price {price}c");
+        Assert.True(found.BestBuyOrderCents is null || found.BestBuyOrderCents < price, "the listing was under the best bid after all");
+        await using var check = SchemaTests.NewContext(database);
+        Assert.True(await check.Scans.AnyAsync(s => s.StartedAt <= found.FirstSeenAt && (s.FinishedAt == null || s.FinishedAt >= found.FirstSeenAt), Ct),
+            "no full sweep was under way when the fresh pass found it");
 
         static long UnderWorth(DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry title) => title.FairPriceCents * 6 / 10;
     }
@@ -275,12 +249,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
 
         // Another replica holds every sweep's lease, so this one runs only the fresh pass: no sweep tells it what these
         // titles are asked or suggested at, and they have no buy order at the listings' price.
-        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(infrastructure.Redis.ConnectionString);
-        var sweeper = new DMarketAspire.Coordination.RedisLeases(redis, prefix, "replica-sweeping");
-        foreach (var unit in Games.SelectMany(g => PricingOptions.DefaultLevels.Select(l => $"{g}:{l.Name}")))
-        {
-            Assert.True(await sweeper.TryAcquireAsync(unit, TimeSpan.FromMinutes(5)));
-        }
+        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
 
         // Listed about 40% under their worth just before the restart: its first look sees them.
         List<(string OfferId, long Price)> planted = [];
@@ -324,6 +293,45 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         }
     }
 
+    /// <summary>
+    /// Plants a listing of each title in turn until the fresh pass, not a sweep, records one within seconds: a sweep paging
+    /// that very price range at that moment may get there first, which is a race and not a failure.
+    /// </summary>
+    private async Task<(Opportunity Found, DateTimeOffset PlantedAt, long PriceCents)> PlantUntilTheFreshPassRecordsAsync(string database,
+        IReadOnlyList<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry> titles, Func<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry, long> price)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var title = titles[attempt];
+            var (found, plantedAt, planted) = await PlantAndWaitAsync(database, title, price(title));
+            var after = found.FirstSeenAt - plantedAt;
+            TestContext.Current.TestOutputHelper?.WriteLine($"Planted {title.Title} at {planted}c (fair {title.FairPriceCents}c, best bid {title.BestBuyOrderCents}c): an opportunity {after.TotalSeconds:0.0} s later, " +
+                $"recorded by {(found.LastScanId == 0 ? "the fresh pass" : $"sweep {found.LastScanId}")}, resale {found.ResaleCents}c.");
+            Assert.True(after < TimeSpan.FromSeconds(10), $"found {after} after listing");
+            if (found.LastScanId != 0 && attempt < titles.Count - 1)
+            {
+                continue;
+            }
+
+            // A sweep's row would carry its scan's id.
+            Assert.Equal(0, found.LastScanId);
+            return (found, plantedAt, planted);
+        }
+    }
+
+    /// <summary>Holds every sweep's lease as another replica would, so the scanner under test runs only its fresh pass.</summary>
+    private async Task<StackExchange.Redis.ConnectionMultiplexer> HoldSweepLeasesAsync(string prefix, IEnumerable<ScanLevel> levels)
+    {
+        var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(infrastructure.Redis.ConnectionString);
+        var sweeper = new DMarketAspire.Coordination.RedisLeases(redis, prefix, "replica-sweeping");
+        foreach (var unit in Games.SelectMany(g => levels.Select(l => $"{g}:{l.Name}")))
+        {
+            Assert.True(await sweeper.TryAcquireAsync(unit, TimeSpan.FromMinutes(5)));
+        }
+
+        return redis;
+    }
+
     [Fact]
     public async Task AnUnderpricedListingOfATitleNothingIsKnownOfIsLookedUpAndRecordedByTheFreshPassWithinSeconds()
     {
@@ -336,12 +344,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions { Levels = [level] }));
 
         // Another replica holds every sweep's lease, so no sweep tells this one what a title is asked or suggested at.
-        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(infrastructure.Redis.ConnectionString);
-        var sweeper = new DMarketAspire.Coordination.RedisLeases(redis, prefix, "replica-sweeping");
-        foreach (var g in Games)
-        {
-            Assert.True(await sweeper.TryAcquireAsync($"{g}:{level.Name}", TimeSpan.FromMinutes(5)));
-        }
+        using var sweeper = await HoldSweepLeasesAsync(prefix, [level]);
 
         await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-lookup",
             ("Scanner:ListingWatchInterval", "00:00:00"), ("Pricing:Levels:0:Name", level.Name), ("Pricing:Levels:0:MinPriceCents", $"{level.MinPriceCents}"),

@@ -1,0 +1,68 @@
+using DMarketAspire.DMarket.Client.Models;
+using DMarketAspire.Scanner.Scanning;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DMarketAspire.UnitTests.Scanner;
+
+/// <summary>The titles waiting for a lookup: costliest first, a bounded backlog, listings a sweep has priced by now let go.</summary>
+public sealed class TitleLookupQueueTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static (TitleLookupQueue Queue, FakeTimeProvider Time) NewQueue(int backlog = 100)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
+        var options = new ScannerOptions { FreshLookupBacklog = backlog, PendingMaxAge = TimeSpan.FromMinutes(10) };
+        return (new TitleLookupQueue(time, Options.Create(options)), time);
+    }
+
+    private static Listing Listed(string offerId, string title, long priceCents, DateTimeOffset at) => new(offerId, title, priceCents, at, ItemAttributes.None);
+
+    [Fact]
+    public async Task TheTitleWithTheCostliestListingIsTakenFirstWithAllItsListings()
+    {
+        var (queue, time) = NewQueue();
+        var now = time.GetUtcNow();
+        queue.Add("rust", [Listed("a1", "Cheap", 300, now), Listed("b1", "Dear", 9_000, now)]);
+        queue.Add("a8db", [Listed("c1", "Middle", 5_000, now), Listed("a2", "Cheap", 12_000, now), Listed("a2", "Cheap", 12_000, now)]);
+
+        var first = await queue.TakeAsync(Ct);
+        Assert.Equal(("a8db", "Cheap"), (first.Game, first.Title));
+        Assert.Equal(["a2"], first.Listings.Select(l => l.OfferId));
+
+        // The same title of another game is another title: rust's "Cheap" keeps its own listing.
+        Assert.Equal(["Dear", "Middle", "Cheap"], [(await queue.TakeAsync(Ct)).Title, (await queue.TakeAsync(Ct)).Title, (await queue.TakeAsync(Ct)).Title]);
+        Assert.Equal(0, queue.Count);
+    }
+
+    [Fact]
+    public async Task PastTheBacklogTheCheapestTitlesAreLeftToTheSweeps()
+    {
+        var (queue, time) = NewQueue(backlog: 2);
+        var now = time.GetUtcNow();
+        queue.Add("rust", [Listed("1", "One", 100, now), Listed("2", "Two", 200, now), Listed("3", "Three", 300, now)]);
+
+        Assert.Equal(2, queue.Count);
+        Assert.Equal("Three", (await queue.TakeAsync(Ct)).Title);
+        Assert.Equal("Two", (await queue.TakeAsync(Ct)).Title);
+        Assert.Equal(0, queue.Count);
+    }
+
+    [Fact]
+    public async Task ListingsThatWaitedLongerThanASweepTakesAreLetGoAndATakeWaitsForTheNext()
+    {
+        var (queue, time) = NewQueue();
+        queue.Add("rust", [Listed("old", "Old", 50_000, time.GetUtcNow())]);
+        time.Advance(TimeSpan.FromMinutes(11));
+
+        var taking = queue.TakeAsync(Ct);
+        await Task.Delay(50, Ct);
+        Assert.False(taking.IsCompleted, "an expired title was taken");
+
+        queue.Add("rust", [Listed("new", "New", 100, time.GetUtcNow())]);
+        var taken = await taking.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        Assert.Equal("New", taken.Title);
+        Assert.Equal(0, queue.Count);
+    }
+}
