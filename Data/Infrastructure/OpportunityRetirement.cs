@@ -4,30 +4,49 @@ using Microsoft.EntityFrameworkCore;
 namespace DMarketAspire.Data.Infrastructure;
 
 /// <summary>
-/// Marks an opportunity gone outside a scan (a buy found it sold, or bought it), with its outbox event written under
-/// the outbox writers' lock, so every reader (the bot, the web page's live feed) sees it go at once.
+/// Marks opportunities gone outside a scan (the listing watch saw the listing leave, a buy found it sold or bought it),
+/// with their outbox events written under the outbox writers' lock, so every reader (the bot, the web page's live feed)
+/// sees them go at once. Only those still active change, each with one Gone event, however many writers race.
 /// </summary>
 public static class OpportunityRetirement
 {
-    public static Task<bool> RetireAsync(DMarketDbContext db, long opportunityId, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(ct => RetireOnceAsync(db, opportunityId, reason, now, ct), cancellationToken);
+    public static async Task<bool> RetireAsync(DMarketDbContext db, long opportunityId, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await RetireAsync(db, [opportunityId], reason, now, cancellationToken)).Ids.Count > 0;
 
-    private static async Task<bool> RetireOnceAsync(DMarketDbContext db, long opportunityId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<RetiredOpportunities> RetireAsync(DMarketDbContext db, IReadOnlyCollection<long> opportunityIds, string reason, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (opportunityIds.Count == 0)
+        {
+            return new RetiredOpportunities([], 0);
+        }
+
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => RetireOnceAsync(db, [.. opportunityIds], reason, now, ct), cancellationToken);
+    }
+
+    private static async Task<RetiredOpportunities> RetireOnceAsync(DMarketDbContext db, long[] opportunityIds, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await db.Opportunities
-            .Where(o => o.Id == opportunityId && o.Status == OpportunityStatus.Active)
-            .ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OpportunityStatus.Gone).SetProperty(o => o.GoneAt, now).SetProperty(o => o.GoneReason, reason), cancellationToken);
-        if (changed == 0)
+
+        // One statement tells which rows it changed: a row another writer retired first is not returned, so gets no second event.
+        var gone = nameof(OpportunityStatus.Gone);
+        var active = nameof(OpportunityStatus.Active);
+        var retired = await db.Database.SqlQuery<long>($"""
+            UPDATE opportunities SET status = {gone}, gone_at = {now}, gone_reason = {reason}
+            WHERE id = ANY({opportunityIds}) AND status = {active}
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+        if (retired.Count == 0)
         {
-            return false;
+            return new RetiredOpportunities([], 0);
         }
 
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [OpportunityEvent.WriterLockKey], cancellationToken);
-        db.OpportunityEvents.Add(new OpportunityEvent { OpportunityId = opportunityId, Kind = OpportunityEventKind.Gone, CreatedAt = now });
+        List<OpportunityEvent> events = [.. retired.Select(id => new OpportunityEvent { OpportunityId = id, Kind = OpportunityEventKind.Gone, CreatedAt = now })];
+        db.OpportunityEvents.AddRange(events);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return new RetiredOpportunities(retired, events.Max(e => e.Id));
     }
 }

@@ -135,24 +135,8 @@ public sealed class OpportunityStore(DMarketDbContext db)
     /// </summary>
     public async Task<OpportunityChanges> RetireAsync(IReadOnlyCollection<long> ids, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0)
-        {
-            return new OpportunityChanges([], 0, 0, 0, 0);
-        }
-
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var gone = await db.Opportunities.Where(o => ids.Contains(o.Id) && o.Status == OpportunityStatus.Active).ToListAsync(ct);
-            foreach (var row in gone)
-            {
-                MarkGone(row, reason, row.LastScanId, now);
-            }
-
-            return await CommitAsync(transaction, [], [], gone, now, ct, () => Task.FromResult(0));
-        }, cancellationToken);
+        var retired = await OpportunityRetirement.RetireAsync(db, ids, reason, now, cancellationToken);
+        return new OpportunityChanges([], 0, retired.Ids.Count, 0, retired.LastEventId);
     }
 
     private async Task<OpportunityChanges> CommitAsync(IDbContextTransaction transaction, List<Opportunity> found, List<Opportunity> changed, List<Opportunity> gone,
