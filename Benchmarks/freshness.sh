@@ -82,6 +82,17 @@ plant_log = []
 
 def watch(kind, game, offer_id, planted_at, title, price_cents):
     deadline = planted_at + 120
+    # Whether the simulator's model counts the listing an opportunity at its level's minimum profit (what the Scanner
+    # must find): a listing 40% under its fair price may still miss it, e.g. on a title whose fee or liquidity rules it out.
+    # Asked beside the polling, so that it cannot delay the first look at the Api.
+    in_truth = {}
+    def ask():
+        try:
+            in_truth["v"] = offer_id in truth()
+        except Exception:
+            pass
+    asking = threading.Thread(target=ask, daemon=True)
+    asking.start()
     while time.time() < deadline:
         try:
             if visible(api, game, offer_id, planted_at):
@@ -97,8 +108,9 @@ def watch(kind, game, offer_id, planted_at, title, price_cents):
         still = offer_id in set(post(f"{sim}/_sim/offers/listed", [offer_id]))
     except Exception:
         still = None
+    asking.join(timeout=30)
     with lock:
-        misses[kind].append((offer_id, game, title, price_cents, planted_at - start, still))
+        misses[kind].append((offer_id, game, title, price_cents, planted_at - start, still, in_truth.get("v")))
         plant_log.append((planted_at - start, kind, None))
 
 def planter():
@@ -165,9 +177,10 @@ print()
 for kind in kinds:
     seen = latencies[kind]
     print(f"== planted {kind}: {len(seen)} seen, {len(misses[kind])} not seen within 120 s")
-    for offer_id, game, title, price_cents, at, still in misses[kind]:
+    for offer_id, game, title, price_cents, at, still, in_truth in misses[kind]:
         print(f"  missed: {game} '{title}' at {price_cents}c, planted {at:.0f} s after start-up, "
-              + {True: "still listed after 120 s", False: "gone (bought or delisted) within 120 s", None: "listing state unknown"}[still])
+              + {True: "still listed after 120 s", False: "gone (bought or delisted) within 120 s", None: "listing state unknown"}[still] + "; "
+              + {True: "an opportunity by the model's ground truth", False: "not an opportunity by the model's ground truth", None: "ground truth unknown"}[in_truth])
     if seen:
         print(f"  listing -> Api: p50 {pct(seen, 0.5):.2f} s, p99 {pct(seen, 0.99):.2f} s, max {max(seen):.2f} s, mean {statistics.mean(seen):.2f} s")
 print()
