@@ -155,6 +155,7 @@ public sealed partial class MarketModel
 
             var offer = NewListing(item, _clock.UtcNow, request.Attributes);
             offer.PriceCents = request.PriceCents;
+            offer.KeptListed = request.KeepListed;
             if (request.BypassBuyOrders)
             {
                 AddListing(offer);
@@ -294,7 +295,7 @@ public sealed partial class MarketModel
                     List(NewListing(items[_random.Next(items.Count)], now));
                 }
 
-                var listed = _offers.Values.Where(o => o.GameId == gameId && o.SellerAccountId is null).ToList();
+                var listed = _offers.Values.Where(o => o.GameId == gameId && o.SellerAccountId is null && !o.KeptListed).ToList();
                 for (var i = 0; i < churn && listed.Count > 0; i++)
                 {
                     var bought = listed[_random.Next(listed.Count)];

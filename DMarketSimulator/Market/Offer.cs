@@ -27,4 +27,7 @@ public sealed class Offer
 
     /// <summary>Null for the market's other traders.</summary>
     public string? SellerAccountId { get; init; }
+
+    /// <summary>Left alone by the moving market's random buyers (<see cref="PlantOfferRequest.KeepListed"/>); anyone may still buy it.</summary>
+    public bool KeptListed { get; set; }
 }

@@ -234,9 +234,11 @@ public sealed class AppHostEndToEndTests
 
         // A title of its own, listed at $20: the Scanner's fresh pass records it and its price. The moving market lists
         // copies of a planted title around its fair price, so that is set well above every price below: a copy at $17
-        // once fired the alert below instead of the listing this test plants (a clean-clone run).
+        // once fired the alert below instead of the listing this test plants (a clean-clone run). Its random buyers are
+        // kept off the listing: one bought it before the alert below was set, which then saw no price (a clean-clone run).
         const string title = "E2E Trader Crate";
-        (await simulator.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(DMarketAspire.DMarket.Client.DMarketGames.Rust, title, 2000, FairPriceCents: 6000, BypassBuyOrders: true), Ct)).EnsureSuccessStatusCode();
+        (await simulator.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(DMarketAspire.DMarket.Client.DMarketGames.Rust, title, 2000, FairPriceCents: 6000, BypassBuyOrders: true,
+            KeepListed: true), Ct)).EnsureSuccessStatusCode();
         var recorded = Stopwatch.StartNew();
         long itemId = 0;
         await EventuallyAsync(async () =>
@@ -260,7 +262,7 @@ public sealed class AppHostEndToEndTests
         await telegram.SendAsync(Trader, "/alert trader crate below 18");
         await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("🔔 Alert set", StringComparison.Ordinal) && m.Text.Contains("It is $20.00 now.", StringComparison.Ordinal), what: "alert set");
         var cheaper = Stopwatch.StartNew();
-        (await simulator.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(DMarketAspire.DMarket.Client.DMarketGames.Rust, title, 1750, BypassBuyOrders: true), Ct)).EnsureSuccessStatusCode();
+        (await simulator.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(DMarketAspire.DMarket.Client.DMarketGames.Rust, title, 1750, BypassBuyOrders: true, KeepListed: true), Ct)).EnsureSuccessStatusCode();
         var alert = await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("🔔 Price alert", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "alert fired");
         Assert.Contains("best offer $17.50, at or under your $18.00", alert.Text);
         Log($"The alert fired {cheaper.Elapsed.TotalSeconds:F1} s after the cheaper listing appeared.");

@@ -16,6 +16,22 @@ public sealed class MarketModelSellingTests
     }
 
     [Fact]
+    public void TheMovingMarketsRandomBuyersLeaveAListingKeptListedAndTakeOthers()
+    {
+        var (market, _, _) = NewMarket(TimeSpan.FromSeconds(60));
+        var kept = market.Plant(new PlantOfferRequest(DMarketGames.Rust, "Kept Crate", 10_00, BypassBuyOrders: true, KeepListed: true))!;
+        var other = market.Plant(new PlantOfferRequest(DMarketGames.Rust, "Other Crate", 10_00, BypassBuyOrders: true))!;
+
+        // About forty listings a game and one bought a tick: a listing the buyers may take outlives 400 ticks once in 25,000.
+        for (var tick = 0; tick < 400; tick++)
+        {
+            market.Tick();
+        }
+
+        Assert.Equal([kept.OfferId], market.Listed([kept.OfferId, other.OfferId]));
+    }
+
+    [Fact]
     public void ABoughtItemIsHeldTradeLockedAndCanBeListedOnceThenABuyerTakesItAfterTheDelay()
     {
         var (market, time, account) = NewMarket(TimeSpan.FromSeconds(60));
