@@ -3,6 +3,7 @@
 # ports), on a moving simulated market of 20,000 offers per game, sampled every 30 s for 30 minutes.
 #
 #   bash Benchmarks/memory.sh [minutes=30] [offers-per-game=20000]      (MEMORY_SAMPLES=file.csv keeps every sample)
+#   MEMORY_MODE=lean bash Benchmarks/memory.sh ...                      (lean mode: no AppHost, DCP or dashboard)
 #
 # Prints, per process group, the proportional set size (PSS: each shared page split among the processes mapping it,
 # so the sum is what the machine really spends) 90 s after every resource is up ("idle": start-up settled), after 10
@@ -13,6 +14,9 @@
 # the totals leave out: they stand in for DMarket and Telegram. Also the DMarket requests the Scanner made per second
 # over the run (market items and the others), so a memory setting that costs throughput shows.
 # Targets: each .NET service under 100 MB idle; the app without the simulators under 700 MB idle.
+# Lean mode (deploy/systemd/lean): PostgreSQL, Redis, the simulators, the migrations and the three services started as
+# their systemd units start them (the same Release build, the configuration keys the AppHost would give them, no OTLP
+# exporter), and measured the same way.
 set -euo pipefail
 
 minutes=${1:-30}
@@ -21,13 +25,44 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=lib.sh
 source "$root/Benchmarks/lib.sh"
 bench_setup
-build_release AppHost
+mode=${MEMORY_MODE:-apphost}
+if [ "$mode" = lean ]; then
+  build_release MigrationService Scanner BotService Api DMarketSimulator TelegramSimulator
+  echo "== starting the app in lean mode (${offers} offers per game, moving market)"
+  start_postgres
+  start_redis
+  dm_port=$(free_port); tg_port=$(free_port); token=123456:memory-benchmark-0123456789
+  ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning Simulator__OffersPerGame=$offers \
+    dotnet "$(bin DMarketSimulator)" --urls "http://127.0.0.1:$dm_port" >"$work/dm.log" 2>&1 &
+  pids+=($!)
+  ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning TelegramSimulator__BotToken=$token \
+    dotnet "$(bin TelegramSimulator)" --urls "http://127.0.0.1:$tg_port" >"$work/tg.log" 2>&1 &
+  pids+=($!)
+  wait_http "http://127.0.0.1:$dm_port/_sim/stats"
+  export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production ServiceDefaults__ExposeHealthEndpoints=true
+  export ConnectionStrings__dmarketdb="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=dmarketdb"
+  export ConnectionStrings__cache="127.0.0.1:$redis_port"
+  export DMarket__BaseUrl="http://127.0.0.1:$dm_port" Telegram__BotToken=$token Telegram__ApiBaseUrl="http://127.0.0.1:$tg_port"
+  export DMarket__PublicKey=69ba1e9ba688ff707b40b142b2833c42b3bb66c8875aaae9a22b587df0e6bd7f
+  export DMarket__SecretKey=ed665de04b6f5289b6f75cad24bed0df52752c1e21f2e2a95deea75ec15ea65b69ba1e9ba688ff707b40b142b2833c42b3bb66c8875aaae9a22b587df0e6bd7f
+  dotnet "$(bin MigrationService)" >"$work/migrate.log" 2>&1 || { tail -20 "$work/migrate.log"; exit 1; }
+  for project in Scanner BotService Api; do
+    port=$(free_port)
+    ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$(bin $project)" >"$work/$project.log" 2>&1 &
+    pids+=($!)
+    wait_http "http://127.0.0.1:$port/health"
+  done
+  sim="http://127.0.0.1:$dm_port"
+  root_pid=$$
+else
+  build_release AppHost
+  echo "== starting the app (${offers} offers per game, moving market)"
+  start_apphost "$offers"
+  sim=$(awk '$1 == "dmarket-simulator" { print $NF; exit }' "$log" | sed -E 's#^(https?://[^/]+).*#\1#')
+  root_pid=$apphost
+fi
 
-echo "== starting the app (${offers} offers per game, moving market)"
-start_apphost "$offers"
-sim=$(awk '$1 == "dmarket-simulator" { print $NF; exit }' "$log" | sed -E 's#^(https?://[^/]+).*#\1#')
-
-python3 - "$apphost" "$minutes" "$sim" <<'PY'
+python3 - "$root_pid" "$minutes" "$sim" <<'PY'
 import collections, json, os, re, sys, time, urllib.request
 
 apphost, minutes, sim = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
@@ -159,4 +194,4 @@ print("== DMarket requests the app made per second over the run: " + ", ".join(f
 PY
 
 echo "== stopping the app"
-kill -TERM "$apphost"; wait "$apphost" 2>/dev/null || true
+if [ "$mode" != lean ]; then kill -TERM "$apphost"; wait "$apphost" 2>/dev/null || true; fi

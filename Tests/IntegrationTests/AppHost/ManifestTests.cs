@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using DMarketAspire.IntegrationTests.Infrastructure;
 
 namespace DMarketAspire.IntegrationTests.AppHost;
 
@@ -17,12 +18,7 @@ public sealed class ManifestTests
         var folder = Directory.CreateTempSubdirectory("manifest-").FullName;
         try
         {
-            var path = Path.Combine(folder, "aspire-manifest.json");
-            using (var appHost = AppHostProcess.Start(["--publisher", "manifest", "--output-path", path]))
-            {
-                Assert.Equal(0, await appHost.WaitForExitAsync(PublishTimeout));
-                Assert.True(File.Exists(path), appHost.Output);
-            }
+            var path = await PublishAsync(folder);
 
             // Valid against the schema, by an independent validator (Python's jsonschema, draft-07).
             var validation = await RunAsync("python3", ["-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('valid')",
@@ -72,6 +68,61 @@ public sealed class ManifestTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Lean mode (<c>deploy/systemd/lean</c>) runs each service as its own systemd unit with the configuration the AppHost
+    /// would give it: a service added to the AppHost, or a connection it is given, must not be missing there.
+    /// </summary>
+    [Fact]
+    public async Task TheLeanUnitsRunEveryProjectOfTheManifestWithItsConnectionStrings()
+    {
+        var folder = Directory.CreateTempSubdirectory("manifest-").FullName;
+        try
+        {
+            var manifest = JsonNode.Parse(await File.ReadAllTextAsync(await PublishAsync(folder), Ct))!["resources"]!.AsObject();
+            var lean = Path.Combine(Executables.RepositoryRoot(), "deploy", "systemd", "lean");
+            var leanEnv = await File.ReadAllTextAsync(Path.Combine(lean, "install-lean.sh"), Ct);
+            var ports = new HashSet<string>();
+            foreach (var (name, resource) in manifest.Where(r => r.Value!["type"]!.GetValue<string>() == "project.v0"))
+            {
+                var unitPath = Path.Combine(lean, $"dmarket-aspire-{name}.service");
+                Assert.True(File.Exists(unitPath), $"No lean unit for the AppHost's project '{name}' ({unitPath}).");
+                var unit = await File.ReadAllTextAsync(unitPath, Ct);
+                var project = Path.GetFileNameWithoutExtension(resource!["path"]!.GetValue<string>());
+                Assert.Contains($"/{project}.dll", unit, StringComparison.Ordinal);
+                Assert.Contains("EnvironmentFile=/etc/dmarket-aspire/lean.env", unit, StringComparison.Ordinal);
+                foreach (var key in resource["env"]!.AsObject().Select(e => e.Key).Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)))
+                {
+                    Assert.Contains($"\n{key}=", leanEnv, StringComparison.Ordinal);
+                }
+
+                // A service with an HTTP endpoint listens on its own loopback port (the migrations have none).
+                if (resource["bindings"] is not null)
+                {
+                    var url = unit.Split('\n').Single(l => l.StartsWith("Environment=ASPNETCORE_URLS=", StringComparison.Ordinal));
+                    Assert.StartsWith("Environment=ASPNETCORE_URLS=http://127.0.0.1:", url, StringComparison.Ordinal);
+                    Assert.True(ports.Add(url), $"Two lean units listen on {url}.");
+                }
+                else
+                {
+                    Assert.Contains("Type=oneshot", unit, StringComparison.Ordinal);
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<string> PublishAsync(string folder)
+    {
+        var path = Path.Combine(folder, "aspire-manifest.json");
+        using var appHost = AppHostProcess.Start(["--publisher", "manifest", "--output-path", path]);
+        Assert.Equal(0, await appHost.WaitForExitAsync(PublishTimeout));
+        Assert.True(File.Exists(path), appHost.Output);
+        return path;
     }
 
     private static List<string> Keys(JsonNode? node) => node!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
