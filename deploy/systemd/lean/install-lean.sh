@@ -11,7 +11,8 @@
 #
 #   sudo bash deploy/systemd/lean/install-lean.sh [repository=this checkout]
 #
-# Run it again to update: it pulls, publishes again and restarts. Lean mode talks to the real Telegram and DMarket:
+# Run it again to update: it pulls, publishes beside the running version, then stops, swaps and starts (the previous
+# version is kept in /var/lib/dmarket-aspire/lean.previous). Lean mode talks to the real Telegram and DMarket:
 # set Telegram__BotToken (and the DMarket keys) in /etc/dmarket-aspire/secrets.env. The simulators are the AppHost's.
 set -euo pipefail
 
@@ -31,11 +32,17 @@ fi
 
 update_checkout
 echo "== publishing (Release) as dmarket"
-install -d -o dmarket -g dmarket "$home/lean"
+# Into a folder of its own, swapped in once the services are stopped: a running service never sees its files replaced,
+# and the previous version stays in lean.previous (to go back: stop, swap the two folders, start).
+rm -rf "$home/lean.next"
+install -d -o dmarket -g dmarket "$home/lean.next"
 for project in MigrationService Scanner BotService Api; do
-  (cd "$home/app" && as_dmarket dotnet publish -c Release -v quiet -nologo -o "$home/lean/$project" "$project") >/dev/null
+  (cd "$home/app" && as_dmarket dotnet publish -c Release -v quiet -nologo -o "$home/lean.next/$project" "$project") >/dev/null
 done
-install -m 755 "$lean/backup.sh" "$home/lean/backup.sh"
+install -m 755 "$lean/backup.sh" "$home/lean.next/backup.sh"
+if $systemd; then systemctl stop dmarket-aspire-lean.target dmarket-aspire-migrations.service 2>/dev/null || true; fi
+if [ -d "$home/lean" ]; then rm -rf "$home/lean.previous"; mv "$home/lean" "$home/lean.previous"; fi
+mv "$home/lean.next" "$home/lean"
 
 echo "== database: role dmarket (peer authentication over /var/run/postgresql), database dmarketdb"
 # Without systemd (a container, CI) the cluster is started by hand, as postgresql.service would.
