@@ -93,10 +93,14 @@ public sealed partial class FreshListingsScanner(
         double Promise(Listing listing) => this.Promise(gameId, listing, known, asks[listing.OfferId]);
         bool LooksUnderpriced(Listing listing) => ListingPromise.LooksUnderpriced(Promise(listing), settings.UnderpricedRatio);
         bool UnderBid(Listing listing) => ListingPromise.UnderBid(listing.PriceCents, memory.Recall(gameId, listing.Title)?.Book ?? default);
+        // A listing whose title's book (just read, or earlier) shows a cheaper offer is not its title's cheapest: no
+        // lookup can make it look underpriced. Queued all the same, such listings took the lookups (30 a minute) from
+        // the cheapest of their titles (measured: a $745 listing 40% under its title's worth not looked up in 90 s).
         bool IsBlind(Listing listing) => memory.Recall(gameId, listing.Title) is var title
             && title is not { MedianCents: not null } and not { SuggestedCents: not null }
             && (title?.LookedUpAt is not { } at || now - at > settings.FreshLookupMaxAge)
-            && !ListingPromise.UnderBid(listing.PriceCents, title?.Book ?? default);
+            && !ListingPromise.UnderBid(listing.PriceCents, title?.Book ?? default)
+            && !(title?.Book.BestOfferCents < listing.PriceCents);
     }
 
     private async Task<(List<Listing> Listed, List<string> NewIds)> NewListingsAsync(string gameId, SeenOffers seen, ScannerOptions settings, CancellationToken cancellationToken)

@@ -98,9 +98,12 @@ public sealed class ScannerOptions
     /// <summary>A title looked up is not looked up again for this long; a sweep or its sales tell more in the meantime.</summary>
     public TimeSpan FreshLookupMaxAge { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Listings a title lookup reads (cheapest first): the listing that asked, the next ask, and room for other titles DMarket's search matches.</summary>
+    /// <summary>
+    /// Listings a title lookup reads (cheapest first, from the asking listing's price): the listing that asked, the next
+    /// ask, and room for other titles DMarket's search matches. One request whatever the size, so DMarket's most.
+    /// </summary>
     [Range(2, 100)]
-    public int FreshLookupPageSize { get; set; } = 10;
+    public int FreshLookupPageSize { get; set; } = 100;
 
     /// <summary>Offer ids remembered per game, to tell new listings from seen ones.</summary>
     [Range(100, 1_000_000)]

@@ -23,7 +23,9 @@ public sealed partial class TitleLookup(
     public async Task<int> LookUpAsync(string gameId, string title, IReadOnlyList<Listing> listings, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var query = new MarketItemsQuery(gameId) { Title = title, Limit = settings.FreshLookupPageSize };
+        // DMarket's search matches titles by prefix: from the asking listings' price up, so that cheaper listings of
+        // longer titles ("… #2", "… #3") cannot fill the page (measured: "Genuine Sniper Rifle" looked up, nothing seen).
+        var query = new MarketItemsQuery(gameId) { Title = title, PriceFromCents = listings.Min(l => l.PriceCents), Limit = settings.FreshLookupPageSize };
         Page<MarketItem> page;
         try
         {
