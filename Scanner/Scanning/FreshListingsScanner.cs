@@ -97,7 +97,7 @@ public sealed partial class FreshListingsScanner(
         // lookup can make it look underpriced. Queued all the same, such listings took the lookups (30 a minute) from
         // the cheapest of their titles (measured: a $745 listing 40% under its title's worth not looked up in 90 s).
         bool IsBlind(Listing listing) => memory.Recall(gameId, listing.Title) is var title
-            && title is not { MedianCents: not null } and not { SuggestedCents: not null }
+            && title is not { KnowsWorth: true }
             && (title?.LookedUpAt is not { } at || now - at > settings.FreshLookupMaxAge)
             && !ListingPromise.UnderBid(listing.PriceCents, title?.Book ?? default)
             && !(title?.Book.BestOfferCents < listing.PriceCents);

@@ -1,7 +1,5 @@
 using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.Pricing;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace DMarketAspire.Scanner.Scanning;
 
@@ -18,8 +16,6 @@ public sealed class ListingPricer(
     ScannerMetrics metrics,
     TimeProvider time)
 {
-    private const string UniqueViolation = "23505";
-
     /// <summary>Returns how many opportunities were new. A title with neither sales nor a buy order cannot be priced and is skipped.</summary>
     public async Task<int> PriceAsync(string gameId, IReadOnlyList<Listing> listings, IReadOnlyDictionary<string, IReadOnlyList<Sale>> sales,
         Func<string, OrderBook> book, string source, CancellationToken cancellationToken)
@@ -56,17 +52,7 @@ public sealed class ListingPricer(
         var priced = opportunities.Select(o => new PricedOffer(o.Listing.OfferId, o.Listing.Title, itemIds[o.Listing.Title], o.Listing.PriceCents,
             contexts[o.Listing.Title].Book.BestBuyOrderCents, o.Evaluation, o.Listing.Attributes)).ToList();
 
-        OpportunityChanges changes;
-        try
-        {
-            changes = await store.RecordAsync(gameId, priced, now, cancellationToken);
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: UniqueViolation })
-        {
-            // A sweep inserted one of these offers a moment ago: this time they are found and updated.
-            changes = await store.RecordAsync(gameId, priced, time.GetUtcNow(), cancellationToken);
-        }
-
+        var changes = await store.RecordAsync(gameId, priced, now, cancellationToken);
         await announcer.AnnounceAsync(changes.LastEventId);
         var recorded = time.GetUtcNow();
         foreach (var (listing, _) in opportunities.Where(o => o.Listing.ListedAt != default))

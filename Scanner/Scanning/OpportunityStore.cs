@@ -4,6 +4,7 @@ using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace DMarketAspire.Scanner.Scanning;
 
@@ -16,18 +17,17 @@ public sealed class OpportunityStore(DMarketDbContext db)
     public const string OfferGone = "OfferGone";
     public const string ProfitVanished = "ProfitVanished";
 
+    // A row another writer inserted is found on the next attempt; only a third writer in the same moment could need more.
+    private const int MaxAttempts = 3;
+
     /// <summary>
     /// A full scan of a unit: offers priced as opportunities are found or updated, the unit's other active rows are gone,
     /// except rows the fresh-listings pass saw at or after <paramref name="listedSince"/> (listed after this scan paged by).
     /// </summary>
     public async Task<OpportunityChanges> ApplyAsync(ScanUnit unit, long scanId, IReadOnlyList<PricedOffer> offers, DateTimeOffset now, DateTimeOffset listedSince, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        return await InTransactionAsync(async (transaction, ct) =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-
             var seenIds = offers.Select(o => o.OfferId).ToArray();
             var existing = await db.Opportunities
                 .Where(o => seenIds.Contains(o.OfferId) || (o.GameId == unit.GameId && o.Level == unit.Level.Name && o.Status == OpportunityStatus.Active))
@@ -99,11 +99,8 @@ public sealed class OpportunityStore(DMarketDbContext db)
             return new OpportunityChanges([], 0, 0, 0, 0);
         }
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        return await InTransactionAsync(async (transaction, ct) =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var ids = opportunities.Select(o => o.OfferId).ToArray();
             var existing = await db.Opportunities.Where(o => ids.Contains(o.OfferId)).ToDictionaryAsync(o => o.OfferId, ct);
             List<Opportunity> found = [];
@@ -137,6 +134,32 @@ public sealed class OpportunityStore(DMarketDbContext db)
     {
         var retired = await OpportunityRetirement.RetireAsync(db, ids, reason, now, cancellationToken);
         return new OpportunityChanges([], 0, retired.Ids.Count, 0, retired.LastEventId);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in a transaction, again from the start if another writer inserted one of its offers
+    /// first: the fresh pass and a sweep may both meet a new listing, and each reads before it inserts. The second
+    /// attempt finds the row and updates it (before, the sweep's whole round failed and was made again).
+    /// </summary>
+    private async Task<OpportunityChanges> InTransactionAsync(Func<IDbContextTransaction, CancellationToken, Task<OpportunityChanges>> write, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await strategy.ExecuteAsync(async ct =>
+                {
+                    db.ChangeTracker.Clear();
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    return await write(transaction, ct);
+                }, cancellationToken);
+            }
+            catch (DbUpdateException exception) when (attempt < MaxAttempts && exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private async Task<OpportunityChanges> CommitAsync(IDbContextTransaction transaction, List<Opportunity> found, List<Opportunity> changed, List<Opportunity> gone,

@@ -57,6 +57,12 @@ public sealed class SalesRefreshQueue
                         _wanted.Remove(entry.Key);
                     }
 
+                    // One signal per addition: with several takers, the one woken passes it on while titles remain.
+                    if (_wanted.Count > 0)
+                    {
+                        _signal.Release();
+                    }
+
                     return taken.Select(t => (t.Key.Game, t.Key.Title, t.Value.ItemId)).ToList();
                 }
             }

@@ -15,26 +15,24 @@ public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, PendingL
     {
         await schema.WaitAsync(stoppingToken);
 
+        // Each fetcher takes one title at a time, so a listing that jumps the queue waits for the first fetcher to free up,
+        // not for a batch of fetches and their bookkeeping to end.
+        await Task.WhenAll(Enumerable.Range(0, options.Value.SalesFetchConcurrency).Select(_ => FetchAsync(stoppingToken)));
+    }
+
+    private async Task FetchAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var batch = await queue.TakeAsync(options.Value.SalesFetchConcurrency, stoppingToken);
+                var (game, title, itemId) = (await queue.TakeAsync(1, stoppingToken)).Single();
                 await using var scope = scopes.CreateAsyncScope();
                 var sales = scope.ServiceProvider.GetRequiredService<SalesProvider>();
-                var store = scope.ServiceProvider.GetRequiredService<MarketDataStore>();
-                var pricer = scope.ServiceProvider.GetRequiredService<ListingPricer>();
-                List<(long, Sale)> fetched = [];
-                foreach (var game in batch.GroupBy(b => b.Game))
-                {
-                    var items = game.ToDictionary(b => b.Title, b => b.ItemId);
-                    var result = await sales.FetchAsync(game.Key, items.Keys, stoppingToken);
-                    fetched.AddRange(result.SelectMany(r => r.Value.Select(s => (items[r.Key], s))));
-                    var waiting = pending.Take(game.Key, result.Keys);
-                    await pricer.PriceAsync(game.Key, waiting, result, t => memory.Recall(game.Key, t)?.Book ?? default, Source, stoppingToken);
-                }
-
-                await store.SaveSalesAsync(fetched, stoppingToken);
+                var result = await sales.FetchAsync(game, [title], stoppingToken);
+                var waiting = pending.Take(game, result.Keys);
+                await scope.ServiceProvider.GetRequiredService<ListingPricer>().PriceAsync(game, waiting, result, t => memory.Recall(game, t)?.Book ?? default, Source, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<MarketDataStore>().SaveSalesAsync([.. result.Values.SelectMany(s => s).Select(s => (itemId, s))], stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -44,16 +44,43 @@ public sealed partial class TitleLookup(
         var suggested = same.Select(i => i.SuggestedPriceCents).FirstOrDefault(p => p is > 0);
         var otherAsk = same.Where(i => !askers.Contains(i.OfferId)).Select(i => (long?)i.PriceCents).Min();
         memory.RememberLookup(gameId, title, suggested, otherAsk, time.GetUtcNow());
+        // The longer titles the search matched come with their suggested prices too: titles no lookup is needed for now.
+        memory.RememberSuggested(gameId, page.Items.Where(i => !string.Equals(i.Title, title, StringComparison.Ordinal)));
         metrics.TitleLookedUp(gameId);
 
-        // The sales still decide: a listing that now looks underpriced only jumps the sales queue.
+        var waiting = await SendPromisingAsync(gameId, title, listings, otherAsk, cancellationToken);
+        LogLookedUp(logger, gameId, title, suggested, otherAsk, waiting);
+        return waiting;
+    }
+
+    /// <summary>
+    /// A title queued while nothing was known of it, that a sweep's pages or sales have told the worth of since (most of
+    /// the backlog a cold start builds, once the first sweep has passed): its listings are judged from what is known,
+    /// without a request. Returns false, judging nothing, when the title is still unknown.
+    /// </summary>
+    public async Task<bool> TryJudgeFromMemoryAsync(string gameId, string title, IReadOnlyList<Listing> listings, CancellationToken cancellationToken)
+    {
+        if (memory.Recall(gameId, title) is not { KnowsWorth: true } known)
+        {
+            return false;
+        }
+
+        var askers = listings.Select(l => l.PriceCents).ToHashSet();
+        var otherAsk = known.CheapestCents is { } cheapest && !askers.Contains(cheapest) ? cheapest : (long?)null;
+        var waiting = await SendPromisingAsync(gameId, title, listings, otherAsk, cancellationToken);
+        LogJudgedFromMemory(logger, gameId, title, waiting);
+        return true;
+    }
+
+    /// <summary>The sales still decide: a listing that now looks underpriced only jumps the sales queue.</summary>
+    private async Task<int> SendPromisingAsync(string gameId, string title, IReadOnlyList<Listing> listings, long? otherAsk, CancellationToken cancellationToken)
+    {
         var known = memory.Recall(gameId, title);
         var waiting = listings
             .Select(l => new WaitingListing(l, ListingPromise.Of(l.PriceCents, known?.Book ?? default, known?.SuggestedCents, otherAsk, known?.MedianCents), UnderBid: false))
-            .Where(w => ListingPromise.LooksUnderpriced(w.Promise, settings.UnderpricedRatio))
+            .Where(w => ListingPromise.LooksUnderpriced(w.Promise, options.Value.UnderpricedRatio))
             .ToList();
         await salesWait.SendAsync(gameId, waiting, new Dictionary<string, long>(), cancellationToken);
-        LogLookedUp(logger, gameId, title, suggested, otherAsk, waiting.Count);
         return waiting.Count;
     }
 
@@ -62,4 +89,7 @@ public sealed partial class TitleLookup(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Looked up {Game} title {Title}: suggested {SuggestedCents}c, next ask {OtherAskCents}c; {Waiting} listings sent for sales.")]
     private static partial void LogLookedUp(ILogger logger, string game, string title, long? suggestedCents, long? otherAskCents, int waiting);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Known by now, not looked up: {Game} title {Title}; {Waiting} listings sent for sales.")]
+    private static partial void LogJudgedFromMemory(ILogger logger, string game, string title, int waiting);
 }

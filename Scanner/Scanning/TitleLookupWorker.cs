@@ -40,9 +40,7 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, IServiceSc
             try
             {
                 using var permit = await pace.AcquireAsync(1, stoppingToken);
-                var (game, title, listings) = await queue.TakeAsync(stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<TitleLookup>().LookUpAsync(game, title, listings, stoppingToken);
+                await LookUpNextUnknownAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -52,6 +50,26 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, IServiceSc
             {
                 LogLookupFailed(logger, exception);
                 await Task.Delay(settings.IdleDelay, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Titles a sweep has told the worth of since they were queued are judged for free; the permit goes to the first
+    /// title still unknown. Costliest first alone left a cold start's backlog (thousands of titles, 30 lookups a minute)
+    /// ahead of every later listing, most of it known by then (measured: a $745 listing 40% under worth not looked up).
+    /// </summary>
+    private async Task LookUpNextUnknownAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            var (game, title, listings) = await queue.TakeAsync(stoppingToken);
+            await using var scope = scopes.CreateAsyncScope();
+            var lookup = scope.ServiceProvider.GetRequiredService<TitleLookup>();
+            if (!await lookup.TryJudgeFromMemoryAsync(game, title, listings, stoppingToken))
+            {
+                await lookup.LookUpAsync(game, title, listings, stoppingToken);
+                return;
             }
         }
     }

@@ -7,4 +7,8 @@ namespace DMarketAspire.Scanner.Scanning;
 /// the median of its sales as last analyzed (this run's sweeps, or an earlier run's sales in PostgreSQL), and when the
 /// fresh pass last looked the title up itself (<see cref="TitleLookup"/>).
 /// </summary>
-public sealed record TitleMemory(OrderBook Book, DateTimeOffset? BookAt, long? SuggestedCents, long? CheapestCents, long? MedianCents = null, DateTimeOffset? LookedUpAt = null);
+public sealed record TitleMemory(OrderBook Book, DateTimeOffset? BookAt, long? SuggestedCents, long? CheapestCents, long? MedianCents = null, DateTimeOffset? LookedUpAt = null)
+{
+    /// <summary>Whether something says what the title is worth (its sales median or DMarket's suggested price), so no lookup is needed.</summary>
+    public bool KnowsWorth => MedianCents is not null || SuggestedCents is not null;
+}

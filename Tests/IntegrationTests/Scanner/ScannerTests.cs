@@ -400,6 +400,57 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
     [Fact]
+    public async Task AnOpportunityAboveItsTitlesCheapestListingTurnsGoneWithinSecondsOnceBought()
+    {
+        var database = await MigratedDatabaseAsync();
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-watch-above",
+            ("DMarket:RateLimits:MarketItemsPerSecond", "3"), ("Scanner:FreshShare", "0.34"), ("Scanner:ListingWatchInterval", "00:00:01"));
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        var title = catalogue!.Where(c => c.BestBuyOrderCents >= 400 && !engine.Describe(c.Title, default, default).Blacklisted).Skip(Attempts + 1).First();
+
+        // Two opportunities of one title: the title's book shows only the cheaper, so it cannot tell when the dearer sells.
+        var cheaper = await PlantAsync(title, title.BestBuyOrderCents!.Value * 5 / 10);
+        var dearer = await PlantAsync(title, title.BestBuyOrderCents!.Value * 6 / 10);
+        try
+        {
+            await WaitUntilAsync(async () =>
+            {
+                await using var db = SchemaTests.NewContext(database);
+                return await db.Opportunities.CountAsync(o => (o.OfferId == cheaper || o.OfferId == dearer) && o.Status == OpportunityStatus.Active, Ct) == 2;
+            });
+
+            // Past the watch's grace, so that both are judged, then another trader buys the dearer.
+            await Task.Delay(TimeSpan.FromSeconds(4), Ct);
+            (await simulator.Control.DeleteAsync($"/_sim/offers/{dearer}", Ct)).EnsureSuccessStatusCode();
+            var boughtAt = DateTimeOffset.UtcNow;
+            Opportunity? gone = null;
+            await WaitUntilAsync(async () =>
+            {
+                gone = await OpportunityAsync(database, dearer);
+                return gone.Status == OpportunityStatus.Gone;
+            });
+
+            var after = gone!.GoneAt!.Value - boughtAt;
+            TestContext.Current.TestOutputHelper?.WriteLine($"Gone {after.TotalSeconds:0.0} s after the purchase ({gone.GoneReason}).");
+            Assert.Equal(ListingWatch.ListingGone, gone.GoneReason);
+            Assert.True(after < TimeSpan.FromSeconds(10), $"gone {after} after the purchase");
+            Assert.Equal(OpportunityStatus.Active, (await OpportunityAsync(database, cheaper)).Status);
+        }
+        finally
+        {
+            await simulator.Control.DeleteAsync($"/_sim/offers/{cheaper}", Ct);
+            await simulator.Control.DeleteAsync($"/_sim/offers/{dearer}", Ct);
+        }
+
+        async Task<string> PlantAsync(DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry entry, long price)
+        {
+            var planted = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", entry.Title, price, BypassBuyOrders: true), Ct);
+            return (await planted.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!;
+        }
+    }
+
+    [Fact]
     public async Task EachGamesItemAttributesAreRecordedWithTheOpportunity()
     {
         var database = await MigratedDatabaseAsync();

@@ -1,0 +1,71 @@
+using DMarketAspire.DMarket.Client.Models;
+using DMarketAspire.Data.Domain;
+using DMarketAspire.Data.Infrastructure;
+using DMarketAspire.IntegrationTests.Infrastructure;
+using DMarketAspire.Pricing;
+using DMarketAspire.Scanner.Scanning;
+using Microsoft.EntityFrameworkCore;
+
+namespace DMarketAspire.IntegrationTests.Scanner;
+
+/// <summary>
+/// The fresh pass and a sweep may both meet a new listing in the same moment, and each reads before it inserts. On real
+/// PostgreSQL: the writer that loses the race on the offer's unique index tries again, finds the row and updates it,
+/// so neither a sweep's round nor a fresh look fails, and the offer keeps one row and one Found event.
+/// </summary>
+public sealed class OpportunityStoreTests(InfrastructureFixture infrastructure)
+{
+    private static readonly ScanLevel Level = new("standard", 300, 1000, 5m);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AWriterThatLosesTheInsertRaceUpdatesTheRowInstead(bool sweep)
+    {
+        var database = await infrastructure.Postgres.CreateDatabaseAsync("opportunity-race");
+        var now = DateTimeOffset.UtcNow;
+        long itemId;
+        await using (var db = SchemaTests.NewContext(database))
+        {
+            await DMarketDbMigrator.MigrateAsync(db, Ct);
+            var item = new Item { GameId = "rust", Title = "Raced Crate", FirstSeenAt = now, UpdatedAt = now };
+            db.Items.Add(item);
+            await db.SaveChangesAsync(Ct);
+            itemId = item.Id;
+        }
+
+        // The other writer has inserted the offer and not committed yet: the store reads no row, and its insert waits
+        // on the unique index until the other commits, then fails with a unique violation.
+        await using var other = SchemaTests.NewContext(database);
+        await using var otherTransaction = await other.Database.BeginTransactionAsync(Ct);
+        other.Opportunities.Add(new Opportunity
+        {
+            OfferId = "raced-offer", GameId = "rust", Level = Level.Name, Title = "Raced Crate", ItemId = itemId, BuyPriceCents = 500,
+            Status = OpportunityStatus.Active, FirstSeenAt = now, LastSeenAt = now,
+        });
+        await other.SaveChangesAsync(Ct);
+        other.OpportunityEvents.Add(new OpportunityEvent { OpportunityId = other.Opportunities.Local.Single().Id, Kind = OpportunityEventKind.Found, CreatedAt = now });
+        await other.SaveChangesAsync(Ct);
+
+        await using var db2 = SchemaTests.NewContext(database);
+        var store = new OpportunityStore(db2);
+        var evaluation = new Evaluation(OfferVerdict.Opportunity, Level, ResaleCents: 800, FeeBasisPoints: 1000, ProfitCents: 220, ProfitPercent: 44m, Liquidity: 70);
+        PricedOffer[] offers = [new("raced-offer", "Raced Crate", itemId, 500, null, evaluation, ItemAttributes.None)];
+        var write = sweep
+            ? store.ApplyAsync(new ScanUnit("rust", Level), scanId: 7, offers, now, listedSince: now, Ct)
+            : store.RecordAsync("rust", offers, now, Ct);
+
+        await Task.Delay(TimeSpan.FromMilliseconds(500), Ct);
+        Assert.False(write.IsCompleted, "The store's insert should wait on the other writer's uncommitted row.");
+        await otherTransaction.CommitAsync(Ct);
+        var changes = await write;
+
+        Assert.Empty(changes.FoundIds);
+        await using var check = SchemaTests.NewContext(database);
+        var row = await check.Opportunities.AsNoTracking().SingleAsync(Ct);
+        Assert.Equal((OpportunityStatus.Active, 220L, 800L), (row.Status, row.ProfitCents, row.ResaleCents));
+        var found = await check.OpportunityEvents.AsNoTracking().CountAsync(e => e.Kind == OpportunityEventKind.Found, Ct);
+        Assert.Equal(1, found);
+    }
+}

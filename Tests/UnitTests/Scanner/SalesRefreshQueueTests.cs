@@ -1,0 +1,35 @@
+using DMarketAspire.Scanner.Scanning;
+
+namespace DMarketAspire.UnitTests.Scanner;
+
+/// <summary>The titles whose sales are wanted: the most promising first, and every waiting fetcher served.</summary>
+public sealed class SalesRefreshQueueTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheMostPromisingTitleIsTakenFirstAndAHigherPromiseReplacesALowerOne()
+    {
+        var queue = new SalesRefreshQueue();
+        queue.Want("rust", [("Low", 1, 1.1), ("High", 2, 1.5)]);
+        queue.Want("rust", [("Low", 1, 12.0), ("High", 2, 1.2)]);
+
+        Assert.Equal(["Low", "High"], [(await queue.TakeAsync(1, Ct)).Single().Title, (await queue.TakeAsync(1, Ct)).Single().Title]);
+        Assert.Equal(0, queue.Count);
+    }
+
+    [Fact]
+    public async Task OneAdditionOfSeveralTitlesWakesEveryWaitingFetcher()
+    {
+        var queue = new SalesRefreshQueue();
+        var fetchers = Enumerable.Range(0, 3).Select(_ => queue.TakeAsync(1, Ct)).ToList();
+        await Task.Delay(50, Ct);
+        Assert.All(fetchers, f => Assert.False(f.IsCompleted));
+
+        queue.Want("a8db", [("One", 1, 2.0), ("Two", 2, 1.5), ("Three", 3, 1.2)]);
+        var taken = await Task.WhenAll(fetchers).WaitAsync(TimeSpan.FromSeconds(5), Ct);
+
+        Assert.Equal(["One", "Three", "Two"], taken.Select(t => t.Single().Title).Order());
+        Assert.Equal(0, queue.Count);
+    }
+}
