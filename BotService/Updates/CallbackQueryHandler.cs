@@ -27,7 +27,7 @@ public sealed class CallbackQueryHandler(BotUserStore users, Access.AccessGate a
         string? answer = null;
         try
         {
-            if (await flood.CheckAsync(user.Id, press: true) != AntiFlood.Verdict.Allowed)
+            if (await flood.CheckAsync(user.Id, query.Id, press: true) != AntiFlood.Verdict.Allowed)
             {
                 answer = texts.TooFastButton;
                 return;

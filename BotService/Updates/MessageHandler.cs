@@ -1,3 +1,4 @@
+using System.Globalization;
 using DMarketAspire.BotService.Commands;
 using DMarketAspire.BotService.Localization;
 using DMarketAspire.BotService.Telegram;
@@ -27,7 +28,7 @@ public sealed partial class MessageHandler(
 
         var (user, isNew) = await users.GetOrCreateAsync(from, message.Chat.Id, cancellationToken);
         var texts = BotTexts.For(user.Language);
-        switch (await flood.CheckAsync(user.Id))
+        switch (await flood.CheckAsync(user.Id, message.MessageId.ToString(CultureInfo.InvariantCulture), new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc))))
         {
             case AntiFlood.Verdict.JustOverLimit:
                 await replies.SendAsync(message.Chat.Id, texts.Format(texts.TooFast, flood.WindowSeconds), null, cancellationToken);
