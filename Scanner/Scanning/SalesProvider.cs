@@ -30,35 +30,28 @@ public sealed partial class SalesProvider(DMarketClient dmarket, IConnectionMult
     }
 
     /// <summary>
-    /// Fetches the titles' sales and caches them. A title another replica is fetching right now (its claim in Redis)
-    /// is skipped; a title that fails is skipped too, and asked for again by a later scan.
+    /// Fetches the title's sales and caches them. Null when another replica is fetching it right now (its claim in Redis)
+    /// or when it fails: it is asked for again by a later scan.
     /// </summary>
-    public async Task<Dictionary<string, IReadOnlyList<Sale>>> FetchAsync(string gameId, IEnumerable<string> titles, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Sale>?> FetchAsync(string gameId, string title, CancellationToken cancellationToken)
     {
-        Dictionary<string, IReadOnlyList<Sale>> fetched = [];
         var db = redis.GetDatabase();
-        await Parallel.ForEachAsync(titles, new ParallelOptions { MaxDegreeOfParallelism = options.Value.SalesFetchConcurrency, CancellationToken = cancellationToken }, async (title, ct) =>
+        if (!await db.StringSetAsync($"{Key(gameId, title)}:claim", 1, ClaimDuration, When.NotExists))
         {
-            if (!await db.StringSetAsync($"{Key(gameId, title)}:claim", 1, ClaimDuration, When.NotExists))
-            {
-                return;
-            }
+            return null;
+        }
 
-            try
-            {
-                var sales = await dmarket.GetLastSalesAsync(gameId, title, SalesPerTitle, cancellationToken: ct);
-                await db.StringSetAsync(Key(gameId, title), JsonSerializer.Serialize(sales), options.Value.SalesCacheTtl);
-                lock (fetched)
-                {
-                    fetched[title] = sales;
-                }
-            }
-            catch (Exception exception) when (exception is DMarketApiException or DMarketProtocolException or HttpRequestException)
-            {
-                LogSalesUnavailable(logger, title, exception);
-            }
-        });
-        return fetched;
+        try
+        {
+            var sales = await dmarket.GetLastSalesAsync(gameId, title, SalesPerTitle, cancellationToken: cancellationToken);
+            await db.StringSetAsync(Key(gameId, title), JsonSerializer.Serialize(sales), options.Value.SalesCacheTtl);
+            return sales;
+        }
+        catch (Exception exception) when (exception is DMarketApiException or DMarketProtocolException or HttpRequestException)
+        {
+            LogSalesUnavailable(logger, title, exception);
+            return null;
+        }
     }
 
     private string Key(string gameId, string title) => $"{options.Value.RedisKeyPrefix}sales:{gameId}:{title}";

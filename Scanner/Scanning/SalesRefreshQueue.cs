@@ -42,8 +42,8 @@ public sealed class SalesRefreshQueue
         }
     }
 
-    /// <summary>Takes up to <paramref name="count"/> titles, best first; waits while there are none.</summary>
-    public async Task<IReadOnlyList<(string Game, string Title, long ItemId)>> TakeAsync(int count, CancellationToken cancellationToken)
+    /// <summary>Takes the most promising title; waits while there is none.</summary>
+    public async Task<(string Game, string Title, long ItemId)> TakeAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -51,11 +51,8 @@ public sealed class SalesRefreshQueue
             {
                 if (_wanted.Count > 0)
                 {
-                    var taken = _wanted.OrderByDescending(w => w.Value.Promise).Take(count).ToList();
-                    foreach (var entry in taken)
-                    {
-                        _wanted.Remove(entry.Key);
-                    }
+                    var best = _wanted.MaxBy(w => w.Value.Promise);
+                    _wanted.Remove(best.Key);
 
                     // One signal per addition: with several takers, the one woken passes it on while titles remain.
                     if (_wanted.Count > 0)
@@ -63,7 +60,7 @@ public sealed class SalesRefreshQueue
                         _signal.Release();
                     }
 
-                    return taken.Select(t => (t.Key.Game, t.Key.Title, t.Value.ItemId)).ToList();
+                    return (best.Key.Game, best.Key.Title, best.Value.ItemId);
                 }
             }
 

@@ -26,13 +26,16 @@ public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, PendingL
         {
             try
             {
-                var (game, title, itemId) = (await queue.TakeAsync(1, stoppingToken)).Single();
+                var (game, title, itemId) = await queue.TakeAsync(stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
-                var sales = scope.ServiceProvider.GetRequiredService<SalesProvider>();
-                var result = await sales.FetchAsync(game, [title], stoppingToken);
-                var waiting = pending.Take(game, result.Keys);
-                await scope.ServiceProvider.GetRequiredService<ListingPricer>().PriceAsync(game, waiting, result, t => memory.Recall(game, t)?.Book ?? default, Source, stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<MarketDataStore>().SaveSalesAsync([.. result.Values.SelectMany(s => s).Select(s => (itemId, s))], stoppingToken);
+                if (await scope.ServiceProvider.GetRequiredService<SalesProvider>().FetchAsync(game, title, stoppingToken) is not { } sales)
+                {
+                    continue;
+                }
+
+                var known = new Dictionary<string, IReadOnlyList<Sale>> { [title] = sales };
+                await scope.ServiceProvider.GetRequiredService<ListingPricer>().PriceAsync(game, pending.Take(game, [title]), known, t => memory.Recall(game, t)?.Book ?? default, Source, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<MarketDataStore>().SaveSalesAsync([.. sales.Select(s => (itemId, s))], stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

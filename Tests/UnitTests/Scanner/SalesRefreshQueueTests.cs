@@ -14,7 +14,7 @@ public sealed class SalesRefreshQueueTests
         queue.Want("rust", [("Low", 1, 1.1), ("High", 2, 1.5)]);
         queue.Want("rust", [("Low", 1, 12.0), ("High", 2, 1.2)]);
 
-        Assert.Equal(["Low", "High"], [(await queue.TakeAsync(1, Ct)).Single().Title, (await queue.TakeAsync(1, Ct)).Single().Title]);
+        Assert.Equal(["Low", "High"], [(await queue.TakeAsync(Ct)).Title, (await queue.TakeAsync(Ct)).Title]);
         Assert.Equal(0, queue.Count);
     }
 
@@ -22,14 +22,14 @@ public sealed class SalesRefreshQueueTests
     public async Task OneAdditionOfSeveralTitlesWakesEveryWaitingFetcher()
     {
         var queue = new SalesRefreshQueue();
-        var fetchers = Enumerable.Range(0, 3).Select(_ => queue.TakeAsync(1, Ct)).ToList();
+        var fetchers = Enumerable.Range(0, 3).Select(_ => queue.TakeAsync(Ct)).ToList();
         await Task.Delay(50, Ct);
         Assert.All(fetchers, f => Assert.False(f.IsCompleted));
 
         queue.Want("a8db", [("One", 1, 2.0), ("Two", 2, 1.5), ("Three", 3, 1.2)]);
         var taken = await Task.WhenAll(fetchers).WaitAsync(TimeSpan.FromSeconds(5), Ct);
 
-        Assert.Equal(["One", "Three", "Two"], taken.Select(t => t.Single().Title).Order());
+        Assert.Equal(["One", "Three", "Two"], taken.Select(t => t.Title).Order());
         Assert.Equal(0, queue.Count);
     }
 }
