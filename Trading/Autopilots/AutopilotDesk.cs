@@ -134,20 +134,34 @@ public sealed class AutopilotDesk(
         };
     }
 
-    /// <summary>Live decisions whose buy lost its answer take the outcome the reconciler settled (it tells the user).</summary>
+    /// <summary>
+    /// Live decisions still Sent whose buy has settled, and that no desk is settling any more: those the desk gave up on
+    /// (the answer was lost; the reconciler settled the buy and told the user), and those older than the answer deadline
+    /// (the desk stopped between the buy and its outcome: a crash), told here unless the reconciler did. A decision the
+    /// desk is still settling is left to it: taking it first would take the desk's "bought" message with it.
+    /// </summary>
     public async Task<int> FollowReconciledAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var bought = await db.AutopilotDecisions
-            .Where(d => d.Outcome == AutopilotOutcome.Sent && db.Buys.Any(b => b.Id == d.BuyId && b.Status == BuyStatus.Bought))
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.Outcome, AutopilotOutcome.Bought).SetProperty(d => d.Reason, (string?)null).SetProperty(d => d.DecidedAt, now), cancellationToken);
-        var failed = await db.AutopilotDecisions
-            .Where(d => d.Outcome == AutopilotOutcome.Sent && db.Buys.Any(b => b.Id == d.BuyId && b.Status == BuyStatus.Failed))
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(d => d.Outcome, AutopilotOutcome.Failed)
-                .SetProperty(d => d.Reason, d => db.Buys.Where(b => b.Id == d.BuyId).Select(b => b.FailReason).FirstOrDefault())
-                .SetProperty(d => d.DecidedAt, now), cancellationToken);
-        return bought + failed;
+        var abandonedBefore = time.GetUtcNow() - buys.AnswerDeadline;
+        var due = await (
+            from d in db.AutopilotDecisions.AsNoTracking()
+            join b in db.Buys.AsNoTracking() on d.BuyId equals (long?)b.Id
+            where d.Outcome == AutopilotOutcome.Sent
+                && (b.Status == BuyStatus.Bought || b.Status == BuyStatus.Failed)
+                && (d.Reason == BuyDesk.NotAnswered || d.DecidedAt < abandonedBefore)
+            select new { Decision = d, b.Status, b.FailReason, Told = db.Notifications.Any(n => n.BuyId == b.Id) })
+            .ToListAsync(cancellationToken);
+        var followed = 0;
+        foreach (var row in due)
+        {
+            var bought = row.Status == BuyStatus.Bought;
+            var reason = bought ? null : row.FailReason;
+            var tell = !row.Told && (bought || AutopilotReasons.CountsAsFailure(reason));
+            var outcome = await SettleAsync(row.Decision, bought ? AutopilotOutcome.Bought : AutopilotOutcome.Failed, reason, AutopilotMode.Live, tell, from: AutopilotOutcome.Sent);
+            followed += outcome == AutopilotOutcome.Pending ? 0 : 1;
+        }
+
+        return followed;
     }
 
     /// <summary>The limits and the claim, in one transaction under the user's autopilot row lock; the intent recorded.</summary>

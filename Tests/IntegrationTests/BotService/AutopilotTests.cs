@@ -321,6 +321,51 @@ public sealed class AutopilotTests(BotAccountTests.Fixture bot) : IClassFixture<
     }
 
     [Fact]
+    public async Task ASettledBuyIsLeftToTheDeskStillSettlingItAndAnAbandonedOneIsToldOnce()
+    {
+        // Three live decisions still Sent whose buys DMarket settled as bought: one the desk is settling right now, one
+        // whose desk stopped long ago (a crash between the buy and its outcome), one whose answer was lost and that the
+        // reconciler settled and told.
+        var (user, _) = await ConnectAsync(10_00);
+        var now = DateTimeOffset.UtcNow;
+        await using var db = SchemaTests.NewContext(bot.Database);
+        var settling = await SentAsync("Autopilot Settling Crate", decidedAt: now, reason: null);
+        var abandoned = await SentAsync("Autopilot Abandoned Crate", decidedAt: now.AddHours(-1), reason: null);
+        var reconciled = await SentAsync("Autopilot Reconciled Crate", decidedAt: now, reason: BuyDesk.NotAnswered);
+        db.Notifications.Add(new Notification { UserId = user, Kind = NotificationKind.Buy, BuyId = reconciled.BuyId, GameId = "rust", Title = reconciled.Title, Status = NotificationStatus.Sent, NextAttemptAt = now, CreatedAt = now });
+        await db.SaveChangesAsync(Ct);
+
+        await using (var scope = bot.BotServices.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AutopilotDesk>().FollowReconciledAsync(Ct);
+        }
+
+        var decisions = (await DecisionsAsync(user)).ToDictionary(d => d.Id);
+        Assert.Equal(AutopilotOutcome.Sent, decisions[settling.Id].Outcome);
+        Assert.Equal(AutopilotOutcome.Bought, decisions[abandoned.Id].Outcome);
+        Assert.Equal(AutopilotOutcome.Bought, decisions[reconciled.Id].Outcome);
+        var told = await db.Notifications.AsNoTracking().Where(n => n.UserId == user && n.Kind == NotificationKind.Autopilot).Select(n => n.DecisionId).ToListAsync(Ct);
+        Assert.Equal([abandoned.Id], told);
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🤖 Autopilot bought Autopilot Abandoned Crate for $5.00", StringComparison.Ordinal), what: "the abandoned buy told");
+
+        async Task<AutopilotDecision> SentAsync(string title, DateTimeOffset decidedAt, string? reason)
+        {
+            var offerId = Guid.NewGuid().ToString();
+            var buy = new Buy { UserId = user, OfferId = offerId, GameId = "rust", Title = title, PriceCents = 5_00, ResaleCents = 8_00, Status = BuyStatus.Bought, Channel = AutopilotLedger.Channel, CreatedAt = decidedAt, SentAt = decidedAt, SettledAt = decidedAt };
+            db.Buys.Add(buy);
+            await db.SaveChangesAsync(Ct);
+            var decision = new AutopilotDecision
+            {
+                UserId = user, OfferId = offerId, GameId = "rust", Title = title, PriceCents = 5_00, ResaleCents = 8_00, Mode = AutopilotMode.Live,
+                Outcome = AutopilotOutcome.Sent, Reason = reason, Claimed = true, BuyId = buy.Id, CreatedAt = decidedAt, DecidedAt = decidedAt,
+            };
+            db.AutopilotDecisions.Add(decision);
+            await db.SaveChangesAsync(Ct);
+            return decision;
+        }
+    }
+
+    [Fact]
     public async Task BadSettingsGetAClearAnswerAndChangeNothing()
     {
         var (user, _) = await ConnectAsync(10_00);
