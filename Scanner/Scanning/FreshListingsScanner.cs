@@ -56,7 +56,7 @@ public sealed partial class FreshListingsScanner(
 
         // What the title's other listings ask, taken before the books below are read again: once a listing undercuts the
         // best offer, the book shows only the listing itself.
-        var asks = listed.ToDictionary(l => l.OfferId, l => OtherAsk(gameId, l));
+        var asks = listed.ToDictionary(l => l.OfferId, l => memory.Recall(gameId, l.Title)?.OtherAskThan(l));
 
         // Books: read for titles never seen, and again for promising listings whose book is not recent (the bid decides).
         var stale = listed
@@ -154,21 +154,6 @@ public sealed partial class FreshListingsScanner(
         var title = memory.Recall(gameId, listing.Title);
         var median = known.TryGetValue(listing.Title, out var s) ? SalesAnalyzer.Analyze(s, time.GetUtcNow(), engine.Options).MedianCents : title?.MedianCents;
         return ListingPromise.Of(listing.PriceCents, title?.Book ?? default, title?.SuggestedCents, otherAsk, median);
-    }
-
-    /// <summary>
-    /// The cheapest listing a sweep saw, unless it is this one; else the best offer of a book read before this listing
-    /// appeared (the fresh pass reads one for every title it meets, so it knows titles no sweep has reached yet).
-    /// </summary>
-    private long? OtherAsk(string gameId, Listing listing)
-    {
-        var title = memory.Recall(gameId, listing.Title);
-        if (title?.CheapestCents is { } cheapest && cheapest != listing.PriceCents)
-        {
-            return cheapest;
-        }
-
-        return title is { BookAt: { } at, Book.BestOfferCents: { } best } && at < listing.ListedAt && best > listing.PriceCents ? best : null;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Fresh listings of {Game}: {Listed} new, {Found} opportunities found, {Waiting} waiting on sales, {Blind} on titles to look up.")]

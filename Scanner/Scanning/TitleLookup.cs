@@ -48,7 +48,7 @@ public sealed partial class TitleLookup(
         memory.RememberSuggested(gameId, page.Items.Where(i => !string.Equals(i.Title, title, StringComparison.Ordinal)));
         metrics.TitleLookedUp(gameId);
 
-        var waiting = await SendPromisingAsync(gameId, title, listings, otherAsk, cancellationToken);
+        var waiting = await SendPromisingAsync(gameId, title, listings, _ => otherAsk, cancellationToken);
         LogLookedUp(logger, gameId, title, suggested, otherAsk, waiting);
         return waiting;
     }
@@ -65,19 +65,17 @@ public sealed partial class TitleLookup(
             return false;
         }
 
-        var askers = listings.Select(l => l.PriceCents).ToHashSet();
-        var otherAsk = known.CheapestCents is { } cheapest && !askers.Contains(cheapest) ? cheapest : (long?)null;
-        var waiting = await SendPromisingAsync(gameId, title, listings, otherAsk, cancellationToken);
+        var waiting = await SendPromisingAsync(gameId, title, listings, known.OtherAskThan, cancellationToken);
         LogJudgedFromMemory(logger, gameId, title, waiting);
         return true;
     }
 
     /// <summary>The sales still decide: a listing that now looks underpriced only jumps the sales queue.</summary>
-    private async Task<int> SendPromisingAsync(string gameId, string title, IReadOnlyList<Listing> listings, long? otherAsk, CancellationToken cancellationToken)
+    private async Task<int> SendPromisingAsync(string gameId, string title, IReadOnlyList<Listing> listings, Func<Listing, long?> otherAsk, CancellationToken cancellationToken)
     {
         var known = memory.Recall(gameId, title);
         var waiting = listings
-            .Select(l => new WaitingListing(l, ListingPromise.Of(l.PriceCents, known?.Book ?? default, known?.SuggestedCents, otherAsk, known?.MedianCents), UnderBid: false))
+            .Select(l => new WaitingListing(l, ListingPromise.Of(l.PriceCents, known?.Book ?? default, known?.SuggestedCents, otherAsk(l), known?.MedianCents), UnderBid: false))
             .Where(w => ListingPromise.LooksUnderpriced(w.Promise, options.Value.UnderpricedRatio))
             .ToList();
         await salesWait.SendAsync(gameId, waiting, new Dictionary<string, long>(), cancellationToken);
