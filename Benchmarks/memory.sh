@@ -15,8 +15,8 @@
 # over the run (market items and the others), so a memory setting that costs throughput shows.
 # Targets: each .NET service under 100 MB idle; the app without the simulators under 700 MB idle.
 # Lean mode (deploy/systemd/lean): PostgreSQL, Redis, the simulators, the migrations and the three services started as
-# their systemd units start them (the same Release build, the configuration keys the AppHost would give them, no OTLP
-# exporter), and measured the same way.
+# their systemd units start them (published as install-lean.sh publishes them, the configuration keys the AppHost would
+# give them, no OTLP exporter), and measured the same way.
 set -euo pipefail
 
 minutes=${1:-30}
@@ -27,7 +27,13 @@ source "$root/Benchmarks/lib.sh"
 bench_setup
 mode=${MEMORY_MODE:-apphost}
 if [ "$mode" = lean ]; then
-  build_release MigrationService Scanner BotService Api DMarketSimulator TelegramSimulator
+  build_release DMarketSimulator TelegramSimulator
+  # As install-lean.sh publishes them: ReadyToRun, the assemblies the services have in common shared.
+  # shellcheck source=../deploy/systemd/common.sh
+  source "$root/deploy/systemd/common.sh"
+  echo "== publishing as lean mode does"
+  publish_lean "$root" "$work/lean" MigrationService Scanner BotService Api
+  lean_bin() { echo "$work/lean/$1/DMarketAspire.$1.dll"; }
   echo "== starting the app in lean mode (${offers} offers per game, moving market)"
   start_postgres
   start_redis
@@ -45,10 +51,10 @@ if [ "$mode" = lean ]; then
   export DMarket__BaseUrl="http://127.0.0.1:$dm_port" Telegram__BotToken=$token Telegram__ApiBaseUrl="http://127.0.0.1:$tg_port"
   export DMarket__PublicKey=69ba1e9ba688ff707b40b142b2833c42b3bb66c8875aaae9a22b587df0e6bd7f
   export DMarket__SecretKey=ed665de04b6f5289b6f75cad24bed0df52752c1e21f2e2a95deea75ec15ea65b69ba1e9ba688ff707b40b142b2833c42b3bb66c8875aaae9a22b587df0e6bd7f
-  dotnet "$(bin MigrationService)" >"$work/migrate.log" 2>&1 || { tail -20 "$work/migrate.log"; exit 1; }
+  dotnet "$(lean_bin MigrationService)" >"$work/migrate.log" 2>&1 || { tail -20 "$work/migrate.log"; exit 1; }
   for project in Scanner BotService Api; do
     port=$(free_port)
-    ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$(bin $project)" >"$work/$project.log" 2>&1 &
+    ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$(lean_bin $project)" >"$work/$project.log" 2>&1 &
     pids+=($!)
     wait_http "http://127.0.0.1:$port/health"
   done

@@ -43,3 +43,36 @@ ensure_secrets() {
     chmod 600 /etc/dmarket-aspire/secrets.env
   fi
 }
+
+# Publishes <project>... from <checkout> into <out>/<project> as lean mode runs them: Release, ReadyToRun for this
+# machine (the assemblies carry native code, so a service JITs only what runs hot), and the assemblies the services
+# have in common hard-linked to one file, so that they share its pages (measured: 48 MB less for the three services,
+# their CPU 10-20% lower; README, "Memory"). dotnet runs as "${publish_as[@]}" when that is set (as_dmarket).
+publish_lean() {
+  local checkout=$1 out=$2; shift 2
+  local rid project
+  rid=$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')
+  for project in "$@"; do
+    (cd "$checkout" && ${publish_as[@]+"${publish_as[@]}"} dotnet publish -c Release -r "$rid" --self-contained false \
+      -p:PublishReadyToRun=true -v quiet -nologo -o "$out/$project" "$project") >/dev/null
+  done
+  share_identical_files "$out" "$@"
+}
+
+# Hard-links each file of the later folders to the same file (same relative path, same bytes) in an earlier one:
+# share_identical_files <root> <folder>... Processes that map one file share its pages in memory; copies do not.
+share_identical_files() {
+  local root=$1; shift
+  local folders=("$@") i j file path
+  for ((i = 1; i < ${#folders[@]}; i++)); do
+    while IFS= read -r -d '' file; do
+      path=${file#"$root/${folders[i]}/"}
+      for ((j = 0; j < i; j++)); do
+        if [ -f "$root/${folders[j]}/$path" ] && cmp -s "$file" "$root/${folders[j]}/$path"; then
+          ln -f "$root/${folders[j]}/$path" "$file"
+          break
+        fi
+      done
+    done < <(find "$root/${folders[i]}" -type f -name '*.dll' -print0)
+  done
+}

@@ -2,7 +2,8 @@
 # Installs DMarket Aspire in lean mode (Debian or Ubuntu, run as root): each service its own systemd unit, without the
 # AppHost, DCP and the dashboard, for a server of 1 GB (README, "Lean mode"). Like install.sh: the system user
 # `dmarket` and its checkout in /var/lib/dmarket-aspire; then
-#   * the services published (Release) into /var/lib/dmarket-aspire/lean/<project>;
+#   * the services published (Release, ReadyToRun for this machine) into /var/lib/dmarket-aspire/lean/<project>, the
+#     assemblies they have in common hard-linked, so the services share their pages;
 #   * the machine's PostgreSQL (Debian's postgresql.service, enabled), a role `dmarket` that logs in over the local
 #     socket by peer authentication (no password anywhere) and its database dmarketdb;
 #   * a Redis of the app's own on 127.0.0.1:6380 with a generated password (in its configuration, /var/lib/dmarket-aspire/redis.conf, readable by dmarket only);
@@ -36,9 +37,8 @@ echo "== publishing (Release) as dmarket"
 # and the previous version stays in lean.previous (to go back: stop, swap the two folders, start).
 rm -rf "$home/lean.next"
 install -d -o dmarket -g dmarket "$home/lean.next"
-for project in MigrationService Scanner BotService Api; do
-  (cd "$home/app" && as_dmarket dotnet publish -c Release -v quiet -nologo -o "$home/lean.next/$project" "$project") >/dev/null
-done
+publish_as=(as_dmarket)
+publish_lean "$home/app" "$home/lean.next" MigrationService Scanner BotService Api
 install -m 755 "$lean/backup.sh" "$home/lean.next/backup.sh"
 if $systemd; then systemctl stop dmarket-aspire-lean.target dmarket-aspire-migrations.service 2>/dev/null || true; fi
 if [ -d "$home/lean" ]; then rm -rf "$home/lean.previous"; mv "$home/lean" "$home/lean.previous"; fi
