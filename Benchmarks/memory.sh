@@ -37,20 +37,8 @@ if [ "$mode" = lean ]; then
   echo "== starting the app in lean mode (${offers} offers per game, moving market)"
   start_postgres
   start_redis
-  dm_port=$(free_port); tg_port=$(free_port); token=123456:memory-benchmark-0123456789
-  ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning Simulator__OffersPerGame=$offers \
-    dotnet "$(bin DMarketSimulator)" --urls "http://127.0.0.1:$dm_port" >"$work/dm.log" 2>&1 &
-  pids+=($!)
-  ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning TelegramSimulator__BotToken=$token \
-    dotnet "$(bin TelegramSimulator)" --urls "http://127.0.0.1:$tg_port" >"$work/tg.log" 2>&1 &
-  pids+=($!)
-  wait_http "http://127.0.0.1:$dm_port/_sim/stats"
-  export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production ServiceDefaults__ExposeHealthEndpoints=true
-  export ConnectionStrings__dmarketdb="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=dmarketdb"
-  export ConnectionStrings__cache="127.0.0.1:$redis_port"
-  export DMarket__BaseUrl="http://127.0.0.1:$dm_port" Telegram__BotToken=$token Telegram__ApiBaseUrl="http://127.0.0.1:$tg_port"
-  export DMarket__PublicKey=69ba1e9ba688ff707b40b142b2833c42b3bb66c8875aaae9a22b587df0e6bd7f
-  export DMarket__SecretKey=ed665de04b6f5289b6f75cad24bed0df52752c1e21f2e2a95deea75ec15ea65b69ba1e9ba688ff707b40b142b2833c42b3bb66c8875aaae9a22b587df0e6bd7f
+  start_simulators "$offers"
+  export_lean_service_env
   dotnet "$(lean_bin MigrationService)" >"$work/migrate.log" 2>&1 || { tail -20 "$work/migrate.log"; exit 1; }
   for project in Scanner BotService Api; do
     port=$(free_port)
