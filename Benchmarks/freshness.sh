@@ -154,6 +154,14 @@ for m in range(2, int(minutes) + 1):
     stale = len(shown - listed)
     stale_rows.append((m, stale, len(shown)))
     line = f"  after {m:>2} min: {stale} of {len(shown)} shown ({stale / max(1, len(shown)):.1%}) no longer listed"
+    # Why they are still shown: how long ago they left, and whether a cheaper listing of their title hides it from the
+    # title's best offer (only a search of the title can tell then).
+    departed = post(f"{sim}/_sim/offers/departures", sorted(shown - listed)) if stale else []
+    if departed:
+        now = datetime.fromisoformat(get(f"{sim}/_sim/clock")["now"])
+        ago = sorted((now - datetime.fromisoformat(d["leftAt"])).total_seconds() for d in departed)
+        hidden = sum(1 for d in departed if d["cheaperStillListed"])
+        line += f" [left {ago[len(ago) // 2]:.0f} s ago (median), {ago[-1]:.0f} s at most; {hidden} behind a cheaper listing of their title]"
     if m in checkpoints:
         wanted = truth()
         profitable = truth(min_percent_by_level=False)

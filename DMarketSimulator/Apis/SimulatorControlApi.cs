@@ -26,6 +26,8 @@ public static class SimulatorControlApi
         api.MapPost("/offers", PlantOffer).WithName("PlantOffer").WithSummary("Lists an offer now.");
         api.MapPost("/offers/listed", (MarketModel market, string[] offerIds) => TypedResults.Ok(market.Listed(offerIds)))
             .WithName("ListedOffers").WithSummary("Which of these offers are still on the market.");
+        api.MapPost("/offers/departures", (MarketModel market, string[] offerIds) => TypedResults.Ok(market.Departures(offerIds)))
+            .WithName("OfferDepartures").WithSummary("Which of these offers left the market, when, and whether a listing of their title at or under their price remains.");
         api.MapDelete("/offers/{offerId}", RemoveOffer).WithName("RemoveOffer").WithSummary("Another trader buys the offer.");
         api.MapPost("/tick", (MarketModel market) => { market.Tick(); return TypedResults.NoContent(); }).WithName("Tick").WithSummary("Moves the market one step.");
         api.MapPost("/buyers", (MarketModel market) => TypedResults.Ok(market.SellToBuyers())).WithName("RunBuyers").WithSummary("Simulated buyers take what is due now; returns how many sold.");

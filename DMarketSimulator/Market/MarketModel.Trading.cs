@@ -132,7 +132,18 @@ public sealed partial class MarketModel
 
         _offersByPrice[offer.GameId].Remove(offer);
         _offersByTitle[(offer.GameId, offer.Title)].Remove(offer);
+        RememberDeparture(offer);
         return true;
+    }
+
+    private void RememberDeparture(Offer offer)
+    {
+        _departed[offer.OfferId] = (offer, _clock.UtcNow);
+        _departureOrder.Enqueue(offer.OfferId);
+        if (_departureOrder.Count > RememberedDepartures)
+        {
+            _departed.Remove(_departureOrder.Dequeue());
+        }
     }
 
     /// <summary>Lists an offer now (a test's or a demo's); matching buy orders are filled first, as on DMarket.</summary>

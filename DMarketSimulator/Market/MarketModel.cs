@@ -25,6 +25,9 @@ public sealed partial class MarketModel
     private const int RecentSales = 20;
     private const int HistoryDays = 30;
 
+    /// <summary>How many departed listings are remembered for <see cref="Departures"/> (a moving market at 20,000 offers per game turns over about 250 a second).</summary>
+    private const int RememberedDepartures = 200_000;
+
     private readonly Lock _gate = new();
     private readonly SimulatorOptions _options;
     private readonly SimulatorClock _clock;
@@ -40,6 +43,8 @@ public sealed partial class MarketModel
     private readonly Dictionary<string, Account> _accounts = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ClosedTargetRecord> _closedTargets = [];
     private readonly List<BuyRecord> _buys = [];
+    private readonly Dictionary<string, (Offer Offer, DateTimeOffset LeftAt)> _departed = [];
+    private readonly Queue<string> _departureOrder = new();
 
     public MarketModel(IOptions<SimulatorOptions> options, SimulatorClock clock)
     {
@@ -130,6 +135,23 @@ public sealed partial class MarketModel
         lock (_gate)
         {
             return offerIds.Where(_offers.ContainsKey).ToList();
+        }
+    }
+
+    /// <summary>
+    /// Of these offers, those that left the market while remembered: when, and whether their title still has a listing at
+    /// or under their price. A benchmark's diagnosis of what the app still shows after it sold.
+    /// </summary>
+    public IReadOnlyList<OfferDeparture> Departures(IEnumerable<string> offerIds)
+    {
+        lock (_gate)
+        {
+            return [.. offerIds.Where(id => !_offers.ContainsKey(id) && _departed.ContainsKey(id)).Select(id =>
+            {
+                var (offer, leftAt) = _departed[id];
+                var cheaper = _offersByTitle.TryGetValue((offer.GameId, offer.Title), out var same) && same.Any(o => o.PriceCents <= offer.PriceCents);
+                return new OfferDeparture(id, offer.GameId, offer.Title, offer.PriceCents, leftAt, cheaper);
+            })];
         }
     }
 

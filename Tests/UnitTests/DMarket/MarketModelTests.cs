@@ -89,4 +89,23 @@ public sealed class MarketModelTests
 
         Assert.Equal(first.Select(o => (o.OfferId, o.Title, o.PriceCents)), second.Select(o => (o.OfferId, o.Title, o.PriceCents)));
     }
+
+    [Fact]
+    public void ADepartedListingSaysWhenItLeftAndWhetherACheaperOneOfItsTitleRemains()
+    {
+        var market = NewMarket();
+        var title = $"Departure {Guid.NewGuid():N}";
+        var cheap = market.Plant(new PlantOfferRequest(DMarketGames.Rust, title, 400, BypassBuyOrders: true))!;
+        var dear = market.Plant(new PlantOfferRequest(DMarketGames.Rust, title, 600, BypassBuyOrders: true))!;
+        var before = market.Now;
+
+        Assert.Empty(market.Departures([cheap.OfferId, dear.OfferId]));
+        Assert.True(market.RemoveOffer(dear.OfferId));
+        var hidden = Assert.Single(market.Departures([cheap.OfferId, dear.OfferId, "never-listed"]));
+        Assert.Equal((dear.OfferId, title, 600L, true), (hidden.OfferId, hidden.Title, hidden.PriceCents, hidden.CheaperStillListed));
+        Assert.InRange(hidden.LeftAt, before, market.Now);
+
+        Assert.True(market.RemoveOffer(cheap.OfferId));
+        Assert.All(market.Departures([cheap.OfferId, dear.OfferId]), d => Assert.False(d.CheaperStillListed));
+    }
 }
