@@ -1,21 +1,15 @@
-using System.Threading.RateLimiting;
-
 namespace DMarketAspire.Scanner.Scanning;
 
 /// <summary>
 /// Drains <see cref="TitleLookupQueue"/>, costliest title first, at most <see cref="ScannerOptions.FreshLookupsPerMinute"/>
-/// a minute. Off the fresh pass's rounds and out of its lane: inside them, each lookup delayed the next look at every
-/// game's newest listings, most in the first minute, when nearly every title is unknown (measured: listings under the
-/// best bid took 5–8 s to show then). The lookups spend the sweeps' share of the market-items budget instead.
+/// a minute, evenly (<see cref="TitleLookupPace"/>). Off the fresh pass's rounds and out of its lane: inside them, each
+/// lookup delayed the next look at every game's newest listings, most in the first minute, when nearly every title is
+/// unknown (measured: listings under the best bid took 5–8 s to show then). The lookups spend the sweeps' share of the
+/// market-items budget instead.
 /// </summary>
 public sealed partial class TitleLookupWorker(TitleLookupQueue queue, IServiceScopeFactory scopes, SchemaGate schema,
     IOptions<ScannerOptions> options, ILogger<TitleLookupWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
-
-    // Ten-second segments: a permit spent comes back within ten seconds of a minute later.
-    private const int SegmentsPerMinute = 6;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -26,14 +20,7 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, IServiceSc
 
         await schema.WaitAsync(stoppingToken);
 
-        // Sliding, so a cold start may spend a minute's lookups at once, when the unknown titles are most.
-        using var pace = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = settings.FreshLookupsPerMinute,
-            Window = Minute,
-            SegmentsPerWindow = SegmentsPerMinute,
-            QueueLimit = 1,
-        });
+        using var pace = TitleLookupPace.Create(settings.FreshLookupsPerMinute);
 
         while (!stoppingToken.IsCancellationRequested)
         {
