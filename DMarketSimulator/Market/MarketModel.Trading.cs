@@ -138,7 +138,8 @@ public sealed partial class MarketModel
 
     private void RememberDeparture(Offer offer)
     {
-        _departed[offer.OfferId] = (offer, _clock.UtcNow);
+        // Only what the answer needs: holding the offers themselves would keep their attributes alive too.
+        _departed[offer.OfferId] = (offer.GameId, offer.Title, offer.PriceCents, _clock.UtcNow);
         _departureOrder.Enqueue(offer.OfferId);
         if (_departureOrder.Count > RememberedDepartures)
         {

@@ -25,8 +25,11 @@ public sealed partial class MarketModel
     private const int RecentSales = 20;
     private const int HistoryDays = 30;
 
-    /// <summary>How many departed listings are remembered for <see cref="Departures"/> (a moving market at 20,000 offers per game turns over about 250 a second).</summary>
-    private const int RememberedDepartures = 200_000;
+    /// <summary>
+    /// How many departed listings are remembered for <see cref="Departures"/>: a moving market at 20,000 offers per game
+    /// turns over about 250 a second, so the last six minutes or so, in under 20 MB.
+    /// </summary>
+    private const int RememberedDepartures = 100_000;
 
     private readonly Lock _gate = new();
     private readonly SimulatorOptions _options;
@@ -43,7 +46,7 @@ public sealed partial class MarketModel
     private readonly Dictionary<string, Account> _accounts = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<ClosedTargetRecord> _closedTargets = [];
     private readonly List<BuyRecord> _buys = [];
-    private readonly Dictionary<string, (Offer Offer, DateTimeOffset LeftAt)> _departed = [];
+    private readonly Dictionary<string, (string GameId, string Title, long PriceCents, DateTimeOffset LeftAt)> _departed = [];
     private readonly Queue<string> _departureOrder = new();
 
     public MarketModel(IOptions<SimulatorOptions> options, SimulatorClock clock)
@@ -148,9 +151,9 @@ public sealed partial class MarketModel
         {
             return [.. offerIds.Where(id => !_offers.ContainsKey(id) && _departed.ContainsKey(id)).Select(id =>
             {
-                var (offer, leftAt) = _departed[id];
-                var cheaper = _offersByTitle.TryGetValue((offer.GameId, offer.Title), out var same) && same.Any(o => o.PriceCents <= offer.PriceCents);
-                return new OfferDeparture(id, offer.GameId, offer.Title, offer.PriceCents, leftAt, cheaper);
+                var (gameId, title, priceCents, leftAt) = _departed[id];
+                var cheaper = _offersByTitle.TryGetValue((gameId, title), out var same) && same.Any(o => o.PriceCents <= priceCents);
+                return new OfferDeparture(id, gameId, title, priceCents, leftAt, cheaper);
             })];
         }
     }
