@@ -9,6 +9,9 @@ internal sealed class ReplicaRestarts
 
     public bool GaveUp { get; set; }
 
+    /// <summary>The process whose end was judged last: a repeat of that end is not another crash.</summary>
+    public int? EndedProcessId { get; set; }
+
     public int Total { get; private set; }
 
     /// <summary>Restarts within <paramref name="window"/> before <paramref name="now"/>; older ones are forgotten.</summary>

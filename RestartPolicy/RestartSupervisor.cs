@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,9 @@ internal sealed partial class RestartSupervisor
 {
     public const string CountProperty = "restart.count";
     public const string GaveUpProperty = "restart.gave-up";
+
+    /// <summary>Where DCP's snapshots of an executable or project replica carry its process id.</summary>
+    private const string ProcessIdProperty = "executable.pid";
 
     private readonly ConcurrentDictionary<string, RestartPolicy> _policies = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _lock = new();
@@ -62,7 +66,15 @@ internal sealed partial class RestartSupervisor
 
             // DCP reports a process killed by a signal as Finished with code -1, one that exits with an error as Exited.
             var terminal = state == KnownResourceStates.Exited || state == KnownResourceStates.Finished;
-            var crashed = terminal && previous != state && previous != KnownResourceStates.Stopping
+            // DCP may repeat a process's end after the next start has begun (seen: Starting, then the killed process's
+            // Finished again); judged twice, it restarted the replica a second time, even after a stop asked for.
+            var endedBefore = terminal && ProcessId(change.Snapshot) is { } ended && ended == replica.EndedProcessId;
+            if (terminal)
+            {
+                replica.EndedProcessId = ProcessId(change.Snapshot) ?? replica.EndedProcessId;
+            }
+
+            var crashed = terminal && previous != state && previous != KnownResourceStates.Stopping && !endedBefore
                 && change.Snapshot.ExitCode is { } code && code != 0 && !replica.GaveUp && !stopping.IsCancellationRequested;
             if (!crashed)
             {
@@ -139,6 +151,17 @@ internal sealed partial class RestartSupervisor
 
         return replica;
     }
+
+    /// <summary>The process DCP started for the replica, as its snapshot tells (<c>executable.pid</c>).</summary>
+    private static int? ProcessId(CustomResourceSnapshot snapshot) =>
+        snapshot.Properties.FirstOrDefault(p => p.Name == ProcessIdProperty)?.Value switch
+        {
+            int pid and > 0 => pid,
+            long pid and > 0 => (int)pid,
+            string text when int.TryParse(text, CultureInfo.InvariantCulture, out var pid) && pid > 0 => pid,
+            // Zero while DCP has not started the process yet.
+            _ => null,
+        };
 
     private static ImmutableArray<ResourcePropertySnapshot> With(ImmutableArray<ResourcePropertySnapshot> properties, string name, object value) =>
         [.. properties.Where(p => p.Name != name), new ResourcePropertySnapshot(name, value)];
