@@ -388,10 +388,18 @@ public sealed partial class NotificationSender(
         }
         else if (TelegramErrors.IsChatGone(exception))
         {
-            await db.BotUsers.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Blocked, true), CancellationToken.None);
-            await rows.ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Failed).SetProperty(n => n.Error, error), CancellationToken.None);
-            var dropped = await db.Notifications.Where(n => n.UserId == user.Id && n.Status == NotificationStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Skipped).SetProperty(n => n.Error, "the user blocked the bot"), CancellationToken.None);
+            // One transaction: the user blocked, the row failed and their queue dropped are seen together, or none of them
+            // (a crash in between left a blocked user with the row still claimed).
+            var dropped = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await db.BotUsers.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Blocked, true), ct);
+                await rows.ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Failed).SetProperty(n => n.Error, error), ct);
+                var skipped = await db.Notifications.Where(n => n.UserId == user.Id && n.Status == NotificationStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Skipped).SetProperty(n => n.Error, "the user blocked the bot"), ct);
+                await transaction.CommitAsync(ct);
+                return skipped;
+            }, CancellationToken.None);
             metrics.Notification("failed");
             metrics.Notification("skipped", dropped);
             LogUserBlocked(logger, user.Id);
