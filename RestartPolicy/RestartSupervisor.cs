@@ -68,11 +68,9 @@ internal sealed partial class RestartSupervisor
             var terminal = state == KnownResourceStates.Exited || state == KnownResourceStates.Finished;
             // DCP may repeat a process's end after the next start has begun (seen: Starting, then the killed process's
             // Finished again); judged twice, it restarted the replica a second time, even after a stop asked for.
-            var endedBefore = terminal && ProcessId(change.Snapshot) is { } ended && ended == replica.EndedProcessId;
-            if (terminal)
-            {
-                replica.EndedProcessId = ProcessId(change.Snapshot) ?? replica.EndedProcessId;
-            }
+            var ended = terminal ? ProcessId(change.Snapshot) : null;
+            var endedBefore = ended is not null && ended == replica.EndedProcessId;
+            replica.EndedProcessId = ended ?? replica.EndedProcessId;
 
             var crashed = terminal && previous != state && previous != KnownResourceStates.Stopping && !endedBefore
                 && change.Snapshot.ExitCode is { } code && code != 0 && !replica.GaveUp && !stopping.IsCancellationRequested;

@@ -149,12 +149,17 @@ public sealed partial class MarketModel
     {
         lock (_gate)
         {
-            return [.. offerIds.Where(id => !_offers.ContainsKey(id) && _departed.ContainsKey(id)).Select(id =>
+            List<OfferDeparture> departures = [];
+            foreach (var id in offerIds.Where(id => !_offers.ContainsKey(id)))
             {
-                var (gameId, title, priceCents, leftAt) = _departed[id];
-                var cheaper = _offersByTitle.TryGetValue((gameId, title), out var same) && same.Any(o => o.PriceCents <= priceCents);
-                return new OfferDeparture(id, gameId, title, priceCents, leftAt, cheaper);
-            })];
+                if (_departed.TryGetValue(id, out var departed))
+                {
+                    var cheaper = _offersByTitle.TryGetValue((departed.GameId, departed.Title), out var same) && same.Any(o => o.PriceCents <= departed.PriceCents);
+                    departures.Add(new OfferDeparture(id, departed.GameId, departed.Title, departed.PriceCents, departed.LeftAt, cheaper));
+                }
+            }
+
+            return departures;
         }
     }
 
