@@ -374,8 +374,12 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     public async Task AListingBoughtBySomeoneElseTurnsGoneWithinSecondsWithoutASweep()
     {
         var database = await MigratedDatabaseAsync();
-        // The sweeps crawl (3 requests a second: one the fresh lane's, one the watch's): only the listing watch can be this quick.
-        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-watch",
+        var prefix = $"test:{Guid.NewGuid():N}:";
+
+        // Another replica holds every sweep's lease: a sweep paging that price range after the purchase would also tell it
+        // is gone (seen in CI), and this is about the listing watch alone.
+        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-watch",
             ("DMarket:RateLimits:MarketItemsPerSecond", "3"), ("Scanner:FreshShare", "0.34"), ("Scanner:ListingWatchInterval", "00:00:01"));
         var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
         var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
@@ -397,13 +401,19 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         Assert.True(after < TimeSpan.FromSeconds(10), $"gone {after} after the purchase");
         await using var db = SchemaTests.NewContext(database);
         Assert.True(await db.OpportunityEvents.AnyAsync(e => e.OpportunityId == gone.Id && e.Kind == OpportunityEventKind.Gone, Ct), "no Gone event in the outbox");
+        Assert.False(await db.Scans.AnyAsync(Ct), "a sweep ran: it, not the watch, could have told");
     }
 
     [Fact]
     public async Task AnOpportunityAboveItsTitlesCheapestListingTurnsGoneWithinSecondsOnceBought()
     {
         var database = await MigratedDatabaseAsync();
-        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-watch-above",
+        var prefix = $"test:{Guid.NewGuid():N}:";
+
+        // No sweeps (another replica holds their leases): in CI one paged the price range just after the purchase and told
+        // it first (OfferGone); this is about the listing watch alone.
+        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-watch-above",
             ("DMarket:RateLimits:MarketItemsPerSecond", "3"), ("Scanner:FreshShare", "0.34"), ("Scanner:ListingWatchInterval", "00:00:01"));
         var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
         var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
@@ -436,6 +446,8 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
             Assert.Equal(ListingWatch.ListingGone, gone.GoneReason);
             Assert.True(after < TimeSpan.FromSeconds(10), $"gone {after} after the purchase");
             Assert.Equal(OpportunityStatus.Active, (await OpportunityAsync(database, cheaper)).Status);
+            await using var check = SchemaTests.NewContext(database);
+            Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran: it, not the watch, could have told");
         }
         finally
         {
