@@ -44,14 +44,20 @@ def price_under_bid(c):
 
 def visible(api, game, offer_id, planted_at):
     """Whether the Api shows the offer: newest first, paged back to what was found before the plant."""
+    return shown(api, game, offer_id, planted_at) is not None
+
+
+def shown(api, game, offer_id, planted_at):
+    """The Api's opportunity for the offer (newest first, paged back to what was found before the plant), or None."""
     cursor = None
     while True:
         page = get(f"{api}/api/opportunities?game={game}&status=all&sort=newest&limit=100" + (f"&cursor={cursor}" if cursor else ""))
-        if any(o["offerId"] == offer_id for o in page["items"]):
-            return True
+        found = next((o for o in page["items"] if o["offerId"] == offer_id), None)
+        if found is not None:
+            return found
         cursor = page.get("nextCursor")
         if not cursor or not page["items"] or datetime.fromisoformat(page["items"][-1]["firstSeenAt"]).timestamp() < planted_at - 2:
-            return False
+            return None
 
 
 def pct(values, q):

@@ -39,7 +39,7 @@ api=$(origin api)
 PYTHONPATH="$root/Benchmarks" python3 - "$sim" "$api" "$minutes" "$plants" <<'PY'
 import random, statistics, sys, threading, time
 from datetime import datetime
-from benchlib import blacklisted, get, pct, post, price_under_bid, visible
+from benchlib import blacklisted, get, pct, post, price_under_bid, shown as api_shows
 
 sim, api, minutes, plants = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
 games = ["a8db", "9a92", "tf2", "rust"]
@@ -79,6 +79,7 @@ catalogue = {g: [c for c in get(f"{sim}/_sim/catalogue/{g}") if not blacklisted(
 candidates = {k: {g: [c for c in catalogue[g] if 50 <= price(c) < 100000] for g in games} for k, price in kinds.items()}
 latencies, misses, lock = {k: [] for k in kinds}, {k: [] for k in kinds}, threading.Lock()
 plant_log = []
+poll_errors = {}
 
 def watch(kind, game, offer_id, planted_at, title, price_cents):
     deadline = planted_at + 120
@@ -95,13 +96,18 @@ def watch(kind, game, offer_id, planted_at, title, price_cents):
     asking.start()
     while time.time() < deadline:
         try:
-            if visible(api, game, offer_id, planted_at):
+            found = api_shows(api, game, offer_id, planted_at)
+            if found is not None:
                 with lock:
                     latencies[kind].append(time.time() - planted_at)
-                    plant_log.append((planted_at - start, kind, time.time() - planted_at))
+                    # When the Scanner recorded it (its clock is this machine's): the rest is the Api and this poll.
+                    recorded = datetime.fromisoformat(found["firstSeenAt"]).timestamp() - planted_at
+                    plant_log.append((planted_at - start, kind, time.time() - planted_at, recorded))
                 return
-        except Exception:
-            pass
+        except Exception as e:
+            # Counted and printed at the end: a poll that keeps failing would read as a listing never shown.
+            with lock:
+                poll_errors[f"{type(e).__name__}: {str(e)[:100]}"] = poll_errors.get(f"{type(e).__name__}: {str(e)[:100]}", 0) + 1
         time.sleep(0.1)
     # Why a listing was missed: the moving market may have bought it before anything could show it.
     try:
@@ -111,7 +117,7 @@ def watch(kind, game, offer_id, planted_at, title, price_cents):
     asking.join(timeout=30)
     with lock:
         misses[kind].append((offer_id, game, title, price_cents, planted_at - start, still, in_truth.get("v")))
-        plant_log.append((planted_at - start, kind, None))
+        plant_log.append((planted_at - start, kind, None, None))
 
 def planter():
     # Random moments over the run, leaving the last two minutes for the last one to show; a quarter in the first minute.
@@ -179,8 +185,10 @@ for g in stats["groups"]:
     g["rejected"] += warmup_rejected.get(g["group"], 0)
 
 print()
-print("== each planted listing: seconds after start-up, kind, listing -> Api")
-print("  " + "; ".join(f"{at:.0f} s {kind}: " + (f"{took:.1f} s" if took is not None else "missed") for at, kind, took in sorted(plant_log)))
+print("== each planted listing: seconds after start-up, kind, listing -> Api (listing -> recorded by the Scanner)")
+print("  " + "; ".join(f"{at:.0f} s {kind}: " + (f"{took:.1f} s ({recorded:.1f})" if took is not None else "missed") for at, kind, took, recorded in sorted(plant_log)))
+for error, count in sorted(poll_errors.items(), key=lambda e: -e[1]):
+    print(f"  polling the Api failed {count} times: {error}")
 print()
 for kind in kinds:
     seen = latencies[kind]

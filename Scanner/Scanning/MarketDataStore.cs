@@ -6,7 +6,11 @@ using Npgsql;
 
 namespace DMarketAspire.Scanner.Scanning;
 
-/// <summary>Writes what a scan learned about titles (items, sales, price snapshots, fees) in bulk, idempotently.</summary>
+/// <summary>
+/// Writes what a scan learned about titles (items, sales, price snapshots, fees) in bulk, idempotently. Every multi-row
+/// upsert takes its rows in key order: the sweeps and the fresh pass write the same titles at once, and two statements
+/// locking rows in different orders deadlock (seen at market scale: the fresh pass's round failed, a second lost each time).
+/// </summary>
 public sealed class MarketDataStore(DMarketDbContext db)
 {
     /// <summary>Makes sure every title has an item row; returns title → item id.</summary>
@@ -14,7 +18,7 @@ public sealed class MarketDataStore(DMarketDbContext db)
     {
         const string sql = """
             INSERT INTO items (game_id, title, first_seen_at, updated_at)
-            SELECT @game, t, @now, @now FROM unnest(@titles) AS t
+            SELECT @game, t, @now, @now FROM unnest(@titles) AS t ORDER BY t
             ON CONFLICT (game_id, title) DO UPDATE SET updated_at = EXCLUDED.updated_at
             RETURNING id, title
             """;
@@ -71,7 +75,7 @@ public sealed class MarketDataStore(DMarketDbContext db)
 
         const string sql = """
             INSERT INTO sales (item_id, price_cents, sold_at, operation_type)
-            SELECT * FROM unnest(@items, @prices, @dates, @types)
+            SELECT * FROM unnest(@items, @prices, @dates, @types) AS s(i, p, d, t) ORDER BY i, d, p, t
             ON CONFLICT DO NOTHING
             """;
         await using var command = await CommandAsync(sql, cancellationToken);
@@ -114,7 +118,7 @@ public sealed class MarketDataStore(DMarketDbContext db)
 
         const string sql = """
             INSERT INTO item_prices (item_id, best_offer_cents, offer_count, best_buy_order_cents, buy_order_count, observed_at)
-            SELECT i, o, oc, b, bc, @at FROM unnest(@items, @offers, @offerCounts, @bids, @bidCounts) AS s(i, o, oc, b, bc)
+            SELECT i, o, oc, b, bc, @at FROM unnest(@items, @offers, @offerCounts, @bids, @bidCounts) AS s(i, o, oc, b, bc) ORDER BY i
             ON CONFLICT (item_id) DO UPDATE SET best_offer_cents = EXCLUDED.best_offer_cents, offer_count = EXCLUDED.offer_count,
                 best_buy_order_cents = EXCLUDED.best_buy_order_cents, buy_order_count = EXCLUDED.buy_order_count, observed_at = EXCLUDED.observed_at
             WHERE item_prices.observed_at <= EXCLUDED.observed_at
@@ -146,7 +150,7 @@ public sealed class MarketDataStore(DMarketDbContext db)
 
         const string sql = """
             INSERT INTO item_prices (item_id, best_offer_cents, offer_count, best_buy_order_cents, buy_order_count, observed_at)
-            SELECT i, min(p), count(*), NULL, 0, @at FROM unnest(@items, @prices) AS s(i, p) GROUP BY i
+            SELECT i, min(p), count(*), NULL, 0, @at FROM unnest(@items, @prices) AS s(i, p) GROUP BY i ORDER BY i
             ON CONFLICT (item_id) DO UPDATE SET best_offer_cents = LEAST(item_prices.best_offer_cents, EXCLUDED.best_offer_cents), observed_at = EXCLUDED.observed_at
             WHERE item_prices.observed_at <= EXCLUDED.observed_at AND (item_prices.best_offer_cents IS NULL OR EXCLUDED.best_offer_cents < item_prices.best_offer_cents)
             """;
