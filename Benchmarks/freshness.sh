@@ -102,7 +102,7 @@ def watch(kind, game, offer_id, planted_at, title, price_cents):
                     latencies[kind].append(time.time() - planted_at)
                     # When the Scanner recorded it (its clock is this machine's): the rest is the Api and this poll.
                     recorded = datetime.fromisoformat(found["firstSeenAt"]).timestamp() - planted_at
-                    plant_log.append((planted_at - start, kind, time.time() - planted_at, recorded))
+                    plant_log.append((planted_at - start, kind, time.time() - planted_at, recorded, f"{game} '{title}' at {price_cents}c"))
                 return
         except Exception as e:
             # Counted and printed at the end: a poll that keeps failing would read as a listing never shown.
@@ -114,10 +114,20 @@ def watch(kind, game, offer_id, planted_at, title, price_cents):
         still = offer_id in set(post(f"{sim}/_sim/offers/listed", [offer_id]))
     except Exception:
         still = None
+    # If it went: how long after the plant (a listing bought within a second or two was never there to be shown).
+    left_after = None
+    if still is False:
+        try:
+            departed = post(f"{sim}/_sim/offers/departures", [offer_id])
+            if departed:
+                ago = (datetime.fromisoformat(get(f"{sim}/_sim/clock")["now"]) - datetime.fromisoformat(departed[0]["leftAt"])).total_seconds()
+                left_after = time.time() - planted_at - ago
+        except Exception:
+            pass
     asking.join(timeout=30)
     with lock:
-        misses[kind].append((offer_id, game, title, price_cents, planted_at - start, still, in_truth.get("v")))
-        plant_log.append((planted_at - start, kind, None, None))
+        misses[kind].append((offer_id, game, title, price_cents, planted_at - start, still, in_truth.get("v"), left_after))
+        plant_log.append((planted_at - start, kind, None, None, f"{game} '{title}' at {price_cents}c"))
 
 def planter():
     # Random moments over the run, leaving the last two minutes for the last one to show; a quarter in the first minute.
@@ -186,16 +196,20 @@ for g in stats["groups"]:
 
 print()
 print("== each planted listing: seconds after start-up, kind, listing -> Api (listing -> recorded by the Scanner)")
-print("  " + "; ".join(f"{at:.0f} s {kind}: " + (f"{took:.1f} s ({recorded:.1f})" if took is not None else "missed") for at, kind, took, recorded in sorted(plant_log)))
+print("  " + "; ".join(f"{at:.0f} s {kind}: " + (f"{took:.1f} s ({recorded:.1f})" if took is not None else "missed") for at, kind, took, recorded, _ in sorted(plant_log)))
+for at, kind, took, _, what in sorted(plant_log):
+    if took is not None and took > 5:
+        print(f"  slow: {what}, {kind}, planted {at:.0f} s after start-up: {took:.1f} s")
 for error, count in sorted(poll_errors.items(), key=lambda e: -e[1]):
     print(f"  polling the Api failed {count} times: {error}")
 print()
 for kind in kinds:
     seen = latencies[kind]
     print(f"== planted {kind}: {len(seen)} seen, {len(misses[kind])} not seen within 120 s")
-    for offer_id, game, title, price_cents, at, still, in_truth in misses[kind]:
+    for offer_id, game, title, price_cents, at, still, in_truth, left_after in misses[kind]:
+        gone = "gone (bought or delisted) within 120 s" + (f", {left_after:.1f} s after the plant" if left_after is not None else "")
         print(f"  missed: {game} '{title}' at {price_cents}c, planted {at:.0f} s after start-up, "
-              + {True: "still listed after 120 s", False: "gone (bought or delisted) within 120 s", None: "listing state unknown"}[still] + "; "
+              + {True: "still listed after 120 s", False: gone, None: "listing state unknown"}[still] + "; "
               + {True: "an opportunity by the model's ground truth", False: "not an opportunity by the model's ground truth", None: "ground truth unknown"}[in_truth])
     if seen:
         print(f"  listing -> Api: p50 {pct(seen, 0.5):.2f} s, p99 {pct(seen, 0.99):.2f} s, max {max(seen):.2f} s, mean {statistics.mean(seen):.2f} s")
