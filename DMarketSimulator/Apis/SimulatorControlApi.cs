@@ -28,6 +28,8 @@ public static class SimulatorControlApi
             .WithName("ListedOffers").WithSummary("Which of these offers are still on the market.");
         api.MapPost("/offers/departures", (MarketModel market, string[] offerIds) => TypedResults.Ok(market.Departures(offerIds)))
             .WithName("OfferDepartures").WithSummary("Which of these offers left the market, when, and whether a listing of their title at or under their price remains.");
+        api.MapGet("/listings/{gameId}", (MarketModel market, string gameId, string title) => TypedResults.Ok(market.ListingsOf(gameId, title)))
+            .WithName("GetTitleListings").WithSummary("A title's listings, cheapest first, and which are accounts'.");
         api.MapDelete("/offers/{offerId}", RemoveOffer).WithName("RemoveOffer").WithSummary("Another trader buys the offer.");
         api.MapPost("/tick", (MarketModel market) => { market.Tick(); return TypedResults.NoContent(); }).WithName("Tick").WithSummary("Moves the market one step.");
         api.MapPost("/buyers", (MarketModel market) => TypedResults.Ok(market.SellToBuyers())).WithName("RunBuyers").WithSummary("Simulated buyers take what is due now; returns how many sold.");

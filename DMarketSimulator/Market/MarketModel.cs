@@ -141,6 +141,17 @@ public sealed partial class MarketModel
         }
     }
 
+    /// <summary>A title's listings, cheapest first (buyers take the cheapest; a test may buy out what undercuts an account's).</summary>
+    public IReadOnlyList<TitleListing> ListingsOf(string gameId, string title)
+    {
+        lock (_gate)
+        {
+            return _offersByTitle.TryGetValue((gameId, title), out var same)
+                ? [.. same.OrderBy(o => o.PriceCents).Select(o => new TitleListing(o.OfferId, o.PriceCents, o.SellerAccountId is not null))]
+                : [];
+        }
+    }
+
     /// <summary>
     /// Of these offers, those that left the market while remembered: when, and whether their title still has a listing at
     /// or under their price. A benchmark's diagnosis of what the app still shows after it sold.

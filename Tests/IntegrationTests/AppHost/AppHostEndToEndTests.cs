@@ -322,6 +322,30 @@ public sealed class AppHostEndToEndTests
         return watch.Elapsed;
     }
 
+    private static async Task BuyOutUndercuttingListingsAsync(HttpClient simulator, string title, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var listings = (await simulator.GetFromJsonAsync<List<TitleListing>>($"/_sim/listings/{Cs2}?title={Uri.EscapeDataString(title)}", cancellationToken))!;
+                if (listings.FirstOrDefault(l => l.ByAccount) is { } own)
+                {
+                    foreach (var other in listings.Where(l => !l.ByAccount && l.PriceCents <= own.PriceCents))
+                    {
+                        await simulator.DeleteAsync($"/_sim/offers/{other.OfferId}", cancellationToken);
+                    }
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The trader's listing sold, or the test ended.
+        }
+    }
+
     private const long Newcomer = 70_001;
     private const long RustOnly = 70_002;
     private const long Sleeper = 70_003;
@@ -375,7 +399,13 @@ public sealed class AppHostEndToEndTests
         var list = quote.Buttons.SelectMany(r => r).First(b => b.Text.StartsWith("🏷 List at", StringComparison.Ordinal));
         await telegram.PressAsync(Trader, quote.MessageId, list.CallbackData!);
         var listed = await telegram.WaitForBotMessageAsync(Trader, m => m.MessageId == quote.MessageId && m.Text.StartsWith("🏷 Listed", StringComparison.Ordinal), what: "listed");
+        // The market moves: a new listing of the title at or under the trader's would take the buyers (they take the
+        // cheapest), so another trader buys those out until the trader's sells (seen in CI: not sold within 60 s).
+        using var buyingOut = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var buyOut = BuyOutUndercuttingListingsAsync(simulator, planted.Title, buyingOut.Token);
         var sold = await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("💰 Sold " + planted.Title, StringComparison.Ordinal), TimeSpan.FromSeconds(60), "sold");
+        await buyingOut.CancelAsync();
+        await buyOut;
 
         // The simulator's books: what it credited for the sale says the fee it kept.
         var balanceAfter = (await simulator.GetFromJsonAsync<AccountState>($"/_sim/accounts/{account.PublicKey}", Ct))!.BalanceCents;
