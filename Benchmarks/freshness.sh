@@ -107,7 +107,8 @@ def watch(kind, game, offer_id, planted_at, title, price_cents):
         except Exception as e:
             # Counted and printed at the end: a poll that keeps failing would read as a listing never shown.
             with lock:
-                poll_errors[f"{type(e).__name__}: {str(e)[:100]}"] = poll_errors.get(f"{type(e).__name__}: {str(e)[:100]}", 0) + 1
+                reason = f"{type(e).__name__}: {str(e)[:100]}"
+                poll_errors[reason] = poll_errors.get(reason, 0) + 1
         time.sleep(0.1)
     # Why a listing was missed: the moving market may have bought it before anything could show it.
     try:

@@ -14,7 +14,7 @@ public static class Extensions
         builder.Services.AddOptions<ScannerOptions>().BindConfiguration(ScannerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        builder.AddNpgsqlDbContext<DMarketDbContext>(DMarketDbContext.ConnectionName);
+        builder.AddNpgsqlDbContext<DMarketDbContext>(DMarketDbContext.ConnectionName, configureDbContextOptions: options => options.QuietRetriedConflicts());
         builder.AddRedisClient("cache");
 
         // Registered before the client so it replaces the in-process limiter: every replica spends one budget.

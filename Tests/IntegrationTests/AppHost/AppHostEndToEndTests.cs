@@ -51,6 +51,8 @@ public sealed class AppHostEndToEndTests
                 .WithEnvironment("Trading__SaleWatchInterval", "00:00:02");
             // Simulated buyers take a listing at what the next buyer pays within 5 s, so the trading loop closes quickly.
             appHost.CreateResourceBuilder<ProjectResource>("dmarket-simulator").WithEnvironment("Simulator__BuyerDelay", "00:00:05");
+            // Each fresh look is logged, so a planted offer the Api never served can be traced in the failure message.
+            appHost.CreateResourceBuilder<ProjectResource>("scanner").WithEnvironment("Logging__LogLevel__DMarketAspire.Scanner.Scanning.FreshListingsScanner", "Debug");
             await using var app = await appHost.BuildAsync(Ct);
             await using var states = new ResourceStates(app);
 
@@ -118,13 +120,14 @@ public sealed class AppHostEndToEndTests
             await PrepareBotUsersAsync(telegram);
 
             // A profitable offer listed on the simulator: the scanner finds it, the Api serves it, the open page shows it.
-            var planted = await PlantProfitableOfferAsync(simulator, (await app.GetConnectionStringAsync("dmarketdb", Ct))!);
-            var found = await WaitForOpportunityAsync(api, planted);
+            var database = (await app.GetConnectionStringAsync("dmarketdb", Ct))!;
+            Func<PlantedOffer, Task<string>> explain = offer => ExplainMissingAsync(app, states, simulator, database, offer);
+            var planted = await PlantProfitableOfferAsync(simulator, database);
+            var found = await WaitForOpportunityAsync(api, planted, explain);
             Log($"Planted {planted.Title} at {planted.PriceCents} cents; the Api served it {found.Elapsed.TotalSeconds:F1} s later (profit {found.Opportunity.ProfitCents} cents).");
             await page.Locator($"#opportunities tbody tr[data-id='{found.Opportunity.Id}']").WaitForAsync(new() { Timeout = 15_000 });
 
             // ...and the bot tells exactly the users whose filters match: at once, silently in quiet hours, not the Rust-only one.
-            var database = (await app.GetConnectionStringAsync("dmarketdb", Ct))!;
             var toldAt = await WaitForNotifiedAsync(database, planted.OfferId!, [Newcomer, Sleeper], TimeSpan.FromSeconds(30));
             Log($"The bot told users {Newcomer} and {Sleeper} about it {found.Elapsed.TotalSeconds + toldAt.TotalSeconds:F1} s after planting.");
             await ScanPagesAsync(telegram);
@@ -198,7 +201,7 @@ public sealed class AppHostEndToEndTests
 
             // A trader's own account through the whole app: keys, balance, a buy order DMarket fills, a price alert the
             // Scanner's fresh pass trips, an item chart, an Api key.
-            await TradeThroughTheBotAsync(simulator, api, telegram, database);
+            await TradeThroughTheBotAsync(simulator, api, telegram, database, explain);
             Assert.Empty(await telegram.ValidationRejectionsAsync());
         }
         finally
@@ -214,7 +217,7 @@ public sealed class AppHostEndToEndTests
 
     private const long Trader = 70_005;
 
-    private static async Task TradeThroughTheBotAsync(HttpClient simulator, HttpClient api, TelegramSimulatorFixture telegram, string database)
+    private static async Task TradeThroughTheBotAsync(HttpClient simulator, HttpClient api, TelegramSimulatorFixture telegram, string database, Func<PlantedOffer, Task<string>> explain)
     {
         var watch = Stopwatch.StartNew();
         var account = (await (await simulator.PostAsJsonAsync("/_sim/accounts", new NewAccountRequest("e2e-trader", 50_000), Ct)).EnsureSuccessStatusCode()
@@ -286,7 +289,7 @@ public sealed class AppHostEndToEndTests
             Assert.Equal((title, 1, false), (Assert.Single(alerts!).Title, alerts![0].Crossings, alerts[0].Armed));
         }
 
-        await BuyListSellAndCountAsync(simulator, api, telegram, database, account, key);
+        await BuyListSellAndCountAsync(simulator, api, telegram, database, account, key, explain);
 
         await telegram.SendAsync(Trader, "/apikey revoke");
         await telegram.WaitForBotMessageAsync(Trader, m => m.Text.StartsWith("Your Api key is revoked", StringComparison.Ordinal), what: "revoked");
@@ -356,13 +359,14 @@ public sealed class AppHostEndToEndTests
     /// proposed price, a simulated buyer takes it, the trader is told, and /pnl and the Api count the profit to the cent
     /// as the simulator's balance says (sale − the fee it kept − cost).
     /// </summary>
-    private static async Task BuyListSellAndCountAsync(HttpClient simulator, HttpClient api, TelegramSimulatorFixture telegram, string database, NewAccount account, string key)
+    private static async Task BuyListSellAndCountAsync(HttpClient simulator, HttpClient api, TelegramSimulatorFixture telegram, string database, NewAccount account, string key, Func<PlantedOffer, Task<string>> explain)
     {
         var watch = Stopwatch.StartNew();
         // A title none of whose other listings is under its worth: a cent under the best offer is then above break-even.
         var underpriced = (await simulator.GetFromJsonAsync<List<GroundTruthOffer>>($"/_sim/ground-truth?gameId={Cs2}", Ct))!.Select(o => o.Title).ToHashSet(StringComparer.Ordinal);
         var planted = await PlantProfitableOfferAsync(simulator, database, title => !underpriced.Contains(title) && !title.Contains("E2E", StringComparison.Ordinal));
-        await WaitForOpportunityAsync(api, planted);
+        var served = await WaitForOpportunityAsync(api, planted, explain);
+        Log($"Planted {planted.Title} at {planted.PriceCents} cents for the trader; the Api served it {served.Elapsed.TotalSeconds:F1} s later.");
         await WaitForNotifiedAsync(database, planted.OfferId!, [Trader], TimeSpan.FromSeconds(30));
         await using (var db = SchemaTests.NewContext(database))
         {
@@ -490,7 +494,8 @@ public sealed class AppHostEndToEndTests
     private static async Task<PlantedOffer> PlantProfitableOfferAsync(HttpClient simulator, string database, Func<string, bool>? eligible = null, int pick = 0)
     {
         // A title in the standard level's band whose sales the scanner already holds (the engine prices resale from
-        // sales), listed at 60% of what it trades at; past the buy orders, which would otherwise take it at once.
+        // sales), listed at 60% of what it trades at; past the buy orders, which would otherwise take it at once, and
+        // the moving market's random buyers, who would otherwise take it before the Scanner saw it now and then.
         var catalogue = (await simulator.GetFromJsonAsync<List<CatalogEntry>>($"/_sim/catalogue/{Cs2}", Ct))!
             .Where(c => c.FairPriceCents is >= 500 and <= 900).ToDictionary(c => c.Title, c => c.FairPriceCents);
         var stopwatch = Stopwatch.StartNew();
@@ -509,13 +514,13 @@ public sealed class AppHostEndToEndTests
 
         Assert.True(choice is not null, $"The scanner held no sales of a CS2 title between $5 and $9 within {FindTimeout.TotalSeconds} s.");
         var (title, priceCents) = choice.Value;
-        var response = await simulator.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(Cs2, title, priceCents, BypassBuyOrders: true), Ct);
+        var response = await simulator.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(Cs2, title, priceCents, BypassBuyOrders: true, KeepListed: true), Ct);
         var planted = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<PlantedOffer>(Ct))!;
         Assert.NotNull(planted.OfferId);
         return planted;
     }
 
-    private static async Task<(OpportunityDto Opportunity, TimeSpan Elapsed)> WaitForOpportunityAsync(HttpClient api, PlantedOffer planted)
+    private static async Task<(OpportunityDto Opportunity, TimeSpan Elapsed)> WaitForOpportunityAsync(HttpClient api, PlantedOffer planted, Func<PlantedOffer, Task<string>> explain)
     {
         var stopwatch = Stopwatch.StartNew();
         while (stopwatch.Elapsed < FindTimeout)
@@ -529,8 +534,38 @@ public sealed class AppHostEndToEndTests
             await Task.Delay(500, Ct);
         }
 
-        Assert.Fail($"The Api did not serve an opportunity for {planted.Title} at {planted.PriceCents} cents within {FindTimeout.TotalSeconds} s.");
+        Assert.Fail($"The Api did not serve an opportunity for {planted.Title} at {planted.PriceCents} cents within {FindTimeout.TotalSeconds} s.{Environment.NewLine}{await explain(planted)}");
         return default;
+    }
+
+    /// <summary>What the database, the simulator and the Scanners' logs say of a planted offer the Api did not serve.</summary>
+    private static async Task<string> ExplainMissingAsync(DistributedApplication app, ResourceStates states, HttpClient simulator, string database, PlantedOffer planted)
+    {
+        var lines = new List<string>();
+        await using (var db = SchemaTests.NewContext(database))
+        {
+            var rows = await db.Opportunities.Where(o => o.OfferId == planted.OfferId).ToListAsync(Ct);
+            lines.Add(rows.Count == 0 ? "No opportunity row for the offer." : string.Join("; ", rows.Select(o => $"Row: {o.Status}, first seen {o.FirstSeenAt:O}, gone {o.GoneAt:O} ({o.GoneReason}), profit {o.ProfitCents}")));
+            var item = await db.Items.Where(i => i.GameId == Cs2 && i.Title == planted.Title).Select(i => new { i.Id, Sales = db.Sales.Count(s => s.ItemId == i.Id) }).FirstOrDefaultAsync(Ct);
+            lines.Add($"Item {item?.Id}: {item?.Sales} sales recorded.");
+        }
+
+        var listings = await simulator.GetFromJsonAsync<List<TitleListing>>($"/_sim/listings/{Cs2}?title={Uri.EscapeDataString(planted.Title)}", Ct);
+        lines.Add($"Simulator: {(listings!.Any(l => l.OfferId == planted.OfferId) ? "still listed" : "no longer listed")}; the title's cheapest: {string.Join(", ", listings!.Take(3).Select(l => l.PriceCents))}.");
+        var logs = app.Services.GetRequiredService<ResourceLoggerService>();
+        foreach (var replica in states.Instances("scanner"))
+        {
+            var tail = new List<string>();
+            await foreach (var batch in logs.GetAllAsync(replica.ResourceId).WithCancellation(Ct))
+            {
+                tail.AddRange(batch.Where(l => l.Content.Contains(Cs2, StringComparison.Ordinal) || l.Content.Contains("warn", StringComparison.OrdinalIgnoreCase) || l.Content.Contains("fail", StringComparison.OrdinalIgnoreCase)).Select(l => l.Content));
+            }
+
+            lines.Add($"{replica.ResourceId}, its last lines on {Cs2} and its warnings:");
+            lines.AddRange(tail.TakeLast(40));
+        }
+
+        return string.Join(Environment.NewLine, lines);
     }
 
     private static string Describe(DistributedApplication app, ResourceStates states) => string.Join(Environment.NewLine,

@@ -1,4 +1,3 @@
-using DMarketAspire.Data.Domain;
 using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.IntegrationTests.Infrastructure;
 using DMarketAspire.Pricing;

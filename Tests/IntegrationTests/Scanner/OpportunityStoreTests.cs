@@ -3,15 +3,18 @@ using DMarketAspire.Data.Domain;
 using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.IntegrationTests.Infrastructure;
 using DMarketAspire.Pricing;
+using DMarketAspire.Scanner.Infrastructure;
 using DMarketAspire.Scanner.Scanning;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace DMarketAspire.IntegrationTests.Scanner;
 
 /// <summary>
 /// The fresh pass and a sweep may both meet a new listing in the same moment, and each reads before it inserts. On real
 /// PostgreSQL: the writer that loses the race on the offer's unique index tries again, finds the row and updates it,
-/// so neither a sweep's round nor a fresh look fails, and the offer keeps one row and one Found event.
+/// so neither a sweep's round nor a fresh look fails, the offer keeps one row and one Found event, and nothing is logged
+/// as an error.
 /// </summary>
 public sealed class OpportunityStoreTests(InfrastructureFixture infrastructure)
 {
@@ -48,7 +51,10 @@ public sealed class OpportunityStoreTests(InfrastructureFixture infrastructure)
         other.OpportunityEvents.Add(new OpportunityEvent { OpportunityId = other.Opportunities.Local.Single().Id, Kind = OpportunityEventKind.Found, CreatedAt = now });
         await other.SaveChangesAsync(Ct);
 
-        await using var db2 = SchemaTests.NewContext(database);
+        // Built as the Scanner builds its context, logging included: the retried conflict is no error in its log.
+        using var log = new ErrorLog();
+        using var loggers = LoggerFactory.Create(l => l.AddProvider(log));
+        await using var db2 = new DMarketDbContext(new DbContextOptionsBuilder<DMarketDbContext>().UseNpgsql(database).UseLoggerFactory(loggers).QuietRetriedConflicts().Options);
         var store = new OpportunityStore(db2);
         var evaluation = new Evaluation(OfferVerdict.Opportunity, Level, ResaleCents: 800, FeeBasisPoints: 1000, ProfitCents: 220, ProfitPercent: 44m, Liquidity: 70);
         PricedOffer[] offers = [new("raced-offer", "Raced Crate", itemId, 500, null, evaluation, ItemAttributes.None)];
@@ -67,5 +73,6 @@ public sealed class OpportunityStoreTests(InfrastructureFixture infrastructure)
         Assert.Equal((OpportunityStatus.Active, 220L, 800L), (row.Status, row.ProfitCents, row.ResaleCents));
         var found = await check.OpportunityEvents.AsNoTracking().CountAsync(e => e.Kind == OpportunityEventKind.Found, Ct);
         Assert.Equal(1, found);
+        Assert.Empty(log.Errors);
     }
 }
