@@ -30,11 +30,12 @@ public sealed class FaultInjector
         }
     }
 
-    public FaultDecision Next(string path)
+    public FaultDecision Next(string path, string query)
     {
         lock (_gate)
         {
-            if (_settings.Path is { Length: > 0 } only && !path.StartsWith(only, StringComparison.OrdinalIgnoreCase))
+            if ((_settings.Path is { Length: > 0 } only && !path.StartsWith(only, StringComparison.OrdinalIgnoreCase))
+                || (_settings.Query is { Length: > 0 } part && !query.Contains(part, StringComparison.OrdinalIgnoreCase)))
             {
                 return FaultDecision.None;
             }
