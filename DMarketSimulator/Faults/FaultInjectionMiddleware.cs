@@ -18,7 +18,7 @@ public sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInjector
             return;
         }
 
-        var decision = faults.Next(context.Request.Path.Value ?? string.Empty, context.Request.QueryString.Value ?? string.Empty);
+        var decision = faults.Next(context.Request.Path.Value ?? string.Empty);
         if (decision.Latency > TimeSpan.Zero)
         {
             await Task.Delay(decision.Latency, context.RequestAborted);

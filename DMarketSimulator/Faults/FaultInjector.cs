@@ -30,12 +30,11 @@ public sealed class FaultInjector
         }
     }
 
-    public FaultDecision Next(string path, string query)
+    public FaultDecision Next(string path)
     {
         lock (_gate)
         {
-            if ((_settings.Path is { Length: > 0 } only && !path.StartsWith(only, StringComparison.OrdinalIgnoreCase))
-                || (_settings.Query is { Length: > 0 } part && !query.Contains(part, StringComparison.OrdinalIgnoreCase)))
+            if (_settings.Path is { Length: > 0 } only && !path.StartsWith(only, StringComparison.OrdinalIgnoreCase))
             {
                 return FaultDecision.None;
             }

@@ -35,7 +35,4 @@ public sealed record FaultSettings
 
     /// <summary>When set, only requests whose path starts with it get faults (e.g. <c>/exchange/v1/offers-buy</c>).</summary>
     public string? Path { get; init; }
-
-    /// <summary>When set, only requests whose query string contains it get faults (e.g. <c>gameId=a8db</c>: one game's searches).</summary>
-    public string? Query { get; init; }
 }

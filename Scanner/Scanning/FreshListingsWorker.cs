@@ -32,67 +32,35 @@ public sealed partial class FreshListingsWorker(
         await schema.WaitAsync(stoppingToken);
         await RecallSalesAsync(settings, stoppingToken);
         var seen = settings.EffectiveGames.ToDictionary(g => g, _ => new SeenOffers(settings.FreshSeenCapacity));
+        var leading = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (!await leases.TryAcquireAsync(LeaseName, settings.LeaseDuration))
+            leading = leading ? await leases.RenewAsync(LeaseName, settings.LeaseDuration) : await leases.TryAcquireAsync(LeaseName, settings.LeaseDuration);
+            if (!leading)
             {
-                await PauseAsync(settings.LeaseDuration / 3, stoppingToken);
+                await Task.Delay(settings.LeaseDuration / 3, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 continue;
             }
 
-            await LeadAsync(seen, settings, stoppingToken);
+            var started = time.GetUtcNow();
+            using (DMarketRateLane.Use(settings.FreshLane))
+            {
+                foreach (var game in settings.EffectiveGames)
+                {
+                    await LookAsync(game, seen[game], stoppingToken);
+                }
+            }
+
+            var took = time.GetUtcNow() - started;
+            metrics.FreshRoundCompleted(took);
+            if (took < settings.FreshRoundInterval)
+            {
+                await Task.Delay(settings.FreshRoundInterval - took, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
 
         await leases.ReleaseAsync(LeaseName, TimeSpan.Zero);
     }
-
-    /// <summary>
-    /// While this replica holds the lease, each game is looked at in a loop of its own: one after the other, a round took
-    /// as long as every game's look together (each a page, a book to read, the database), and the lane's budget sat
-    /// partly unused meanwhile. Side by side they wait on the lane, which paces them together.
-    /// </summary>
-    private async Task LeadAsync(Dictionary<string, SeenOffers> seen, ScannerOptions settings, CancellationToken stoppingToken)
-    {
-        using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var looks = seen.Select(game => Task.Run(() => LookEachRoundAsync(game.Key, game.Value, settings, leading.Token), CancellationToken.None)).ToList();
-        try
-        {
-            do
-            {
-                await PauseAsync(settings.LeaseDuration / 3, stoppingToken);
-            }
-            while (!stoppingToken.IsCancellationRequested && await leases.RenewAsync(LeaseName, settings.LeaseDuration));
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Not knowing whether the lease is still ours, stop and ask for it again rather than look beside another replica.
-            LogRenewFailed(logger, exception);
-        }
-        finally
-        {
-            await leading.CancelAsync();
-            await Task.WhenAll(looks).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
-
-    private async Task LookEachRoundAsync(string game, SeenOffers seen, ScannerOptions settings, CancellationToken leading)
-    {
-        using var lane = DMarketRateLane.Use(settings.FreshLane);
-        while (!leading.IsCancellationRequested)
-        {
-            var started = time.GetUtcNow();
-            await LookAsync(game, seen, leading);
-            var took = time.GetUtcNow() - started;
-            metrics.FreshLookCompleted(game, took);
-            if (took < settings.FreshRoundInterval)
-            {
-                await PauseAsync(settings.FreshRoundInterval - took, leading);
-            }
-        }
-    }
-
-    private Task PauseAsync(TimeSpan delay, CancellationToken cancellationToken) =>
-        Task.Delay(delay, time, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
 
     /// <summary>
     /// What earlier runs learned of each title's sales, so a restart judges new listings from its first round instead of
@@ -136,9 +104,6 @@ public sealed partial class FreshListingsWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recalling earlier runs' sales failed; the sweeps will learn them again.")]
     private static partial void LogRecallFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the fresh-listings lease failed; asking for it again.")]
-    private static partial void LogRenewFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking at the newest listings of {Game} failed; looking again next round.")]
     private static partial void LogLookFailed(ILogger logger, string game, Exception exception);

@@ -371,37 +371,6 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
     [Fact]
-    public async Task AGameWhoseSearchesHangHoldsNoOtherGamesNewListingsBack()
-    {
-        var database = await MigratedDatabaseAsync();
-        var prefix = $"test:{Guid.NewGuid():N}:";
-        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
-
-        // CS2's searches hang from the start: each attempt times out and is retried, so its every look takes half a minute.
-        // One game after the other, Rust's listings waited all that time (the fresh pass looks at CS2 first).
-        (await simulator.Control.PostAsJsonAsync("/_sim/faults", new DMarketAspire.DMarketSimulator.Faults.FaultSettings { LatencyMs = 60_000, Query = "gameId=a8db" }, Ct))
-            .EnsureSuccessStatusCode();
-        try
-        {
-            await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-hung",
-                ("Scanner:ListingWatchInterval", "00:00:00"));
-            var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
-            var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
-            var title = catalogue!.Where(c => c.BestBuyOrderCents >= 200 && !engine.Describe(c.Title, default, default).Blacklisted).Skip(Attempts + 2).First();
-
-            var (found, plantedAt, price) = await PlantAndWaitAsync(database, title);
-            var after = found.FirstSeenAt - plantedAt;
-            TestContext.Current.TestOutputHelper?.WriteLine($"Planted {title.Title} at {price}c while CS2's searches hung: recorded {after.TotalSeconds:0.0} s later.");
-            Assert.True(after < TimeSpan.FromSeconds(10), $"found {after} after listing");
-            Assert.Equal(0, found.LastScanId);
-        }
-        finally
-        {
-            await simulator.Control.DeleteAsync("/_sim/faults", Ct);
-        }
-    }
-
-    [Fact]
     public async Task AListingBoughtBySomeoneElseTurnsGoneWithinSecondsWithoutASweep()
     {
         var database = await MigratedDatabaseAsync();
