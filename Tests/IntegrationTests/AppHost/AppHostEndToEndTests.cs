@@ -28,6 +28,9 @@ public sealed class AppHostEndToEndTests
     private static readonly TimeSpan MeasureAtLeast = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan FindTimeout = TimeSpan.FromSeconds(90);
+    // Measured 3–14 s (the Api's the slowest: `dotnet run`, start-up, then the AppHost's health check); 15 s was missed
+    // once in a clean-clone run with the whole suite on two cores. The issue's bar is "back within 60 s".
+    private static readonly TimeSpan RestartTimeout = TimeSpan.FromSeconds(30);
     private static readonly string[] LongRunning = ["postgres", "dmarketdb", "cache", "dmarket-simulator", "telegram-simulator", "scanner", "botservice", "api"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -151,7 +154,7 @@ public sealed class AppHostEndToEndTests
                 Assert.Equal(2, await db.Scans.Select(s => s.Replica).Distinct().CountAsync(Ct));
             }
 
-            // Each service killed with SIGKILL is Running and Healthy again within 15 s on its own (the restart policy); the
+            // Each service killed with SIGKILL is Running and Healthy again within 30 s on its own (the restart policy); the
             // other Scanner replica runs on meanwhile. The bot is killed after its digest went out (below): a send cut off
             // mid-way is never repeated (Unconfirmed), so a kill at that moment could cost the digest this test waits for.
             async Task KillAndWaitForRestartAsync(string victimId)
@@ -163,7 +166,7 @@ public sealed class AppHostEndToEndTests
                 var back = await app.ResourceNotifications.WaitForResourceAsync(resource,
                     e => e.ResourceId == victimId && e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == HealthStatus.Healthy
                         && ResourceStates.ProcessId(e) is { } pid && ServiceProcess(e) != victim && pid > 0, Ct)
-                    .WaitAsync(TimeSpan.FromSeconds(15), Ct);
+                    .WaitAsync(RestartTimeout, Ct);
                 Log($"{victimId} killed with SIGKILL: Running and Healthy again after {killedAt.Elapsed.TotalSeconds:F1} s, restart.count {back.Snapshot.Properties.FirstOrDefault(p => p.Name == "restart.count")?.Value}.");
                 Assert.Equal(KnownResourceStates.Running, states.Instance(replicas[0].ResourceId).Snapshot.State?.Text);
                 var restarted = ResourceStates.ProcessId(back)!.Value;
