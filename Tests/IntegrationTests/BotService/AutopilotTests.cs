@@ -331,9 +331,7 @@ public sealed class AutopilotTests(BotAccountTests.Fixture bot) : IClassFixture<
         await using var db = SchemaTests.NewContext(bot.Database);
         var settling = await SentAsync("Autopilot Settling Crate", decidedAt: now, reason: null);
         var abandoned = await SentAsync("Autopilot Abandoned Crate", decidedAt: now.AddHours(-1), reason: null);
-        var reconciled = await SentAsync("Autopilot Reconciled Crate", decidedAt: now, reason: BuyDesk.NotAnswered);
-        db.Notifications.Add(new Notification { UserId = user, Kind = NotificationKind.Buy, BuyId = reconciled.BuyId, GameId = "rust", Title = reconciled.Title, Status = NotificationStatus.Sent, NextAttemptAt = now, CreatedAt = now });
-        await db.SaveChangesAsync(Ct);
+        var reconciled = await SentAsync("Autopilot Reconciled Crate", decidedAt: now, reason: BuyDesk.NotAnswered, told: true);
 
         await using (var scope = bot.BotServices.CreateAsyncScope())
         {
@@ -348,7 +346,9 @@ public sealed class AutopilotTests(BotAccountTests.Fixture bot) : IClassFixture<
         Assert.Equal([abandoned.Id], told);
         await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🤖 Autopilot bought Autopilot Abandoned Crate for $5.00", StringComparison.Ordinal), what: "the abandoned buy told");
 
-        async Task<AutopilotDecision> SentAsync(string title, DateTimeOffset decidedAt, string? reason)
+        // The bot's own autopilot loop follows reconciled buys meanwhile: a told buy's notification is written with its
+        // decision, as the reconciler writes it with the settled buy (written after it, the loop once told it again: CI).
+        async Task<AutopilotDecision> SentAsync(string title, DateTimeOffset decidedAt, string? reason, bool told = false)
         {
             var offerId = Guid.NewGuid().ToString();
             var buy = new Buy { UserId = user, OfferId = offerId, GameId = "rust", Title = title, PriceCents = 5_00, ResaleCents = 8_00, Status = BuyStatus.Bought, Channel = AutopilotLedger.Channel, CreatedAt = decidedAt, SentAt = decidedAt, SettledAt = decidedAt };
@@ -360,6 +360,11 @@ public sealed class AutopilotTests(BotAccountTests.Fixture bot) : IClassFixture<
                 Outcome = AutopilotOutcome.Sent, Reason = reason, Claimed = true, BuyId = buy.Id, CreatedAt = decidedAt, DecidedAt = decidedAt,
             };
             db.AutopilotDecisions.Add(decision);
+            if (told)
+            {
+                db.Notifications.Add(new Notification { UserId = user, Kind = NotificationKind.Buy, BuyId = buy.Id, GameId = "rust", Title = title, Status = NotificationStatus.Sent, NextAttemptAt = decidedAt, CreatedAt = decidedAt });
+            }
+
             await db.SaveChangesAsync(Ct);
             return decision;
         }
