@@ -1,5 +1,6 @@
 using DMarketAspire.DMarket.Client;
 using DMarketAspire.DMarket.Client.Models;
+using DMarketAspire.DMarket.Client.RateLimiting;
 using DMarketAspire.Pricing;
 
 namespace DMarketAspire.Scanner.Scanning;
@@ -9,6 +10,7 @@ namespace DMarketAspire.Scanner.Scanning;
 /// Each new listing is priced at once from what is known: under the best buy order after the fee it is an opportunity
 /// whatever the sales say; with cached sales it is priced from them. A listing that looks underpriced on a title with no
 /// cached sales sends that title to the front of the sales queue and waits for its sales in <see cref="PendingListings"/>.
+/// A look is two steps, so the worker can read the next game's pages while this one's books and writes are under way.
 /// </summary>
 public sealed partial class FreshListingsScanner(
     DMarketClient dmarket,
@@ -26,26 +28,31 @@ public sealed partial class FreshListingsScanner(
 {
     public const string Source = "fresh";
 
-    /// <summary>Returns how many new listings the game had since the last look.</summary>
-    public async Task<int> ScanAsync(string gameId, SeenOffers seen, CancellationToken cancellationToken)
+    /// <summary>
+    /// The game's listings since the last look (the fresh lane's pages). They are not seen yet: <see cref="PriceAsync"/>
+    /// marks them seen once priced, so a look that fails half-way is made again next round.
+    /// </summary>
+    public async Task<FreshListings> ReadAsync(string gameId, SeenOffers seen, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var (listed, newIds) = await NewListingsAsync(gameId, seen, settings, cancellationToken);
-        var listedAt = time.GetUtcNow();
+        var (listed, newIds) = await NewListingsAsync(gameId, seen, options.Value, cancellationToken);
         metrics.FreshListingsSeen(gameId, listed.Count);
-        if (listed.Count > 0)
+        return new FreshListings(listed, newIds, time.GetUtcNow());
+    }
+
+    /// <summary>Prices what <see cref="ReadAsync"/> read, then marks it seen.</summary>
+    public async Task PriceAsync(string gameId, FreshListings fresh, SeenOffers seen, CancellationToken cancellationToken)
+    {
+        if (fresh.Listed.Count > 0)
         {
-            await PriceAsync(gameId, listed, listedAt, settings, cancellationToken);
+            await PriceAsync(gameId, fresh.Listed, fresh.ListedAt, options.Value, cancellationToken);
         }
 
-        // Only now are they seen: a look that failed half-way (DMarket, the database) is made again next round.
-        foreach (var id in newIds)
+        foreach (var id in fresh.NewIds)
         {
             seen.Add(id);
         }
 
         seen.Primed = true;
-        return listed.Count;
     }
 
     private async Task PriceAsync(string gameId, List<Listing> listed, DateTimeOffset listedAt, ScannerOptions settings, CancellationToken cancellationToken)
@@ -62,7 +69,7 @@ public sealed partial class FreshListingsScanner(
         var stale = listed
             .Where(l => memory.Recall(gameId, l.Title) is not { BookAt: { } at } || (LooksUnderpriced(l) && now - at > settings.FreshBookMaxAge))
             .Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList();
-        var books = stale.Count > 0 ? await dmarket.GetAggregatedPricesAsync(gameId, stale, cancellationToken) : [];
+        var books = stale.Count > 0 ? await ReadBooksAsync(gameId, stale, settings, cancellationToken) : [];
         var booksAt = time.GetUtcNow();
         memory.RememberBooks(gameId, books, booksAt);
 
@@ -101,6 +108,17 @@ public sealed partial class FreshListingsScanner(
             && (title?.LookedUpAt is not { } at || now - at > settings.FreshLookupMaxAge)
             && !ListingPromise.UnderBid(listing.PriceCents, title?.Book ?? default)
             && !(title?.Book.BestOfferCents < listing.PriceCents);
+    }
+
+    /// <summary>
+    /// Books are read from <see cref="ScannerOptions.FreshBooksLane"/> (the sweeps' share by default), not the fresh lane:
+    /// in a cold start's first minutes nearly every new listing's title has no book known, and books read in the fresh
+    /// lane were half its requests, so the next look at every game waited for them.
+    /// </summary>
+    private async Task<IReadOnlyList<AggregatedPrice>> ReadBooksAsync(string gameId, List<string> titles, ScannerOptions settings, CancellationToken cancellationToken)
+    {
+        using var lane = DMarketRateLane.Use(settings.FreshBooksLane);
+        return await dmarket.GetAggregatedPricesAsync(gameId, titles, cancellationToken);
     }
 
     private async Task<(List<Listing> Listed, List<string> NewIds)> NewListingsAsync(string gameId, SeenOffers seen, ScannerOptions settings, CancellationToken cancellationToken)
