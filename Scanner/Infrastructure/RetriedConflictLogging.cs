@@ -5,8 +5,8 @@ namespace DMarketAspire.Scanner.Infrastructure;
 
 /// <summary>
 /// The fresh pass and the sweeps insert the same new listing now and then; the loser tries again (OpportunityStore), so
-/// EF's own error entries for the failed insert were red noise in the dashboard a few times a minute. Every failure that
-/// matters reaches the worker that met it, which logs it once with the exception.
+/// EF's own error entries for the failed insert were red noise in the dashboard a few times a minute. EF's entries go to
+/// Debug, and <see cref="UnretriedFailureInterceptor"/> logs at Error every failure but that conflict.
 /// </summary>
 public static class RetriedConflictLogging
 {
@@ -14,6 +14,7 @@ public static class RetriedConflictLogging
         where TBuilder : DbContextOptionsBuilder
     {
         options.ConfigureWarnings(warnings => warnings.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
+        options.AddInterceptors(UnretriedFailureInterceptor.Instance);
         return options;
     }
 }

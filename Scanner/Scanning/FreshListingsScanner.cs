@@ -1,6 +1,5 @@
 using DMarketAspire.DMarket.Client;
 using DMarketAspire.DMarket.Client.Models;
-using DMarketAspire.DMarket.Client.RateLimiting;
 using DMarketAspire.Pricing;
 
 namespace DMarketAspire.Scanner.Scanning;
@@ -69,7 +68,7 @@ public sealed partial class FreshListingsScanner(
         var stale = listed
             .Where(l => memory.Recall(gameId, l.Title) is not { BookAt: { } at } || (LooksUnderpriced(l) && now - at > settings.FreshBookMaxAge))
             .Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList();
-        var books = stale.Count > 0 ? await ReadBooksAsync(gameId, stale, settings, cancellationToken) : [];
+        var books = stale.Count > 0 ? await dmarket.GetAggregatedPricesAsync(gameId, stale, cancellationToken) : [];
         var booksAt = time.GetUtcNow();
         memory.RememberBooks(gameId, books, booksAt);
 
@@ -108,17 +107,6 @@ public sealed partial class FreshListingsScanner(
             && (title?.LookedUpAt is not { } at || now - at > settings.FreshLookupMaxAge)
             && !ListingPromise.UnderBid(listing.PriceCents, title?.Book ?? default)
             && !(title?.Book.BestOfferCents < listing.PriceCents);
-    }
-
-    /// <summary>
-    /// Books are read from <see cref="ScannerOptions.FreshBooksLane"/> (the sweeps' share by default), not the fresh lane:
-    /// in a cold start's first minutes nearly every new listing's title has no book known, and books read in the fresh
-    /// lane were half its requests, so the next look at every game waited for them.
-    /// </summary>
-    private async Task<IReadOnlyList<AggregatedPrice>> ReadBooksAsync(string gameId, List<string> titles, ScannerOptions settings, CancellationToken cancellationToken)
-    {
-        using var lane = DMarketRateLane.Use(settings.FreshBooksLane);
-        return await dmarket.GetAggregatedPricesAsync(gameId, titles, cancellationToken);
     }
 
     private async Task<(List<Listing> Listed, List<string> NewIds)> NewListingsAsync(string gameId, SeenOffers seen, ScannerOptions settings, CancellationToken cancellationToken)

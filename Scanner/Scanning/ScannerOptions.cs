@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using DMarketAspire.DMarket.Client;
-using DMarketAspire.DMarket.Client.RateLimiting;
 
 namespace DMarketAspire.Scanner.Scanning;
 
@@ -78,13 +77,6 @@ public sealed class ScannerOptions
 
     /// <summary>The shortest round over all games (the lane's budget usually paces them; this keeps an idle one from spinning).</summary>
     public TimeSpan FreshRoundInterval { get; set; } = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>
-    /// The lane the fresh pass reads order books from: by default the sweeps' share (<c>default</c>), so the fresh lane
-    /// pays only for pages. Measured at 20,000 listings a game with books in the fresh lane: in the first minute nearly
-    /// every new listing's title needed one, half the lane's requests, and a round over the games took 3–4 s.
-    /// </summary>
-    public string FreshBooksLane { get; set; } = DMarketRateLane.Default;
 
     /// <summary>
     /// A promising new listing's order book is read again when the one known (from a sweep or an earlier look) is older

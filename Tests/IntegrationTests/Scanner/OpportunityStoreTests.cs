@@ -7,6 +7,7 @@ using DMarketAspire.Scanner.Infrastructure;
 using DMarketAspire.Scanner.Scanning;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace DMarketAspire.IntegrationTests.Scanner;
 
@@ -74,5 +75,33 @@ public sealed class OpportunityStoreTests(InfrastructureFixture infrastructure)
         var found = await check.OpportunityEvents.AsNoTracking().CountAsync(e => e.Kind == OpportunityEventKind.Found, Ct);
         Assert.Equal(1, found);
         Assert.Empty(log.Errors);
+    }
+
+    [Fact]
+    public async Task AFailureThatIsNoRetriedConflictIsStillLoggedAsAnErrorOnce()
+    {
+        var database = await infrastructure.Postgres.CreateDatabaseAsync("opportunity-failure");
+        await using (var db = SchemaTests.NewContext(database))
+        {
+            await DMarketDbMigrator.MigrateAsync(db, Ct);
+        }
+
+        using var log = new ErrorLog();
+        using var loggers = LoggerFactory.Create(l => l.AddProvider(log));
+        await using var scanner = new DMarketDbContext(new DbContextOptionsBuilder<DMarketDbContext>().UseNpgsql(database).UseLoggerFactory(loggers).QuietRetriedConflicts().Options);
+        var now = DateTimeOffset.UtcNow;
+
+        // An opportunity of an item that does not exist: a foreign-key violation, which no writer retries.
+        scanner.Opportunities.Add(new Opportunity
+        {
+            OfferId = "orphan-offer", GameId = "rust", Level = Level.Name, Title = "Orphan Crate", ItemId = 424242, BuyPriceCents = 500,
+            Status = OpportunityStatus.Active, FirstSeenAt = now, LastSeenAt = now,
+        });
+        var failure = await Assert.ThrowsAsync<DbUpdateException>(() => scanner.SaveChangesAsync(Ct));
+
+        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, Assert.IsType<PostgresException>(failure.InnerException).SqlState);
+        var error = Assert.Single(log.Errors);
+        Assert.Contains(UnretriedFailureInterceptor.Category, error, StringComparison.Ordinal);
+        Assert.Contains("INSERT INTO", error, StringComparison.Ordinal);
     }
 }
