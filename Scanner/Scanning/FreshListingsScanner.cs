@@ -9,7 +9,6 @@ namespace DMarketAspire.Scanner.Scanning;
 /// Each new listing is priced at once from what is known: under the best buy order after the fee it is an opportunity
 /// whatever the sales say; with cached sales it is priced from them. A listing that looks underpriced on a title with no
 /// cached sales sends that title to the front of the sales queue and waits for its sales in <see cref="PendingListings"/>.
-/// A look is two steps, so the worker can read the next game's pages while this one's books and writes are under way.
 /// </summary>
 public sealed partial class FreshListingsScanner(
     DMarketClient dmarket,
@@ -27,31 +26,26 @@ public sealed partial class FreshListingsScanner(
 {
     public const string Source = "fresh";
 
-    /// <summary>
-    /// The game's listings since the last look (the fresh lane's pages). They are not seen yet: <see cref="PriceAsync"/>
-    /// marks them seen once priced, so a look that fails half-way is made again next round.
-    /// </summary>
-    public async Task<FreshListings> ReadAsync(string gameId, SeenOffers seen, CancellationToken cancellationToken)
+    /// <summary>Returns how many new listings the game had since the last look.</summary>
+    public async Task<int> ScanAsync(string gameId, SeenOffers seen, CancellationToken cancellationToken)
     {
-        var (listed, newIds) = await NewListingsAsync(gameId, seen, options.Value, cancellationToken);
+        var settings = options.Value;
+        var (listed, newIds) = await NewListingsAsync(gameId, seen, settings, cancellationToken);
+        var listedAt = time.GetUtcNow();
         metrics.FreshListingsSeen(gameId, listed.Count);
-        return new FreshListings(listed, newIds, time.GetUtcNow());
-    }
-
-    /// <summary>Prices what <see cref="ReadAsync"/> read, then marks it seen.</summary>
-    public async Task PriceAsync(string gameId, FreshListings fresh, SeenOffers seen, CancellationToken cancellationToken)
-    {
-        if (fresh.Listed.Count > 0)
+        if (listed.Count > 0)
         {
-            await PriceAsync(gameId, fresh.Listed, fresh.ListedAt, options.Value, cancellationToken);
+            await PriceAsync(gameId, listed, listedAt, settings, cancellationToken);
         }
 
-        foreach (var id in fresh.NewIds)
+        // Only now are they seen: a look that failed half-way (DMarket, the database) is made again next round.
+        foreach (var id in newIds)
         {
             seen.Add(id);
         }
 
         seen.Primed = true;
+        return listed.Count;
     }
 
     private async Task PriceAsync(string gameId, List<Listing> listed, DateTimeOffset listedAt, ScannerOptions settings, CancellationToken cancellationToken)

@@ -8,7 +8,6 @@ namespace DMarketAspire.Scanner.Scanning;
 /// <summary>
 /// Keeps looking at every game's newest listings, in its own lane of the market-items budget so the full sweeps can
 /// neither starve it nor be starved by it. One replica at a time does this (a lease), as two would only see the same.
-/// A look's pages are read in turn, game after game; its books and writes go on while the next game's pages are read.
 /// </summary>
 public sealed partial class FreshListingsWorker(
     IServiceScopeFactory scopes,
@@ -33,40 +32,23 @@ public sealed partial class FreshListingsWorker(
         await schema.WaitAsync(stoppingToken);
         await RecallSalesAsync(settings, stoppingToken);
         var seen = settings.EffectiveGames.ToDictionary(g => g, _ => new SeenOffers(settings.FreshSeenCapacity));
-        Dictionary<string, Task> pricing = [];
         var leading = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             leading = leading ? await leases.RenewAsync(LeaseName, settings.LeaseDuration) : await leases.TryAcquireAsync(LeaseName, settings.LeaseDuration);
             if (!leading)
             {
-                await Task.WhenAll(pricing.Values);
-                pricing.Clear();
                 await Task.Delay(settings.LeaseDuration / 3, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 continue;
             }
 
             var started = time.GetUtcNow();
-            var looked = 0;
             using (DMarketRateLane.Use(settings.FreshLane))
             {
                 foreach (var game in settings.EffectiveGames)
                 {
-                    // A game still pricing its last look (a book or a write under way) is looked at again next round, so
-                    // one game's slow step never holds up the next game's look.
-                    if (pricing.TryGetValue(game, out var last) && !last.IsCompleted)
-                    {
-                        continue;
-                    }
-
-                    pricing[game] = await LookAsync(game, seen[game], stoppingToken);
-                    looked++;
+                    await LookAsync(game, seen[game], stoppingToken);
                 }
-            }
-
-            if (looked == 0)
-            {
-                await Task.WhenAny(pricing.Values);
             }
 
             var took = time.GetUtcNow() - started;
@@ -77,7 +59,6 @@ public sealed partial class FreshListingsWorker(
             }
         }
 
-        await Task.WhenAll(pricing.Values);
         await leases.ReleaseAsync(LeaseName, TimeSpan.Zero);
     }
 
@@ -105,41 +86,16 @@ public sealed partial class FreshListingsWorker(
         }
     }
 
-    /// <summary>Reads the game's new listings (the fresh lane's pages) and returns their pricing, under way.</summary>
-    private async Task<Task> LookAsync(string game, SeenOffers seen, CancellationToken stoppingToken)
+    private async Task LookAsync(string game, SeenOffers seen, CancellationToken stoppingToken)
     {
-        var scope = scopes.CreateAsyncScope();
         try
         {
-            var scanner = scope.ServiceProvider.GetRequiredService<FreshListingsScanner>();
-            var fresh = await scanner.ReadAsync(game, seen, stoppingToken);
-            return PriceAsync(scope, scanner, game, fresh, seen, stoppingToken);
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<FreshListingsScanner>().ScanAsync(game, seen, stoppingToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            await scope.DisposeAsync();
             LogLookFailed(logger, game, exception);
-            return Task.CompletedTask;
-        }
-        catch
-        {
-            await scope.DisposeAsync();
-            throw;
-        }
-    }
-
-    private async Task PriceAsync(AsyncServiceScope scope, FreshListingsScanner scanner, string game, FreshListings fresh, SeenOffers seen, CancellationToken stoppingToken)
-    {
-        await using (scope)
-        {
-            try
-            {
-                await scanner.PriceAsync(game, fresh, seen, stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogLookFailed(logger, game, exception);
-            }
         }
     }
 

@@ -371,69 +371,6 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
     [Fact]
-    public async Task AGameWhoseOrderBooksAreSlowDoesNotHoldUpTheNextGamesNewListings()
-    {
-        var database = await MigratedDatabaseAsync();
-        var prefix = $"test:{Guid.NewGuid():N}:";
-        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
-        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-slow-books",
-            ("Scanner:ListingWatchInterval", "00:00:00"), ("Scanner:FreshLookupsPerMinute", "0"));
-
-        // A Rust title whose order book the fresh pass reads first, from a listing above its best bid.
-        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
-        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
-        var title = catalogue!.First(c => c.BestBuyOrderCents >= 200 && !engine.Describe(c.Title, default, default).Blacklisted);
-        List<string> planted = [];
-        try
-        {
-            planted.Add(await PlantAsync(new PlantOfferRequest("rust", title.Title, title.FairPriceCents * 2)));
-            await WaitUntilAsync(async () =>
-            {
-                await using var db = SchemaTests.NewContext(database);
-                return await db.ItemPrices.AnyAsync(p => db.Items.Any(i => i.Id == p.ItemId && i.GameId == "rust" && i.Title == title.Title), Ct);
-            });
-
-            // Then every order book takes 15 s to come, and CS2, looked at before Rust in each round, lists a title nobody
-            // has read the book of: its look waits for it.
-            (await simulator.Control.PostAsJsonAsync("/_sim/faults", new { latencyMs = 15_000, path = "/marketplace-api/v1/aggregated-prices" }, Ct)).EnsureSuccessStatusCode();
-            planted.Add(await PlantAsync(new PlantOfferRequest("a8db", $"Sticker | Slow Book {Guid.NewGuid():N}", 1_000, FairPriceCents: 1_000)));
-            await Task.Delay(TimeSpan.FromSeconds(3), Ct);
-
-            // Rust's new listing under the book already known is an opportunity without a request: it must not wait for CS2's.
-            var price = title.BestBuyOrderCents!.Value * 6 / 10;
-            var offerId = await PlantAsync(new PlantOfferRequest("rust", title.Title, price, BypassBuyOrders: true));
-            planted.Add(offerId);
-            var plantedAt = DateTimeOffset.UtcNow;
-            Opportunity? found = null;
-            while (found is null && DateTimeOffset.UtcNow - plantedAt < TimeSpan.FromSeconds(20))
-            {
-                await using var db = SchemaTests.NewContext(database);
-                found = await db.Opportunities.SingleOrDefaultAsync(o => o.OfferId == offerId, Ct);
-                await Task.Delay(found is null ? 100 : 0, Ct);
-            }
-
-            Assert.True(found is not null, "not recorded within 20 s: the Rust look waited for CS2's book");
-            var after = found.FirstSeenAt - plantedAt;
-            TestContext.Current.TestOutputHelper?.WriteLine($"Planted {title.Title} at {price}c (best bid {title.BestBuyOrderCents}c) while CS2's book took 15 s: recorded {after.TotalSeconds:0.0} s later.");
-            Assert.True(after < TimeSpan.FromSeconds(6), $"recorded {after} after listing: the Rust look waited for CS2's book");
-        }
-        finally
-        {
-            (await simulator.Control.DeleteAsync("/_sim/faults", CancellationToken.None)).EnsureSuccessStatusCode();
-            foreach (var offerId in planted)
-            {
-                await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", CancellationToken.None);
-            }
-        }
-
-        async Task<string> PlantAsync(PlantOfferRequest request)
-        {
-            var response = await simulator.Control.PostAsJsonAsync("/_sim/offers", request, Ct);
-            return (await response.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!;
-        }
-    }
-
-    [Fact]
     public async Task AListingBoughtBySomeoneElseTurnsGoneWithinSecondsWithoutASweep()
     {
         var database = await MigratedDatabaseAsync();
