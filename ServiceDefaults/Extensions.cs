@@ -25,6 +25,9 @@ public static class Extensions
     // Project addition: every project's own activity sources and meters are named under this prefix.
     public const string TelemetryPrefix = "DMarketAspire";
 
+    // Project addition: true keeps in traces the client calls no request or operation made (BackgroundCallSampler).
+    public const string TraceBackgroundCallsKey = "ServiceDefaults:TraceBackgroundCalls";
+
     // Project addition: an orchestrator sends SIGKILL soon after SIGTERM; finish or abandon work well before that.
     private static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(5);
 
@@ -87,6 +90,12 @@ public static class Extensions
                             && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
                     )
                     .AddHttpClientInstrumentation();
+
+                // Project addition: background calls are left out of traces unless asked for.
+                if (!builder.Configuration.GetValue<bool>(TraceBackgroundCallsKey))
+                {
+                    tracing.SetSampler(new ParentBasedSampler(new BackgroundCallSampler()));
+                }
             });
 
         builder.AddOpenTelemetryExporters();

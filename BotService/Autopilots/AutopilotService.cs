@@ -108,7 +108,11 @@ public sealed class AutopilotService(
                     var accountFor = AccountsOf(scope.ServiceProvider);
                     foreach (var decision in pending)
                     {
-                        if (await desk.ActAsync(decision, accountFor, cancellationToken) is not (AutopilotOutcome.Skipped or AutopilotOutcome.Pending))
+                        using var activity = BotActivities.Source.StartActivity("autopilot decision");
+                        activity?.SetTag("autopilot.decision.id", decision.Id);
+                        var outcome = await desk.ActAsync(decision, accountFor, cancellationToken);
+                        activity?.SetTag("autopilot.outcome", outcome.ToString());
+                        if (outcome is not (AutopilotOutcome.Skipped or AutopilotOutcome.Pending))
                         {
                             notifications.Notify();
                         }

@@ -115,6 +115,9 @@ public sealed partial class NotificationSender(
                 continue;
             }
 
+            using var activity = BotActivities.Source.StartActivity("notify");
+            activity?.SetTag("bot.notifications", chat.Count());
+
             // Telegram allows a chat about one message a second: what piled up meanwhile goes as one message, so a busy
             // market delays nobody's news behind a queue of older cards. Alerts go first, in a message of their own.
             // The outcome of a buy goes first of all: it is about the user's money.

@@ -15,6 +15,8 @@ public sealed partial class UpdateDispatcher(IServiceScopeFactory scopes, Proces
     {
         var started = Stopwatch.GetTimestamp();
         var type = update.Type.ToString();
+        using var activity = BotActivities.Source.StartActivity($"update {type}");
+        activity?.SetTag("telegram.update.id", update.Id);
         if (await IsHandledAsync(update.Id))
         {
             metrics.Update(type, "duplicate", 0);
@@ -50,11 +52,13 @@ public sealed partial class UpdateDispatcher(IServiceScopeFactory scopes, Proces
         catch (Exception exception)
         {
             outcome = "failed";
+            activity?.SetStatus(ActivityStatusCode.Error);
             LogHandlerFailed(logger, exception, update.Id, type, ChatOf(update));
         }
 
         await MarkHandledAsync(update.Id);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        activity?.SetTag("bot.update.outcome", outcome);
         metrics.Update(type, outcome, elapsed);
         LogHandled(logger, update.Id, type, outcome, elapsed);
     }

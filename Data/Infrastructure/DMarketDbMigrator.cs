@@ -20,7 +20,7 @@ public static class DMarketDbMigrator
 
     public static async Task<IReadOnlyList<string>> MigrateAsync(DMarketDbContext db, CancellationToken cancellationToken)
     {
-        using var activity = ActivitySource.StartActivity("Migrating database", ActivityKind.Client);
+        using var activity = ActivitySource.StartActivity("Migrating database");
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
