@@ -2,9 +2,9 @@ using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.Data.Domain;
 using DMarketAspire.Data.Infrastructure;
 using DMarketAspire.Pricing;
+using DMarketAspire.Scanner.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace DMarketAspire.Scanner.Scanning;
 
@@ -155,7 +155,7 @@ public sealed class OpportunityStore(DMarketDbContext db)
                     return await write(transaction, ct);
                 }, cancellationToken);
             }
-            catch (DbUpdateException exception) when (attempt < MaxAttempts && exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException exception) when (attempt < MaxAttempts && UnretriedFailureInterceptor.IsRetriedConflict(exception))
             {
                 db.ChangeTracker.Clear();
             }
