@@ -24,6 +24,8 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+# shellcheck source=../simulators.sh
+source "$(cd "$(dirname "$0")/.." && pwd)/simulators.sh"
 
 if command -v systemd-analyze >/dev/null; then
   echo "== systemd-analyze verify"
@@ -52,25 +54,11 @@ run_unit() {
   pids+=("$pid")
 }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_http() { for _ in $(seq 1 $(( $2 * 4 ))); do curl -sf -o /dev/null "$1" && return 0; sleep 0.25; done; return 1; }
-
 echo "== the simulators (built from the installed checkout)"
 (cd "$home/app" && as=(setpriv --reuid dmarket --regid dmarket --init-groups env HOME="$home" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1) &&
   "${as[@]}" dotnet build -c Release -v quiet -nologo DMarketSimulator >/dev/null && "${as[@]}" dotnet build -c Release -v quiet -nologo TelegramSimulator >/dev/null)
-dm_port=$(free_port); tg_port=$(free_port); token=123456:lean-check-token-0123456789
-(cd "$work" && ASPNETCORE_ENVIRONMENT=Development Simulator__OffersPerGame=2000 \
-  exec dotnet "$home/app/DMarketSimulator/bin/Release/net10.0/DMarketAspire.DMarketSimulator.dll" --urls "http://127.0.0.1:$dm_port" >"$work/dmarket-sim.log" 2>&1) &
-pids+=($!)
-(cd "$work" && ASPNETCORE_ENVIRONMENT=Development TelegramSimulator__BotToken=$token \
-  exec dotnet "$home/app/TelegramSimulator/bin/Release/net10.0/DMarketAspire.TelegramSimulator.dll" --urls "http://127.0.0.1:$tg_port" >"$work/telegram-sim.log" 2>&1) &
-pids+=($!)
-wait_http "http://127.0.0.1:$dm_port/_sim/stats" 60 || fail "the DMarket simulator did not start"
-wait_http "http://127.0.0.1:$tg_port/_sim/sent" 60 || fail "the Telegram simulator did not start"
-simulated=(DMarket__BaseUrl="http://127.0.0.1:$dm_port"
-  DMarket__PublicKey=69ba1e9ba688ff707b40b142b2833c42b3bb66c8875aaae9a22b587df0e6bd7f
-  DMarket__SecretKey=ed665de04b6f5289b6f75cad24bed0df52752c1e21f2e2a95deea75ec15ea65b69ba1e9ba688ff707b40b142b2833c42b3bb66c8875aaae9a22b587df0e6bd7f
-  Telegram__BotToken=$token Telegram__ApiBaseUrl="http://127.0.0.1:$tg_port")
+start_simulators "$home/app/DMarketSimulator/bin/Release/net10.0/DMarketAspire.DMarketSimulator.dll" \
+  "$home/app/TelegramSimulator/bin/Release/net10.0/DMarketAspire.TelegramSimulator.dll"
 
 if ! runuser -u postgres -- psql -qAtc 'select 1' >/dev/null 2>&1; then
   echo "== starting the machine's PostgreSQL (postgresql.service under systemd)"
@@ -104,20 +92,7 @@ for service in scanner botservice api; do
 done
 
 echo "== the loop: opportunities in the Api, a reply from the bot"
-for _ in $(seq 1 120); do
-  count=$(curl -sf "http://127.0.0.1:5200/api/opportunities?limit=100" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))' || echo 0)
-  [ "$count" -gt 0 ] && break; sleep 1
-done
-[ "$count" -gt 0 ] || fail "no opportunity reached the Api within 120 s"
-echo "  the Api serves $count opportunities the Scanner recorded"
-curl -sf -X POST -H 'Content-Type: application/json' -d '{"text": "/start", "firstName": "Lean", "languageCode": "en"}' \
-  "http://127.0.0.1:$tg_port/_sim/users/4242/messages" >/dev/null
-for _ in $(seq 1 60); do
-  replies=$(curl -sf "http://127.0.0.1:$tg_port/_sim/sent?chatId=4242" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
-  [ "$replies" -gt 0 ] && break; sleep 0.5
-done
-[ "$replies" -gt 0 ] || fail "the bot did not answer /start within 30 s"
-echo "  the bot answered /start"
+check_loop 4242
 
 echo "== listening sockets of the app's processes"
 app_pids=$(for p in "${service_pid[@]}" "$redis_pid"; do echo "$p"; pgrep -P "$p" || true; done | paste -sd'|')
