@@ -61,7 +61,8 @@ pg_version=$(stat -c %Y "$home/data/postgres-data/PG_VERSION")
 
 echo "== listening sockets of the unit's processes"
 pids=$(unit_pids | paste -sd'|')
-listening=$(in_systemd ss -ltnpH | grep -E "pid=($pids)," | awk '{ print $4 }' | sort -u)
+listening=$(in_systemd ss -ltnpH | { grep -E "pid=($pids)," || true; } | awk '{ print $4 }' | sort -u)
+[ -n "$listening" ] || fail "no listening socket found for the unit's processes ($pids)"
 echo "  $(echo "$listening" | wc -l) sockets, $(echo "$listening" | grep -cE '^(127\.0\.0\.1|\[::1\]|\[::ffff:127\.0\.0\.1\]):') of them on loopback"
 if echo "$listening" | grep -vE '^(127\.0\.0\.1|\[::1\]|\[::ffff:127\.0\.0\.1\]):' | grep -q .; then fail "something listens beyond loopback: $listening"; fi
 
