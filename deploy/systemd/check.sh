@@ -6,7 +6,8 @@
 #   * everything the app listens on is loopback only, and the dashboard asks for its login token;
 #   * after SIGKILL of the AppHost, every process it started is gone within 30 s (so Restart=always starts clean),
 #     and a new start comes up on the same data (the PostgreSQL cluster is not created again);
-#   * SIGTERM (systemctl stop) stops everything within the unit's TimeoutStopSec.
+#   * SIGTERM stops everything within the unit's TimeoutStopSec.
+# check-systemd.sh checks the same install under systemd itself (its ExecStop, Restart=, the journal, a reboot).
 #
 #   sudo bash deploy/systemd/check.sh
 set -euo pipefail

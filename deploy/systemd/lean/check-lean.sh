@@ -11,6 +11,8 @@
 #     tables;
 #   * each process's memory (PSS) after 90 s;
 #   * SIGTERM (systemctl stop) stops each service within its TimeoutStopSec.
+# check-lean-systemd.sh checks the same install under systemd itself (restarts, the start limit, the memory ceiling,
+# the timer, the journal, a reboot).
 #
 #   sudo bash deploy/systemd/lean/check-lean.sh
 set -euo pipefail
