@@ -15,6 +15,9 @@
 #     precision: of the Api's active opportunities still listed, those profitable at fair price.
 #   * every minute from the second: the share of the Api's active opportunities no longer listed at the simulator.
 #   * the market-items quota used after the first minute (start-up) and every 429 the simulator gave, per group.
+# RESTART_SCANNER_AT=<seconds> (e.g. 240): the Scanner is killed (SIGKILL) that long after start-up and the AppHost's
+# restart policy starts it again; the quarter of the listings otherwise planted in the first minute after start-up is
+# planted 10-60 s after the kill instead, and their latencies are printed apart: a restart's first minute.
 set -euo pipefail
 
 minutes=${1:-10}
@@ -36,8 +39,8 @@ origin() { awk -v n="$1" '$1 == n { print $NF; exit }' "$log" | sed -E 's#^(http
 sim=$(origin dmarket-simulator)
 api=$(origin api)
 
-PYTHONPATH="$root/Benchmarks" python3 - "$sim" "$api" "$minutes" "$plants" <<'PY'
-import random, statistics, sys, threading, time
+PYTHONPATH="$root/Benchmarks" RESTART_SCANNER_AT=${RESTART_SCANNER_AT:-0} python3 - "$sim" "$api" "$minutes" "$plants" <<'PY'
+import os, random, statistics, subprocess, sys, threading, time
 from datetime import datetime
 from benchlib import blacklisted, get, pct, post, price_under_bid, shown as api_shows
 
@@ -133,7 +136,8 @@ def watch(kind, game, offer_id, planted_at, title, price_cents):
 def planter():
     # Random moments over the run, leaving the last two minutes for the last one to show; a quarter in the first minute.
     early = plants // 4
-    moments = sorted([rng.uniform(20, 60) for _ in range(early)] + [rng.uniform(60, max(70, duration - 120)) for _ in range(plants - early)])
+    first_minute = (restart_at + 10, restart_at + 60) if restart_at else (20, 60)
+    moments = sorted([rng.uniform(*first_minute) for _ in range(early)] + [rng.uniform(60, max(70, duration - 120)) for _ in range(plants - early)])
     threads = []
     for i, moment in enumerate(moments):
         kind = list(kinds)[i % 2]
@@ -146,6 +150,16 @@ def planter():
         threads.append(t)
     for t in threads:
         t.join()
+
+restart_at = float(os.environ["RESTART_SCANNER_AT"])
+def restart_scanner():
+    time.sleep(max(0, start + restart_at - time.time()))
+    pids = subprocess.run(["pgrep", "-f", r"DMarketAspire\.Scanner(\.dll)?( |$)"], capture_output=True, text=True).stdout.split()
+    for pid in pids:
+        os.kill(int(pid), 9)
+    print(f"  killed the Scanner (SIGKILL, PID {', '.join(pids)}) {time.time() - start:.0f} s after start-up", flush=True)
+if restart_at:
+    threading.Thread(target=restart_scanner, daemon=True).start()
 
 plant_thread = threading.Thread(target=planter, daemon=True)
 plant_thread.start()
@@ -225,6 +239,11 @@ print("== summary")
 for kind in kinds:
     seen = latencies[kind]
     print(f"  {kind}: p50/p99 s " + (f"{pct(seen, 0.5):.2f} / {pct(seen, 0.99):.2f}" if seen else "n/a") + f"; missed {len(misses[kind])} of {len(seen) + len(misses[kind])}")
+if restart_at:
+    for kind in kinds:
+        after = [took for at, k, took, _, _ in plant_log if k == kind and restart_at <= at <= restart_at + 60]
+        missed = sum(1 for at, k, took, _, _ in plant_log if k == kind and restart_at <= at <= restart_at + 60 and took is None)
+        print(f"  {kind}, planted in the minute after the restart: " + ", ".join(f"{t:.1f}" for t in after if t is not None) + f" s; missed {missed}")
 print("  recall: " + ", ".join(f"{m} min {f / max(1, w):.1%}" for m, f, w, *_ in recall_rows)
       + "; precision: " + ", ".join(f"{r / max(1, l):.1%}" for *_, r, l in recall_rows))
 print("  shown but no longer listed, each minute: " + ", ".join(f"{st / max(1, sh):.1%}" for _, st, sh in stale_rows)

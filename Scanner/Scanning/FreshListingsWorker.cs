@@ -30,7 +30,7 @@ public sealed partial class FreshListingsWorker(
         }
 
         await schema.WaitAsync(stoppingToken);
-        await RecallSalesAsync(settings, stoppingToken);
+        await RecallAsync(settings, stoppingToken);
         var seen = settings.EffectiveGames.ToDictionary(g => g, _ => new SeenOffers(settings.FreshSeenCapacity));
         var leading = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -63,21 +63,24 @@ public sealed partial class FreshListingsWorker(
     }
 
     /// <summary>
-    /// What earlier runs learned of each title's sales, so a restart judges new listings from its first round instead of
-    /// after its first sweep (minutes at market scale). Failing is no reason not to start: the sweeps learn it again.
+    /// What earlier runs learned of each title (its sales, its latest order book), so a restart judges new listings from
+    /// its first round instead of after its first sweep (minutes at market scale), and spends that round on pages, not on
+    /// books it had. Failing is no reason not to start: the sweeps learn it again.
     /// </summary>
-    private async Task RecallSalesAsync(ScannerOptions settings, CancellationToken stoppingToken)
+    private async Task RecallAsync(ScannerOptions settings, CancellationToken stoppingToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<MarketDataStore>();
-            var since = time.GetUtcNow() - settings.RecalledSalesMaxAge;
+            var now = time.GetUtcNow();
             foreach (var game in settings.EffectiveGames)
             {
-                var medians = await store.LoadSalesMediansAsync(game, since, stoppingToken);
+                var medians = await store.LoadSalesMediansAsync(game, now - settings.RecalledSalesMaxAge, stoppingToken);
                 memory.RememberMedians(game, medians);
-                LogRecalled(logger, game, medians.Count);
+                var books = settings.RecalledBooksMaxAge > TimeSpan.Zero ? await store.LoadBooksAsync(game, now - settings.RecalledBooksMaxAge, stoppingToken) : [];
+                memory.RecallBooks(game, books);
+                LogRecalled(logger, game, medians.Count, books.Count);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -99,10 +102,10 @@ public sealed partial class FreshListingsWorker(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recalled what {Titles} titles of {Game} sold for from earlier runs.")]
-    private static partial void LogRecalled(ILogger logger, string game, int titles);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recalled from earlier runs what {Titles} titles of {Game} sold for, and {Books} titles' order books.")]
+    private static partial void LogRecalled(ILogger logger, string game, int titles, int books);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recalling earlier runs' sales failed; the sweeps will learn them again.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recalling what earlier runs learned failed; the sweeps will learn it again.")]
     private static partial void LogRecallFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking at the newest listings of {Game} failed; looking again next round.")]

@@ -66,6 +66,32 @@ public sealed class MarketDataStore(DMarketDbContext db)
         return medians;
     }
 
+    /// <summary>
+    /// Each of a game's titles' latest order book observed since <paramref name="since"/>, and when: what an earlier run
+    /// read, so a restarted Scanner's fresh pass spends its first minute on pages rather than on books it had.
+    /// </summary>
+    public async Task<List<(string Title, OrderBook Book, DateTimeOffset ObservedAt)>> LoadBooksAsync(string gameId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT i.title, p.best_buy_order_cents, p.buy_order_count, p.best_offer_cents, p.offer_count, p.observed_at
+            FROM items i JOIN item_prices p ON p.item_id = i.id
+            WHERE i.game_id = @game AND p.observed_at >= @since
+            """;
+        await using var command = await CommandAsync(sql, cancellationToken);
+        command.Parameters.AddWithValue("game", gameId);
+        command.Parameters.AddWithValue("since", since);
+        List<(string, OrderBook, DateTimeOffset)> books = [];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var book = new OrderBook(
+                reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.GetInt64(4));
+            books.Add((reader.GetString(0), book, reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+
+        return books;
+    }
+
     public async Task SaveSalesAsync(IReadOnlyCollection<(long ItemId, Sale Sale)> sales, CancellationToken cancellationToken)
     {
         if (sales.Count == 0)

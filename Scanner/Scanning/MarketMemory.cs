@@ -24,6 +24,16 @@ public sealed class MarketMemory
         }
     }
 
+    /// <summary>Order books an earlier run read, each with when it was read; a book this run already read is newer and kept.</summary>
+    public void RecallBooks(string gameId, IEnumerable<(string Title, OrderBook Book, DateTimeOffset ObservedAt)> books)
+    {
+        foreach (var (title, book, at) in books)
+        {
+            _titles.AddOrUpdate((gameId, title), _ => new TitleMemory(book, at, null, null),
+                (_, known) => known.BookAt >= at ? known : known with { Book = book, BookAt = at });
+        }
+    }
+
     /// <summary>From a full sweep's listings: each title's suggested price and cheapest listing.</summary>
     public void RememberListings(string gameId, IEnumerable<MarketItem> listed)
     {

@@ -127,6 +127,13 @@ public sealed class ScannerOptions
     public TimeSpan RecalledSalesMaxAge { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
+    /// At start, the fresh pass recalls each title's order book read this long back (earlier runs), so its first rounds
+    /// read books only for titles that have none or whose listing looks underpriced on a book older than
+    /// <see cref="FreshBookMaxAge"/>, as later rounds do. Zero recalls none.
+    /// </summary>
+    public TimeSpan RecalledBooksMaxAge { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
     /// How often a round of the listing watch starts (<see cref="ListingWatch"/>): a sold listing's opportunity turns
     /// Gone within about a round, not at its level's next sweep. A round longer than this (its lane paces it) is followed
     /// at once by the next, so the lane is spent. Zero turns the watch off. Measured at market scale (README,

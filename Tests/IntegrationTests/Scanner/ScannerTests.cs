@@ -293,6 +293,58 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         }
     }
 
+    [Fact]
+    public async Task AfterARestartTheFreshPassJudgesByTheOrderBooksAnEarlierRunReadWithoutReadingThemAgain()
+    {
+        var database = await MigratedDatabaseAsync();
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        // A title with no buy order at all: read again, its book would say nothing is bid for it.
+        var title = catalogue!.First(c => c.FairPriceCents >= 500 && c.BestBuyOrderCents is null && !engine.Describe(c.Title, default, default).Blacklisted);
+
+        // An earlier run read the title's book a minute ago: someone bid its fair price.
+        var bid = title.FairPriceCents;
+        await using (var db = SchemaTests.NewContext(database))
+        {
+            var now = DateTimeOffset.UtcNow;
+            var item = new Item { GameId = "rust", Title = title.Title, FirstSeenAt = now.AddDays(-1), UpdatedAt = now.AddMinutes(-1) };
+            db.Items.Add(item);
+            await db.SaveChangesAsync(Ct);
+            db.ItemPrices.Add(new ItemPrice { ItemId = item.Id, BestOfferCents = bid, OfferCount = 3, BestBuyOrderCents = bid, BuyOrderCount = 1, ObservedAt = now.AddMinutes(-1) });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
+        var price = bid * 6 / 10;
+        var response = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", title.Title, price, BypassBuyOrders: true), Ct);
+        var offerId = (await response.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!;
+        try
+        {
+            var started = DateTimeOffset.UtcNow;
+            await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-recalling-books",
+                ("Scanner:ListingWatchInterval", "00:00:00"));
+            Opportunity? found = null;
+            await WaitUntilAsync(async () =>
+            {
+                await using var db = SchemaTests.NewContext(database);
+                found = await db.Opportunities.AsNoTracking().SingleOrDefaultAsync(o => o.OfferId == offerId, Ct);
+                return found is not null;
+            });
+
+            TestContext.Current.TestOutputHelper?.WriteLine($"{title.Title} at {price}c: recorded {(found!.FirstSeenAt - started).TotalSeconds:0.0} s after the start, best bid {found.BestBuyOrderCents}c.");
+            Assert.True(found!.FirstSeenAt - started < TimeSpan.FromSeconds(20), $"recorded {found.FirstSeenAt - started} after the start");
+            // Priced under the recalled bid: the book was not read again (DMarket's would have shown no bid at all).
+            Assert.Equal(bid, found.BestBuyOrderCents);
+            await using var check = SchemaTests.NewContext(database);
+            Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran: the recalled book was not what judged the listing");
+        }
+        finally
+        {
+            await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
+        }
+    }
+
     /// <summary>
     /// Plants a listing of each title in turn until the fresh pass, not a sweep, records one within seconds: a sweep paging
     /// that very price range at that moment may get there first, which is a race and not a failure.
