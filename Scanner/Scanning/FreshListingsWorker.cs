@@ -79,7 +79,9 @@ public sealed partial class FreshListingsWorker(
                 var medians = await store.LoadSalesMediansAsync(game, now - settings.RecalledSalesMaxAge, stoppingToken);
                 memory.RememberMedians(game, medians);
                 var books = settings.RecalledBooksMaxAge > TimeSpan.Zero ? await store.LoadBooksAsync(game, now - settings.RecalledBooksMaxAge, stoppingToken) : [];
-                memory.RecallBooks(game, books);
+                // Known, but older than any look would price a listing on (twice the book age): a listing that looks
+                // underpriced has its book read first.
+                memory.RecallBooks(game, books, now - 2 * settings.FreshBookMaxAge);
                 LogRecalled(logger, game, medians.Count, books.Count);
             }
         }

@@ -24,11 +24,17 @@ public sealed class MarketMemory
         }
     }
 
-    /// <summary>Order books an earlier run read, each with when it was read; a book this run already read is newer and kept.</summary>
-    public void RecallBooks(string gameId, IEnumerable<(string Title, OrderBook Book, DateTimeOffset ObservedAt)> books)
+    /// <summary>
+    /// Order books an earlier run stored, known as read at <paramref name="readAt"/> at the latest: a stored row's time
+    /// is also moved by a cheaper listing lowering its best offer, so it does not say how old its bid is. Given a time
+    /// older than the fresh pass's book age, a listing that looks underpriced on a recalled book has its book read again
+    /// before it is priced, while the rest need none. A book this run already read is newer and kept.
+    /// </summary>
+    public void RecallBooks(string gameId, IEnumerable<(string Title, OrderBook Book, DateTimeOffset ObservedAt)> books, DateTimeOffset readAt)
     {
-        foreach (var (title, book, at) in books)
+        foreach (var (title, book, observedAt) in books)
         {
+            var at = observedAt < readAt ? observedAt : readAt;
             _titles.AddOrUpdate((gameId, title), _ => new TitleMemory(book, at, null, null),
                 (_, known) => known.BookAt >= at ? known : known with { Book = book, BookAt = at });
         }

@@ -127,9 +127,9 @@ public sealed class ScannerOptions
     public TimeSpan RecalledSalesMaxAge { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// At start, the fresh pass recalls each title's order book read this long back (earlier runs), so its first rounds
-    /// read books only for titles that have none or whose listing looks underpriced on a book older than
-    /// <see cref="FreshBookMaxAge"/>, as later rounds do. Zero recalls none.
+    /// At start, the fresh pass recalls each title's order book stored this long back (earlier runs), as known but older
+    /// than <see cref="FreshBookMaxAge"/>: its first rounds read books only for titles that have none and for listings
+    /// that look underpriced (read again before they are priced), not for every title they meet. Zero recalls none.
     /// </summary>
     public TimeSpan RecalledBooksMaxAge { get; set; } = TimeSpan.FromMinutes(30);
 

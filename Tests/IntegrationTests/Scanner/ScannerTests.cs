@@ -294,54 +294,77 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
     [Fact]
-    public async Task AfterARestartTheFreshPassJudgesByTheOrderBooksAnEarlierRunReadWithoutReadingThemAgain()
+    public async Task AfterARestartTheFreshPassReadsNoBookAnEarlierRunStoredButReadsItAgainBeforeTrustingItsBid()
     {
         var database = await MigratedDatabaseAsync();
         var prefix = $"test:{Guid.NewGuid():N}:";
         var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
         var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
-        // A title with no buy order at all: read again, its book would say nothing is bid for it.
-        var title = catalogue!.First(c => c.FairPriceCents >= 500 && c.BestBuyOrderCents is null && !engine.Describe(c.Title, default, default).Blacklisted);
+        // Two titles with no buy order at all: read again, their books say nothing is bid for them.
+        var titles = catalogue!.Where(c => c.FairPriceCents is >= 500 and < 50_000 && c.BestBuyOrderCents is null && !engine.Describe(c.Title, default, default).Blacklisted).Take(2).ToList();
+        var (plain, tempting) = (titles[0], titles[1]);
 
-        // An earlier run read the title's book a minute ago: someone bid its fair price.
-        var bid = title.FairPriceCents;
+        // An earlier run stored both titles' books a minute ago: the plain one asked at its fair price, the tempting one
+        // bid at its fair price (a bid gone since).
+        var observedAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var stored = new Dictionary<string, ItemPrice>();
         await using (var db = SchemaTests.NewContext(database))
         {
-            var now = DateTimeOffset.UtcNow;
-            var item = new Item { GameId = "rust", Title = title.Title, FirstSeenAt = now.AddDays(-1), UpdatedAt = now.AddMinutes(-1) };
-            db.Items.Add(item);
-            await db.SaveChangesAsync(Ct);
-            db.ItemPrices.Add(new ItemPrice { ItemId = item.Id, BestOfferCents = bid, OfferCount = 3, BestBuyOrderCents = bid, BuyOrderCount = 1, ObservedAt = now.AddMinutes(-1) });
+            foreach (var (title, bid) in new[] { (plain, plain.FairPriceCents / 2), (tempting, tempting.FairPriceCents) })
+            {
+                var item = new Item { GameId = "rust", Title = title.Title, FirstSeenAt = observedAt.AddDays(-1), UpdatedAt = observedAt };
+                db.Items.Add(item);
+                await db.SaveChangesAsync(Ct);
+                stored[title.Title] = new ItemPrice { ItemId = item.Id, BestOfferCents = title.FairPriceCents, OfferCount = 3, BestBuyOrderCents = bid, BuyOrderCount = 1, ObservedAt = observedAt };
+                db.ItemPrices.Add(stored[title.Title]);
+            }
+
             await db.SaveChangesAsync(Ct);
         }
 
         using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
-        var price = bid * 6 / 10;
-        var response = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", title.Title, price, BypassBuyOrders: true), Ct);
-        var offerId = (await response.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!;
+        // The plain listing asks more than the title's other listings: nothing about it needs a book. The tempting one is
+        // 40% under the stored bid.
+        var offers = new List<string>();
+        var temptingPrice = tempting.FairPriceCents * 6 / 10;
+        foreach (var (title, price) in new[] { (plain, plain.FairPriceCents * 13 / 10), (tempting, temptingPrice) })
+        {
+            var response = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", title.Title, price, BypassBuyOrders: true), Ct);
+            offers.Add((await response.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!);
+        }
+
         try
         {
             var started = DateTimeOffset.UtcNow;
             await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-recalling-books",
                 ("Scanner:ListingWatchInterval", "00:00:00"));
+            // The tempting listing is worth buying all the same (40% under what the title sells for): once it is recorded,
+            // the look that met both listings is over.
             Opportunity? found = null;
             await WaitUntilAsync(async () =>
             {
                 await using var db = SchemaTests.NewContext(database);
-                found = await db.Opportunities.AsNoTracking().SingleOrDefaultAsync(o => o.OfferId == offerId, Ct);
+                found = await db.Opportunities.AsNoTracking().SingleOrDefaultAsync(o => o.OfferId == offers[1], Ct);
                 return found is not null;
             });
 
-            TestContext.Current.TestOutputHelper?.WriteLine($"{title.Title} at {price}c: recorded {(found!.FirstSeenAt - started).TotalSeconds:0.0} s after the start, best bid {found.BestBuyOrderCents}c.");
+            TestContext.Current.TestOutputHelper?.WriteLine($"{tempting.Title} at {temptingPrice}c: recorded {(found!.FirstSeenAt - started).TotalSeconds:0.0} s after the start, best bid {found.BestBuyOrderCents}c, resale {found.ResaleCents}c.");
             Assert.True(found!.FirstSeenAt - started < TimeSpan.FromSeconds(20), $"recorded {found.FirstSeenAt - started} after the start");
-            // Priced under the recalled bid: the book was not read again (DMarket's would have shown no bid at all).
-            Assert.Equal(bid, found.BestBuyOrderCents);
             await using var check = SchemaTests.NewContext(database);
-            Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran: the recalled book was not what judged the listing");
+            // The stored bid was not trusted: the book was read again, and DMarket's shows none.
+            Assert.Null(found.BestBuyOrderCents);
+            Assert.Null((await check.ItemPrices.AsNoTracking().SingleAsync(p => p.ItemId == stored[tempting.Title].ItemId, Ct)).BestBuyOrderCents);
+            // The plain title's stored book was enough: not read again, its row is as the earlier run left it.
+            var row = await check.ItemPrices.AsNoTracking().SingleAsync(p => p.ItemId == stored[plain.Title].ItemId, Ct);
+            Assert.Equal((plain.FairPriceCents / 2, observedAt.ToUnixTimeMilliseconds()), (row.BestBuyOrderCents, row.ObservedAt.ToUnixTimeMilliseconds()));
+            Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran");
         }
         finally
         {
-            await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
+            foreach (var offerId in offers)
+            {
+                await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
+            }
         }
     }
 
