@@ -53,6 +53,7 @@ public static class Extensions
         builder.Services.AddScoped<FreshListingsScanner>();
         builder.Services.AddScoped<ListingWatch>();
         builder.Services.AddSingleton<MarketMemory>();
+        builder.Services.AddSingleton<FreshWatermarks>();
         builder.Services.AddSingleton<ListingCounts>();
         builder.Services.AddSingleton<TitleLookupQueue>();
         builder.Services.AddScoped<TitleLookup>();

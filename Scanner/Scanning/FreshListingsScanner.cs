@@ -9,12 +9,14 @@ namespace DMarketAspire.Scanner.Scanning;
 /// Each new listing is priced at once from what is known: under the best buy order after the fee it is an opportunity
 /// whatever the sales say; with cached sales it is priced from them. A listing that looks underpriced on a title with no
 /// cached sales sends that title to the front of the sales queue and waits for its sales in <see cref="PendingListings"/>.
+/// A first look (a new leader) pages back to the newest listing the last leader saw (<see cref="FreshWatermarks"/>).
 /// </summary>
 public sealed partial class FreshListingsScanner(
     DMarketClient dmarket,
     SalesProvider sales,
     SalesWait salesWait,
     MarketMemory memory,
+    FreshWatermarks watermarks,
     TitleLookupQueue lookups,
     ListingPricer pricer,
     MarketDataStore marketData,
@@ -30,7 +32,7 @@ public sealed partial class FreshListingsScanner(
     public async Task<int> ScanAsync(string gameId, SeenOffers seen, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var (listed, newIds) = await NewListingsAsync(gameId, seen, settings, cancellationToken);
+        var (listed, newIds, newest) = await NewListingsAsync(gameId, seen, settings, cancellationToken);
         var listedAt = time.GetUtcNow();
         metrics.FreshListingsSeen(gameId, listed.Count);
         if (listed.Count > 0)
@@ -38,10 +40,16 @@ public sealed partial class FreshListingsScanner(
             await PriceAsync(gameId, listed, listedAt, settings, cancellationToken);
         }
 
-        // Only now are they seen: a look that failed half-way (DMarket, the database) is made again next round.
+        // Only now are they seen: a look that failed half-way (DMarket, the database) is made again next round, and the
+        // next leader pages back to here.
         foreach (var id in newIds)
         {
             seen.Add(id);
+        }
+
+        if (newest is { } newestListedAt)
+        {
+            await watermarks.SetAsync(gameId, newestListedAt);
         }
 
         seen.Primed = true;
@@ -103,8 +111,13 @@ public sealed partial class FreshListingsScanner(
             && !(title?.Book.BestOfferCents < listing.PriceCents);
     }
 
-    private async Task<(List<Listing> Listed, List<string> NewIds)> NewListingsAsync(string gameId, SeenOffers seen, ScannerOptions settings, CancellationToken cancellationToken)
+    private async Task<(List<Listing> Listed, List<string> NewIds, DateTimeOffset? Newest)> NewListingsAsync(
+        string gameId, SeenOffers seen, ScannerOptions settings, CancellationToken cancellationToken)
     {
+        // A first look resumes from the last leader's newest listing when there is one; else it reads one page (the
+        // sweeps cover the market as it was).
+        var resumeFrom = seen.Primed ? null : await watermarks.GetAsync(gameId);
+        var maxPages = resumeFrom is null ? settings.FreshMaxPages : settings.FreshCatchUpMaxPages;
         var levels = engine.Levels;
         // DMarket's price bounds are inclusive; the top level's upper bound is not.
         var query = new MarketItemsQuery(gameId)
@@ -118,13 +131,15 @@ public sealed partial class FreshListingsScanner(
 
         List<Listing> listed = [];
         List<string> newIds = [];
+        DateTimeOffset? newest = null;
         string? cursor = null;
-        for (var page = 0; page < settings.FreshMaxPages; page++)
+        for (var page = 0; page < maxPages; page++)
         {
             var offers = await dmarket.GetOffersPageAsync(query, cursor, cancellationToken);
             var reachedSeen = false;
             foreach (var offer in offers.Items)
             {
+                newest = newest is { } n && n >= offer.CreatedAt ? n : offer.CreatedAt;
                 if (seen.Contains(offer.OfferId))
                 {
                     reachedSeen = true;
@@ -132,6 +147,14 @@ public sealed partial class FreshListingsScanner(
                 }
 
                 newIds.Add(offer.OfferId);
+                // Listed before the last leader's newest: it was seen then. The same second is looked at again (DMarket
+                // dates listings to the second); pricing a listing twice records it once.
+                if (offer.CreatedAt < resumeFrom)
+                {
+                    reachedSeen = true;
+                    continue;
+                }
+
                 if (!offer.Locked && engine.LevelOf(offer.PriceCents) is not null)
                 {
                     listed.Add(new Listing(offer.OfferId, offer.Title, offer.PriceCents, offer.CreatedAt, offer.Attributes));
@@ -140,13 +163,13 @@ public sealed partial class FreshListingsScanner(
 
             // Newest first: past an offer seen before, everything is older still.
             cursor = offers.Cursor;
-            if (reachedSeen || cursor is null || !seen.Primed)
+            if (reachedSeen || cursor is null || (!seen.Primed && resumeFrom is null))
             {
                 break;
             }
         }
 
-        return (listed, newIds);
+        return (listed, newIds, newest);
     }
 
     private double Promise(string gameId, Listing listing, IReadOnlyDictionary<string, IReadOnlyList<Sale>> known, long? otherAsk)

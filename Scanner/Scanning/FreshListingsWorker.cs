@@ -8,6 +8,7 @@ namespace DMarketAspire.Scanner.Scanning;
 /// <summary>
 /// Keeps looking at every game's newest listings, in its own lane of the market-items budget so the full sweeps can
 /// neither starve it nor be starved by it. One replica at a time does this (a lease), as two would only see the same.
+/// A replica that becomes the leader starts unprimed, so its first look pages back to where the last leader got to.
 /// </summary>
 public sealed partial class FreshListingsWorker(
     IServiceScopeFactory scopes,
@@ -35,11 +36,20 @@ public sealed partial class FreshListingsWorker(
         var leading = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            leading = leading ? await leases.RenewAsync(LeaseName, settings.LeaseDuration) : await leases.TryAcquireAsync(LeaseName, settings.LeaseDuration);
             if (!leading)
             {
-                await Task.Delay(settings.LeaseDuration / 3, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                continue;
+                leading = await leases.TryAcquireAsync(LeaseName, settings.FreshLeaseDuration);
+                if (!leading)
+                {
+                    await Task.Delay(settings.FreshLeaseDuration / 3, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                    continue;
+                }
+
+                // Whatever this replica saw while it led before, another leader has seen since.
+                foreach (var game in seen.Values)
+                {
+                    game.Primed = false;
+                }
             }
 
             var started = time.GetUtcNow();
@@ -48,6 +58,12 @@ public sealed partial class FreshListingsWorker(
                 foreach (var game in settings.EffectiveGames)
                 {
                     await LookAsync(game, seen[game], stoppingToken);
+                    // After each game: a catch-up look can take seconds, and the lease is short.
+                    leading = await leases.RenewAsync(LeaseName, settings.FreshLeaseDuration);
+                    if (!leading)
+                    {
+                        break;
+                    }
                 }
             }
 

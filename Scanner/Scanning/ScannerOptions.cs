@@ -75,6 +75,26 @@ public sealed class ScannerOptions
     [Range(1, 20)]
     public int FreshMaxPages { get; set; } = 3;
 
+    /// <summary>
+    /// The fresh pass's lease, renewed after each game's look: shorter than the sweeps' units', because a replica that
+    /// dies holding it (its owner id names the process) keeps everyone from looking until it lapses.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan FreshLeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A new leader of the fresh pass (a restart, another replica) pages back to the newest listing the last one saw
+    /// (<see cref="FreshWatermarks"/>) when that was at most this long ago; an older gap is the sweeps'. Zero turns it off.
+    /// </summary>
+    public TimeSpan FreshResumeMaxGap { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Pages a new leader reads per game to reach the last leader's newest listing (once; the rounds after it read
+    /// <see cref="FreshMaxPages"/>). About 15 s of a 20,000-listing game's churn fill up to 9.
+    /// </summary>
+    [Range(1, 100)]
+    public int FreshCatchUpMaxPages { get; set; } = 20;
+
     /// <summary>The shortest round over all games (the lane's budget usually paces them; this keeps an idle one from spinning).</summary>
     public TimeSpan FreshRoundInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

@@ -395,6 +395,73 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
     /// <summary>Holds every sweep's lease as another replica would, so the scanner under test runs only its fresh pass.</summary>
+    [Fact]
+    public async Task AFreshPassThatTakesOverPagesBackToTheListingsItsPredecessorNeverSaw()
+    {
+        var database = await MigratedDatabaseAsync();
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        var eligible = catalogue!.Where(c => c.FairPriceCents is >= 500 and < 50_000 && !engine.Describe(c.Title, default, default).Blacklisted).ToList();
+        var title = eligible.Where(c => c.BestBuyOrderCents >= 400).Skip(Attempts + 2).First();
+        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
+        var watermark = $"{prefix}fresh:newest:rust";
+
+        // A first run leads the fresh pass and leaves where it got to.
+        await using (var before = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-before",
+            ("Scanner:ListingWatchInterval", "00:00:00")))
+        {
+            await WaitUntilAsync(async () => (await sweeper.GetDatabase().StringGetAsync(watermark)).HasValue);
+        }
+
+        // While no one leads it: a listing under the title's best bid, then more listings than a page holds (DMarket
+        // dates them to the second, hence the pauses), so that the newest page no longer shows it.
+        List<string> planted = [];
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1.1), Ct);
+            var tempting = await PlantAsync("rust", title.Title, title.BestBuyOrderCents!.Value * 6 / 10);
+            planted.Add(tempting);
+            await Task.Delay(TimeSpan.FromSeconds(1.1), Ct);
+            var others = eligible.Where(c => c.Title != title.Title).ToList();
+            for (var i = 0; i < 150; i++)
+            {
+                var filler = others[i % others.Count];
+                planted.Add(await PlantAsync("rust", filler.Title, filler.FairPriceCents * 3 / 2));
+            }
+
+            var started = DateTimeOffset.UtcNow;
+            await using var after = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-after",
+                ("Scanner:ListingWatchInterval", "00:00:00"));
+            Opportunity? found = null;
+            await WaitUntilAsync(async () =>
+            {
+                await using var db = SchemaTests.NewContext(database);
+                found = await db.Opportunities.AsNoTracking().SingleOrDefaultAsync(o => o.OfferId == tempting, Ct);
+                return found is not null;
+            });
+
+            TestContext.Current.TestOutputHelper?.WriteLine($"{title.Title}, listed under its bid behind {planted.Count - 1} newer listings: recorded {(found!.FirstSeenAt - started).TotalSeconds:0.0} s after the start.");
+            Assert.True(found!.FirstSeenAt - started < TimeSpan.FromSeconds(20), $"recorded {found.FirstSeenAt - started} after the start");
+            await using var check = SchemaTests.NewContext(database);
+            Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran: the fresh pass was not what found it");
+        }
+        finally
+        {
+            foreach (var offerId in planted)
+            {
+                await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
+            }
+        }
+    }
+
+    private async Task<string> PlantAsync(string gameId, string title, long priceCents)
+    {
+        var planted = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(gameId, title, priceCents, BypassBuyOrders: true), Ct);
+        planted.EnsureSuccessStatusCode();
+        return (await planted.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!;
+    }
+
     private async Task<StackExchange.Redis.ConnectionMultiplexer> HoldSweepLeasesAsync(string prefix, IEnumerable<ScanLevel> levels)
     {
         var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(infrastructure.Redis.ConnectionString);
@@ -530,11 +597,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
             await simulator.Control.DeleteAsync($"/_sim/offers/{dearer}", Ct);
         }
 
-        async Task<string> PlantAsync(DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry entry, long price)
-        {
-            var planted = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", entry.Title, price, BypassBuyOrders: true), Ct);
-            return (await planted.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!;
-        }
+        Task<string> PlantAsync(DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry entry, long price) => this.PlantAsync("rust", entry.Title, price);
     }
 
     [Fact]
