@@ -12,7 +12,8 @@
 #     planted in the first minute after start-up (cold caches).
 #   * recall against the simulator's ground truth after 2, 5 and 10 minutes (of the minutes asked for): offers the model
 #     knows to be profitable at the title's fair price by at least their level's minimum, blacklisted titles left out;
-#     precision: of the Api's active opportunities still listed, those profitable at fair price.
+#     precision: of the Api's active opportunities still listed once the ground truth is read, those profitable at fair
+#     price (the others printed with their price, resale and the title's fair price).
 #   * every minute from the second: the share of the Api's active opportunities no longer listed at the simulator.
 #   * the market-items quota used after the first minute (start-up) and every 429 the simulator gave, per group.
 # RESTART_SCANNER_AT=<seconds> (e.g. 240): the Scanner is killed (SIGKILL) that long after start-up and the AppHost's
@@ -50,14 +51,15 @@ levels = [(50, 300, 1), (300, 1000, 5), (1000, 3000, 5), (3000, 10000, 10), (100
 rng = random.Random(20261202)
 
 def api_active():
-    ids, cursor = set(), None
+    """The Api's active opportunities, by offer id."""
+    shown, cursor = {}, None
     while True:
         url = f"{api}/api/opportunities?status=active&sort=newest&limit=100" + (f"&cursor={cursor}" if cursor else "")
         page = get(url)
-        ids.update(o["offerId"] for o in page["items"])
+        shown.update((o["offerId"], o) for o in page["items"])
         cursor = page.get("nextCursor")
         if not cursor:
-            return ids
+            return shown
         time.sleep(0.02)
 
 def truth(min_percent_by_level=True):
@@ -180,7 +182,8 @@ checkpoints = [m for m in (2, 5, 10) if m <= minutes] or [minutes]
 recall_rows, stale_rows = [], []
 for m in range(2, int(minutes) + 1):
     time.sleep(max(0, start + m * 60 - time.time()))
-    shown = api_active()
+    details = api_active()
+    shown = set(details)
     listed = set(post(f"{sim}/_sim/offers/listed", sorted(shown)))
     stale = len(shown - listed)
     stale_rows.append((m, stale, len(shown)))
@@ -196,10 +199,21 @@ for m in range(2, int(minutes) + 1):
     if m in checkpoints:
         wanted = truth()
         profitable = truth(min_percent_by_level=False)
+        # Precision over what was still listed after the ground truth was read, not before: the most underpriced
+        # listings are bought within seconds, and one bought in between is in neither the truth nor wrong.
+        listed = set(post(f"{sim}/_sim/offers/listed", sorted(shown)))
         found = len(wanted & shown)
         right = len(listed & profitable)
         recall_rows.append((m, found, len(wanted), right, len(listed)))
         line += f"; recall {found}/{len(wanted)} = {found / max(1, len(wanted)):.1%}; precision {right}/{len(listed)} = {right / max(1, len(listed)):.1%}"
+        # What the imprecise ones are: shown and still listed, yet not profitable at the title's fair price now.
+        wrong = [details[i] for i in sorted(listed - profitable)]
+        if wrong:
+            fair = {(g, c["title"]): c["fairPriceCents"] for g in {o["gameId"] for o in wrong} for c in get(f"{sim}/_sim/catalogue/{g}")}
+            line += "\n    not profitable at fair price: " + "; ".join(
+                f"{o['gameId']} '{o['title']}' {o['buyPriceCents']}c, resale {o['resaleCents']}c"
+                + (f" (bid {o['bestBuyOrderCents']}c)" if o.get("bestBuyOrderCents") else "")
+                + f", fair {fair.get((o['gameId'], o['title']), '?')}c, level {o['level']}" for o in wrong[:8])
     print(line, flush=True)
 
 time.sleep(max(0, start + duration - time.time()))
