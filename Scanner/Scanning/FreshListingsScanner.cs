@@ -136,10 +136,10 @@ public sealed partial class FreshListingsScanner(
         for (var page = 0; page < maxPages; page++)
         {
             var offers = await dmarket.GetOffersPageAsync(query, cursor, cancellationToken);
+            newest ??= offers.Items.FirstOrDefault()?.CreatedAt; // newest first: the first page's first
             var reachedSeen = false;
             foreach (var offer in offers.Items)
             {
-                newest = newest is { } n && n >= offer.CreatedAt ? n : offer.CreatedAt;
                 if (seen.Contains(offer.OfferId))
                 {
                     reachedSeen = true;

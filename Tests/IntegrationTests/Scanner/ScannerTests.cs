@@ -255,8 +255,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         List<(string OfferId, long Price)> planted = [];
         foreach (var title in titles)
         {
-            var response = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", title.Title, title.FairPriceCents * 6 / 10, BypassBuyOrders: true), Ct);
-            planted.Add(((await response.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!, title.FairPriceCents * 6 / 10));
+            planted.Add((await PlantAsync("rust", title.Title, title.FairPriceCents * 6 / 10), title.FairPriceCents * 6 / 10));
         }
 
         try
@@ -329,8 +328,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         var temptingPrice = tempting.FairPriceCents * 6 / 10;
         foreach (var (title, price) in new[] { (plain, plain.FairPriceCents * 13 / 10), (tempting, temptingPrice) })
         {
-            var response = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest("rust", title.Title, price, BypassBuyOrders: true), Ct);
-            offers.Add((await response.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!);
+            offers.Add(await PlantAsync("rust", title.Title, price));
         }
 
         try
@@ -340,16 +338,10 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
                 ("Scanner:ListingWatchInterval", "00:00:00"));
             // The tempting listing is worth buying all the same (40% under what the title sells for): once it is recorded,
             // the look that met both listings is over.
-            Opportunity? found = null;
-            await WaitUntilAsync(async () =>
-            {
-                await using var db = SchemaTests.NewContext(database);
-                found = await db.Opportunities.AsNoTracking().SingleOrDefaultAsync(o => o.OfferId == offers[1], Ct);
-                return found is not null;
-            });
+            var found = await WaitForOpportunityAsync(database, offers[1]);
 
-            TestContext.Current.TestOutputHelper?.WriteLine($"{tempting.Title} at {temptingPrice}c: recorded {(found!.FirstSeenAt - started).TotalSeconds:0.0} s after the start, best bid {found.BestBuyOrderCents}c, resale {found.ResaleCents}c.");
-            Assert.True(found!.FirstSeenAt - started < TimeSpan.FromSeconds(20), $"recorded {found.FirstSeenAt - started} after the start");
+            TestContext.Current.TestOutputHelper?.WriteLine($"{tempting.Title} at {temptingPrice}c: recorded {(found.FirstSeenAt - started).TotalSeconds:0.0} s after the start, best bid {found.BestBuyOrderCents}c, resale {found.ResaleCents}c.");
+            Assert.True(found.FirstSeenAt - started < TimeSpan.FromSeconds(20), $"recorded {found.FirstSeenAt - started} after the start");
             await using var check = SchemaTests.NewContext(database);
             // The stored bid was not trusted: the book was read again, and DMarket's shows none.
             Assert.Null(found.BestBuyOrderCents);
@@ -433,16 +425,10 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
             var started = DateTimeOffset.UtcNow;
             await using var after = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-after",
                 ("Scanner:ListingWatchInterval", "00:00:00"));
-            Opportunity? found = null;
-            await WaitUntilAsync(async () =>
-            {
-                await using var db = SchemaTests.NewContext(database);
-                found = await db.Opportunities.AsNoTracking().SingleOrDefaultAsync(o => o.OfferId == tempting, Ct);
-                return found is not null;
-            });
+            var found = await WaitForOpportunityAsync(database, tempting);
 
-            TestContext.Current.TestOutputHelper?.WriteLine($"{title.Title}, listed under its bid behind {planted.Count - 1} newer listings: recorded {(found!.FirstSeenAt - started).TotalSeconds:0.0} s after the start.");
-            Assert.True(found!.FirstSeenAt - started < TimeSpan.FromSeconds(20), $"recorded {found.FirstSeenAt - started} after the start");
+            TestContext.Current.TestOutputHelper?.WriteLine($"{title.Title}, listed under its bid behind {planted.Count - 1} newer listings: recorded {(found.FirstSeenAt - started).TotalSeconds:0.0} s after the start.");
+            Assert.True(found.FirstSeenAt - started < TimeSpan.FromSeconds(20), $"recorded {found.FirstSeenAt - started} after the start");
             await using var check = SchemaTests.NewContext(database);
             Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran: the fresh pass was not what found it");
         }
@@ -455,11 +441,26 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         }
     }
 
-    private async Task<string> PlantAsync(string gameId, string title, long priceCents)
+    /// <summary>Lists an offer at the simulator, past the title's buy orders (none takes it at once).</summary>
+    private async Task<string> PlantAsync(string gameId, string title, long priceCents, DMarketAspire.DMarket.Client.Models.ItemAttributes? attributes = null)
     {
-        var planted = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(gameId, title, priceCents, BypassBuyOrders: true), Ct);
+        var planted = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(gameId, title, priceCents, BypassBuyOrders: true, Attributes: attributes), Ct);
         planted.EnsureSuccessStatusCode();
         return (await planted.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!;
+    }
+
+    /// <summary>Waits (up to <see cref="RoundTimeout"/>) until the offer is recorded as an opportunity.</summary>
+    private static async Task<Opportunity> WaitForOpportunityAsync(string database, string offerId)
+    {
+        Opportunity? found = null;
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = SchemaTests.NewContext(database);
+            found = await db.Opportunities.AsNoTracking().SingleOrDefaultAsync(o => o.OfferId == offerId, Ct);
+            return found is not null;
+        });
+
+        return found!;
     }
 
     private async Task<StackExchange.Redis.ConnectionMultiplexer> HoldSweepLeasesAsync(string prefix, IEnumerable<ScanLevel> levels)
@@ -621,19 +622,10 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
             var title = catalogue!.First(c => c.BestBuyOrderCents >= 200 && !engine.Describe(c.Title, default, default).Blacklisted
                 && (game != "a8db" || c.Title.EndsWith(')')) && (game != "tf2" || !c.Title.Contains("Killstreak", StringComparison.Ordinal)));
             var planted = attributes(title.Title);
-            var response = await simulator.Control.PostAsJsonAsync("/_sim/offers",
-                new PlantOfferRequest(game, title.Title, title.BestBuyOrderCents!.Value * 6 / 10, BypassBuyOrders: true, Attributes: planted), Ct);
-            var offerId = (await response.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!;
+            var offerId = await PlantAsync(game, title.Title, title.BestBuyOrderCents!.Value * 6 / 10, planted);
+            var found = await WaitForOpportunityAsync(database, offerId);
 
-            Opportunity? found = null;
-            await WaitUntilAsync(async () =>
-            {
-                await using var db = SchemaTests.NewContext(database);
-                found = await db.Opportunities.AsNoTracking().SingleOrDefaultAsync(o => o.OfferId == offerId, Ct);
-                return found is not null;
-            });
-
-            var a = found!.Attributes;
+            var a = found.Attributes;
             Assert.Equal(
                 (planted.Exterior, planted.FloatValue, planted.PaintSeed, planted.Phase, planted.StatTrak, planted.Souvenir, planted.Category, planted.Stickers),
                 (a.Exterior, a.FloatValue, a.PaintSeed, a.Phase, a.StatTrak, a.Souvenir, a.Category, a.Stickers));
@@ -650,8 +642,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     /// <summary>Lists an offer of the title at <paramref name="price"/> and waits for its opportunity.</summary>
     private async Task<(Opportunity Found, DateTimeOffset PlantedAt, long PriceCents)> PlantAndWaitAsync(string database, DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry title, long price, string gameId = "rust")
     {
-        var planted = await simulator.Control.PostAsJsonAsync("/_sim/offers", new PlantOfferRequest(gameId, title.Title, price, BypassBuyOrders: true), Ct);
-        var offerId = (await planted.Content.ReadFromJsonAsync<DMarketSimulator.Apis.SimulatorControlApi.PlantedOffer>(Ct))!.OfferId!;
+        var offerId = await PlantAsync(gameId, title.Title, price);
         var plantedAt = DateTimeOffset.UtcNow;
         try
         {
