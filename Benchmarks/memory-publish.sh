@@ -8,6 +8,9 @@
 # each used, and the DMarket requests the simulator accepted (so a variant that costs throughput shows).
 #
 #   bash Benchmarks/memory-publish.sh [rounds=2] [seconds=120] [offers-per-game=20000]
+#
+# A change's before and after: BEFORE=<another checkout, built in Release> VARIANTS="before build" runs that checkout's
+# build against this one's, in turns (each round in the opposite order of the last, so neither always goes first).
 set -euo pipefail
 
 rounds=${1:-2}
@@ -21,14 +24,21 @@ source "$root/deploy/systemd/common.sh"
 bench_setup
 services=(Scanner BotService Api)
 build_release MigrationService "${services[@]}" DMarketSimulator TelegramSimulator
+read -r -a variants <<<"${VARIANTS:-build shared lean}"
+if [[ " ${variants[*]} " == *" before "* ]]; then
+  [[ -n ${BEFORE:-} && -f "$BEFORE/Api/bin/Release/net10.0/DMarketAspire.Api.dll" ]] || { echo "BEFORE must name a checkout built in Release"; exit 1; }
+fi
 echo "== preparing the variants"
-mkdir -p "$work/shared"
-for project in "${services[@]}"; do cp -r "$root/$project/bin/Release/net10.0" "$work/shared/$project"; done
-share_identical_files "$work/shared" "${services[@]}"
-publish_lean "$root" "$work/lean" "${services[@]}"
+if [[ " ${variants[*]} " == *" shared "* ]]; then
+  mkdir -p "$work/shared"
+  for project in "${services[@]}"; do cp -r "$root/$project/bin/Release/net10.0" "$work/shared/$project"; done
+  share_identical_files "$work/shared" "${services[@]}"
+fi
+if [[ " ${variants[*]} " == *" lean "* ]]; then publish_lean "$root" "$work/lean" "${services[@]}"; fi
 program() { # variant, project
   case $1 in
     build) bin "$2" ;;
+    before) echo "$BEFORE/$2/bin/Release/net10.0/DMarketAspire.$2.dll" ;;
     *) echo "$work/$1/$2/DMarketAspire.$2.dll" ;;
   esac
 }
@@ -47,7 +57,9 @@ sim="http://127.0.0.1:$dm_port"
 echo "== $seconds s after start, $offers offers per game; PSS MB and CPU s per service; DMarket requests accepted"
 printf '%-8s %-6s %16s %16s %16s %7s %14s\n' variant round Scanner BotService Api "PSS sum" "items / sales"
 for round in $(seq 1 "$rounds"); do
-  for variant in build shared lean; do
+  order=("${variants[@]}")
+  if ((round % 2 == 0)); then mapfile -t order < <(printf '%s\n' "${variants[@]}" | tac); fi
+  for variant in "${order[@]}"; do
     curl -s -XPOST "$sim/_sim/stats/reset" >/dev/null
     started=()
     for project in "${services[@]}"; do

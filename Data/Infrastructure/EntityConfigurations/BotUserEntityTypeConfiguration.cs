@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using DMarketAspire.Data.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,8 +6,6 @@ namespace DMarketAspire.Data.Infrastructure.EntityConfigurations;
 
 internal sealed class BotUserEntityTypeConfiguration : IEntityTypeConfiguration<BotUser>
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     public void Configure(EntityTypeBuilder<BotUser> builder)
     {
         builder.ToTable("bot_users");
@@ -19,9 +15,7 @@ internal sealed class BotUserEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.Property(u => u.Language).HasMaxLength(8);
         builder.Property(u => u.TimeZone).HasMaxLength(64);
         builder.Property(u => u.MinProfitPercent).HasPrecision(9, 2);
-        builder.Property(u => u.ItemFilter).HasColumnType("jsonb").HasConversion(
-            f => JsonSerializer.Serialize(f, JsonOptions),
-            json => JsonSerializer.Deserialize<ItemFilter>(json, JsonOptions) ?? ItemFilter.Any);
+        builder.Property(u => u.ItemFilter).HasColumnType("jsonb").HasConversion<ItemFilterJsonConverter>();
         builder.Property(u => u.Mode).HasConversion<string>().HasMaxLength(16);
         // The planner's read: everyone who wants notifications.
         builder.HasIndex(u => new { u.Paused, u.Blocked, u.Mode });
