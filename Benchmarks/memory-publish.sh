@@ -11,6 +11,7 @@
 #
 # A change's before and after: BEFORE=<another checkout, built in Release> VARIANTS="before build" runs that checkout's
 # build against this one's, in turns (each round in the opposite order of the last, so neither always goes first).
+# A runtime setting: VARIANT_ENV="DOTNET_X=1 DOTNET_Y=2" VARIANTS="build env" runs this build with and without it.
 set -euo pipefail
 
 rounds=${1:-2}
@@ -39,6 +40,7 @@ program() { # variant, project
   case $1 in
     build) bin "$2" ;;
     before) echo "$BEFORE/$2/bin/Release/net10.0/DMarketAspire.$2.dll" ;;
+    env) bin "$2" ;;
     *) echo "$work/$1/$2/DMarketAspire.$2.dll" ;;
   esac
 }
@@ -63,7 +65,9 @@ for round in $(seq 1 "$rounds"); do
     curl -s -XPOST "$sim/_sim/stats/reset" >/dev/null
     started=()
     for project in "${services[@]}"; do
-      ASPNETCORE_URLS="http://127.0.0.1:$(free_port)" dotnet "$(program "$variant" "$project")" >"$work/$project-$variant.log" 2>&1 &
+      settings=()
+      if [[ $variant == env ]]; then read -r -a settings <<<"${VARIANT_ENV:?set VARIANT_ENV for the env variant}"; fi
+      env "${settings[@]}" ASPNETCORE_URLS="http://127.0.0.1:$(free_port)" dotnet "$(program "$variant" "$project")" >"$work/$project-$variant.log" 2>&1 &
       started+=($!)
     done
     sleep "$seconds"

@@ -32,7 +32,8 @@ public sealed partial class ListingWatchWorker(
         while (!stoppingToken.IsCancellationRequested)
         {
             var started = time.GetTimestamp();
-            leading = leading ? await leases.RenewAsync(LeaseName, settings.LeaseDuration) : await leases.TryAcquireAsync(LeaseName, settings.LeaseDuration);
+            var lease = settings.ListingWatchLeaseDuration;
+            leading = leading ? await leases.RenewAsync(LeaseName, lease) : await leases.TryAcquireAsync(LeaseName, lease);
             if (leading)
             {
                 using (DMarketRateLane.Use(settings.ListingWatchLane))
@@ -40,12 +41,18 @@ public sealed partial class ListingWatchWorker(
                     foreach (var game in settings.EffectiveGames)
                     {
                         await CheckAsync(game, stoppingToken);
+                        // After each game: a round the lane paces can take longer than the short lease.
+                        leading = await leases.RenewAsync(LeaseName, lease);
+                        if (!leading)
+                        {
+                            break;
+                        }
                     }
                 }
             }
 
             // Rounds start an interval apart, or back to back when the lane makes one longer.
-            var rest = leading ? settings.ListingWatchInterval - time.GetElapsedTime(started) : settings.LeaseDuration / 3;
+            var rest = leading ? settings.ListingWatchInterval - time.GetElapsedTime(started) : lease / 3;
             if (rest > TimeSpan.Zero)
             {
                 await Task.Delay(rest, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -188,6 +188,13 @@ public sealed class ScannerOptions
     [Range(0, 100)]
     public int ListingWatchSearches { get; set; } = 1;
 
+    /// <summary>
+    /// The listing watch's lease, renewed after each game's check: short for the same reason as
+    /// <see cref="FreshLeaseDuration"/> (a replica killed holding it leaves sold listings shown until it lapses).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ListingWatchLeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>An opportunity younger than this is not judged: a book read just after a listing appeared may not show it.</summary>
     public TimeSpan ListingWatchGrace { get; set; } = TimeSpan.FromSeconds(3);
 

@@ -548,6 +548,51 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
     [Fact]
+    public async Task TheListingWatchOfAReplicaKilledHoldingItResumesElsewhereWithinItsShortLease()
+    {
+        var database = await MigratedDatabaseAsync();
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
+
+        // A replica killed while it led the watch: nobody renews or releases its lease, which lapses after the duration it
+        // last renewed it for, a Scanner's default.
+        var lease = new ScannerOptions().ListingWatchLeaseDuration;
+        var killed = new DMarketAspire.Coordination.RedisLeases(sweeper, prefix, "replica-killed");
+        Assert.True(await killed.TryAcquireAsync(ListingWatchWorker.LeaseName, lease));
+        var lapsesAt = DateTimeOffset.UtcNow + lease;
+
+        // The sweeps' lease as a Scanner has it by default (test hosts shorten it): the watch must not keep one that long.
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-successor",
+            ("DMarket:RateLimits:MarketItemsPerSecond", "3"), ("Scanner:FreshShare", "0.34"), ("Scanner:ListingWatchInterval", "00:00:01"),
+            ("Scanner:LeaseDuration", new ScannerOptions().LeaseDuration.ToString()));
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        var title = catalogue!.Where(c => c.BestBuyOrderCents >= 200 && !engine.Describe(c.Title, default, default).Blacklisted).Skip(Attempts + 6).First();
+
+        // Found by the fresh pass, then bought by another trader the moment it was found.
+        var (found, _, _) = await PlantAndWaitAsync(database, title);
+        var boughtAt = DateTimeOffset.UtcNow;
+        Opportunity? gone = null;
+        await WaitUntilAsync(async () =>
+        {
+            gone = await OpportunityAsync(database, found.OfferId);
+            return gone.Status == OpportunityStatus.Gone;
+        });
+
+        // Not before the dead replica's lease lapsed (nor the purchase), then within a few of the watch's rounds.
+        var judgedFrom = boughtAt > lapsesAt ? boughtAt : lapsesAt;
+        var after = gone!.GoneAt!.Value - judgedFrom;
+        TestContext.Current.TestOutputHelper?.WriteLine($"Gone {after.TotalSeconds:0.0} s after the dead replica's {lease.TotalSeconds:0} s lease lapsed or the purchase, whichever was later ({gone.GoneReason}).");
+        Assert.Equal(ListingWatch.ListingGone, gone.GoneReason);
+        Assert.True(after < TimeSpan.FromSeconds(10), $"gone {after} after the lease lapsed or the purchase");
+
+        // And the lease its successor keeps is as short: were it killed now, the watch would pause no longer than that.
+        Assert.Equal("replica-successor", await killed.HolderAsync(ListingWatchWorker.LeaseName));
+        var left = await sweeper.GetDatabase().KeyTimeToLiveAsync($"{prefix}lease:{ListingWatchWorker.LeaseName}");
+        Assert.True(left is { } l && l <= lease, $"the watch's lease has {left} left; at most {lease} expected");
+    }
+
+    [Fact]
     public async Task AnOpportunityAboveItsTitlesCheapestListingTurnsGoneWithinSecondsOnceBought()
     {
         var database = await MigratedDatabaseAsync();
