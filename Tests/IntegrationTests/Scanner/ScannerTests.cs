@@ -441,6 +441,28 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         }
     }
 
+    /// <summary>
+    /// Lists a Rust listing under its title's bid (the <paramref name="skip"/>-th such title, so tests keep apart), waits
+    /// for the fresh pass to record it, buys it as another trader the moment it is found, and waits until it is Gone.
+    /// </summary>
+    private async Task<(Opportunity Found, DateTimeOffset BoughtAt, Opportunity Gone)> FoundThenBoughtAsync(string database, int skip)
+    {
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        var title = catalogue!.Where(c => c.BestBuyOrderCents >= 200 && !engine.Describe(c.Title, default, default).Blacklisted).Skip(skip).First();
+
+        var (found, _, _) = await PlantAndWaitAsync(database, title);
+        var boughtAt = DateTimeOffset.UtcNow;
+        Opportunity? gone = null;
+        await WaitUntilAsync(async () =>
+        {
+            gone = await OpportunityAsync(database, found.OfferId);
+            return gone.Status == OpportunityStatus.Gone;
+        });
+
+        return (found, boughtAt, gone!);
+    }
+
     /// <summary>Lists an offer at the simulator, past the title's buy orders (none takes it at once).</summary>
     private async Task<string> PlantAsync(string gameId, string title, long priceCents, DMarketAspire.DMarket.Client.Models.ItemAttributes? attributes = null)
     {
@@ -524,21 +546,9 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
         await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-watch",
             ("DMarket:RateLimits:MarketItemsPerSecond", "3"), ("Scanner:FreshShare", "0.34"), ("Scanner:ListingWatchInterval", "00:00:01"));
-        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
-        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
-        var title = catalogue!.Where(c => c.BestBuyOrderCents >= 200 && !engine.Describe(c.Title, default, default).Blacklisted).Skip(Attempts).First();
+        var (found, boughtAt, gone) = await FoundThenBoughtAsync(database, Attempts);
 
-        // Found by the fresh pass, then bought by another trader the moment it was found.
-        var (found, _, _) = await PlantAndWaitAsync(database, title);
-        var boughtAt = DateTimeOffset.UtcNow;
-        Opportunity? gone = null;
-        await WaitUntilAsync(async () =>
-        {
-            gone = await OpportunityAsync(database, found.OfferId);
-            return gone.Status == OpportunityStatus.Gone;
-        });
-
-        var after = gone!.GoneAt!.Value - boughtAt;
+        var after = gone.GoneAt!.Value - boughtAt;
         TestContext.Current.TestOutputHelper?.WriteLine($"Gone {after.TotalSeconds:0.0} s after the purchase ({gone.GoneReason}); first seen {(gone.GoneAt.Value - found.FirstSeenAt).TotalSeconds:0.0} s before.");
         Assert.Equal(ListingWatch.ListingGone, gone.GoneReason);
         Assert.True(after < TimeSpan.FromSeconds(10), $"gone {after} after the purchase");
@@ -565,23 +575,11 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-successor",
             ("DMarket:RateLimits:MarketItemsPerSecond", "3"), ("Scanner:FreshShare", "0.34"), ("Scanner:ListingWatchInterval", "00:00:01"),
             ("Scanner:LeaseDuration", new ScannerOptions().LeaseDuration.ToString()));
-        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
-        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
-        var title = catalogue!.Where(c => c.BestBuyOrderCents >= 200 && !engine.Describe(c.Title, default, default).Blacklisted).Skip(Attempts + 6).First();
-
-        // Found by the fresh pass, then bought by another trader the moment it was found.
-        var (found, _, _) = await PlantAndWaitAsync(database, title);
-        var boughtAt = DateTimeOffset.UtcNow;
-        Opportunity? gone = null;
-        await WaitUntilAsync(async () =>
-        {
-            gone = await OpportunityAsync(database, found.OfferId);
-            return gone.Status == OpportunityStatus.Gone;
-        });
+        var (_, boughtAt, gone) = await FoundThenBoughtAsync(database, Attempts + 6);
 
         // Not before the dead replica's lease lapsed (nor the purchase), then within a few of the watch's rounds.
         var judgedFrom = boughtAt > lapsesAt ? boughtAt : lapsesAt;
-        var after = gone!.GoneAt!.Value - judgedFrom;
+        var after = gone.GoneAt!.Value - judgedFrom;
         TestContext.Current.TestOutputHelper?.WriteLine($"Gone {after.TotalSeconds:0.0} s after the dead replica's {lease.TotalSeconds:0} s lease lapsed or the purchase, whichever was later ({gone.GoneReason}).");
         Assert.Equal(ListingWatch.ListingGone, gone.GoneReason);
         Assert.True(after < TimeSpan.FromSeconds(10), $"gone {after} after the lease lapsed or the purchase");
