@@ -39,7 +39,7 @@ public sealed class BotFailoverTests(InfrastructureFixture infrastructure, BotFa
             var kills = 0;
             foreach (var (threshold, replacement) in new[] { (60, "c"), (160, "d") })
             {
-                await WaitForDeliveredAsync(users, threshold, TimeSpan.FromSeconds(60));
+                await WaitForDeliveredAsync(users, threshold, TimeSpan.FromSeconds(60), database, replicas.Values);
                 var leader = (string?)await redis.GetDatabase().StringGetAsync($"{prefix}lease:leader") ?? throw new InvalidOperationException("No leader.");
                 replicas[leader].Dispose();
                 replicas.Remove(leader);
@@ -81,13 +81,22 @@ public sealed class BotFailoverTests(InfrastructureFixture infrastructure, BotFa
         }
     }
 
-    private async Task WaitForDeliveredAsync(List<long> users, int count, TimeSpan timeout)
+    /// <summary>Waits until <paramref name="count"/> notifications were shown; if they are not, says where they are and what the replicas logged.</summary>
+    private async Task WaitForDeliveredAsync(List<long> users, int count, TimeSpan timeout, string database, IEnumerable<ServerProcess> replicas)
     {
         var set = users.ToHashSet();
         var deadline = DateTime.UtcNow + timeout;
-        while ((await simulator.SentAsync()).Count(s => set.Contains(s.ChatId) && s.Text.StartsWith(NewOpportunity, StringComparison.Ordinal)) < count)
+        int shown;
+        while ((shown = (await simulator.SentAsync()).Count(s => set.Contains(s.ChatId) && s.Text.StartsWith(NewOpportunity, StringComparison.Ordinal))) < count)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Fewer than {count} notifications arrived.");
+            if (DateTime.UtcNow >= deadline)
+            {
+                var rows = await BotSeed.NotificationsAsync(database);
+                var statuses = string.Join(", ", rows.GroupBy(n => n.Status).Select(g => $"{g.Key} {g.Count()}"));
+                Assert.Fail($"{shown} of {count} notifications shown in {timeout}; notification rows: {rows.Count} ({statuses}).\n"
+                    + string.Join("\n", replicas.Select(r => r.RecentOutput)));
+            }
+
             await Task.Delay(50, Ct);
         }
     }
