@@ -38,9 +38,8 @@ fi
 if [[ " ${variants[*]} " == *" lean "* ]]; then publish_lean "$root" "$work/lean" "${services[@]}"; fi
 program() { # variant, project
   case $1 in
-    build) bin "$2" ;;
+    build | env) bin "$2" ;;
     before) echo "$BEFORE/$2/bin/Release/net10.0/DMarketAspire.$2.dll" ;;
-    env) bin "$2" ;;
     *) echo "$work/$1/$2/DMarketAspire.$2.dll" ;;
   esac
 }

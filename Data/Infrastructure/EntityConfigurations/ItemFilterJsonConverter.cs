@@ -10,7 +10,7 @@ internal sealed class ItemFilterJsonConverter() : ValueConverter<ItemFilter, str
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static string ToJson(ItemFilter filter) => JsonSerializer.Serialize(filter, JsonOptions);
+    private static string ToJson(ItemFilter filter) => JsonSerializer.Serialize(filter, JsonOptions);
 
-    public static ItemFilter FromJson(string json) => JsonSerializer.Deserialize<ItemFilter>(json, JsonOptions) ?? ItemFilter.Any;
+    private static ItemFilter FromJson(string json) => JsonSerializer.Deserialize<ItemFilter>(json, JsonOptions) ?? ItemFilter.Any;
 }

@@ -3,7 +3,6 @@ using DMarketAspire.Data.Infrastructure.CompiledModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace DMarketAspire.UnitTests.Data;
 
