@@ -47,10 +47,12 @@ public sealed class CompiledModelTests
         {
             var e = $"{entity.Name} -> {entity.GetSchema()}.{entity.GetTableName()}";
             facts.Add(e);
-            facts.AddRange(entity.GetProperties().Select(p =>
-                $"{e}: {p.Name} {p.ClrType.Name} column {p.GetColumnName()} {p.GetColumnType()} nullable {p.IsNullable} max {p.GetMaxLength()}"
-                + $" precision {p.GetPrecision()},{p.GetScale()} generated {p.ValueGenerated} converter {p.GetValueConverter()?.GetType().Name}"
-                + $" concurrency {p.IsConcurrencyToken} sentinel {p.Sentinel}"));
+            // A complex type's properties (the opportunity's item attributes) are columns of the same table.
+            var properties = entity.GetProperties().Concat(entity.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties()));
+            facts.AddRange(properties.Select(p =>
+                $"{e}: {p.DeclaringType.DisplayName()}.{p.Name} {p.ClrType.Name} column {p.GetColumnName()} {p.GetColumnType()} nullable {p.IsNullable}"
+                + $" max {p.GetMaxLength()} precision {p.GetPrecision()},{p.GetScale()} generated {p.ValueGenerated}"
+                + $" converter {p.GetValueConverter()?.GetType().Name} concurrency {p.IsConcurrencyToken} sentinel {p.Sentinel}"));
             facts.AddRange(entity.GetKeys().Select(k => $"{e}: key {k.GetName()} ({Names(k.Properties)}) primary {k.IsPrimaryKey()}"));
             facts.AddRange(entity.GetIndexes().Select(i => $"{e}: index {i.GetDatabaseName()} ({Names(i.Properties)}) unique {i.IsUnique} filter {i.GetFilter()}"));
             facts.AddRange(entity.GetForeignKeys().Select(f =>
