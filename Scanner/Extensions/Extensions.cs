@@ -59,6 +59,7 @@ public static class Extensions
         builder.Services.AddScoped<TitleLookup>();
         builder.Services.AddScoped<SalesWait>();
         builder.Services.AddSingleton<PendingListings>();
+        builder.Services.AddSingleton<PendingListingsStore>();
         builder.Services.AddSingleton<OpportunityAnnouncer>();
         builder.Services.AddSingleton<SalesRefreshQueue>();
         builder.Services.AddSingleton<SchemaGate>();

@@ -34,48 +34,56 @@ public sealed partial class FreshListingsWorker(
         await RecallAsync(settings, stoppingToken);
         var seen = settings.EffectiveGames.ToDictionary(g => g, _ => new SeenOffers(settings.FreshSeenCapacity));
         var leading = false;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            if (!leading)
+            while (!stoppingToken.IsCancellationRequested)
             {
-                leading = await leases.TryAcquireAsync(LeaseName, settings.FreshLeaseDuration);
                 if (!leading)
                 {
-                    await Task.Delay(settings.FreshLeaseDuration / 3, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                    continue;
-                }
-
-                // Whatever this replica saw while it led before, another leader has seen since.
-                foreach (var game in seen.Values)
-                {
-                    game.Primed = false;
-                }
-            }
-
-            var started = time.GetUtcNow();
-            using (DMarketRateLane.Use(settings.FreshLane))
-            {
-                foreach (var game in settings.EffectiveGames)
-                {
-                    await LookAsync(game, seen[game], stoppingToken);
-                    // After each game: a catch-up look can take seconds, and the lease is short.
-                    leading = await leases.RenewAsync(LeaseName, settings.FreshLeaseDuration);
+                    leading = await leases.TryAcquireAsync(LeaseName, settings.FreshLeaseDuration);
                     if (!leading)
                     {
-                        break;
+                        await Task.Delay(settings.FreshLeaseDuration / 3, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                        continue;
+                    }
+
+                    // Whatever this replica saw while it led before, another leader has seen since.
+                    foreach (var game in seen.Values)
+                    {
+                        game.Primed = false;
+                    }
+
+                    await ResumeSalesWaitsAsync(settings, stoppingToken);
+                }
+
+                var started = time.GetUtcNow();
+                using (DMarketRateLane.Use(settings.FreshLane))
+                {
+                    foreach (var game in settings.EffectiveGames)
+                    {
+                        await LookAsync(game, seen[game], stoppingToken);
+                        // After each game: a catch-up look can take seconds, and the lease is short.
+                        leading = await leases.RenewAsync(LeaseName, settings.FreshLeaseDuration);
+                        if (!leading)
+                        {
+                            break;
+                        }
                     }
                 }
-            }
 
-            var took = time.GetUtcNow() - started;
-            metrics.FreshRoundCompleted(took);
-            if (took < settings.FreshRoundInterval)
-            {
-                await Task.Delay(settings.FreshRoundInterval - took, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                var took = time.GetUtcNow() - started;
+                metrics.FreshRoundCompleted(took);
+                if (took < settings.FreshRoundInterval)
+                {
+                    await Task.Delay(settings.FreshRoundInterval - took, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
             }
         }
-
-        await leases.ReleaseAsync(LeaseName, TimeSpan.Zero);
+        finally
+        {
+            // A stop mid-round (a restart, a deploy) hands over at once, not when the lease lapses.
+            await leases.ReleaseAsync(LeaseName, TimeSpan.Zero);
+        }
     }
 
     /// <summary>
@@ -107,6 +115,24 @@ public sealed partial class FreshListingsWorker(
         }
     }
 
+    /// <summary>The listings the last leader left waiting on their title's sales; failing leaves them to the sweeps.</summary>
+    private async Task ResumeSalesWaitsAsync(ScannerOptions settings, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var salesWait = scope.ServiceProvider.GetRequiredService<SalesWait>();
+            foreach (var game in settings.EffectiveGames)
+            {
+                LogResumed(logger, game, await salesWait.ResumeAsync(game));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogResumeFailed(logger, exception);
+        }
+    }
+
     private async Task LookAsync(string game, SeenOffers seen, CancellationToken stoppingToken)
     {
         try
@@ -125,6 +151,12 @@ public sealed partial class FreshListingsWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recalling what earlier runs learned failed; the sweeps will learn it again.")]
     private static partial void LogRecallFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Leading the fresh pass: {Listings} listings of {Game} the last leader left waiting on their title's sales are waiting again.")]
+    private static partial void LogResumed(ILogger logger, string game, int listings);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming the listings the last leader left waiting on sales failed; the sweeps will price them.")]
+    private static partial void LogResumeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking at the newest listings of {Game} failed; looking again next round.")]
     private static partial void LogLookFailed(ILogger logger, string game, Exception exception);

@@ -29,37 +29,43 @@ public sealed partial class ListingWatchWorker(
 
         await schema.WaitAsync(stoppingToken);
         var leading = false;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var started = time.GetTimestamp();
-            var lease = settings.ListingWatchLeaseDuration;
-            leading = leading ? await leases.RenewAsync(LeaseName, lease) : await leases.TryAcquireAsync(LeaseName, lease);
-            if (leading)
+            while (!stoppingToken.IsCancellationRequested)
             {
-                using (DMarketRateLane.Use(settings.ListingWatchLane))
+                var started = time.GetTimestamp();
+                var lease = settings.ListingWatchLeaseDuration;
+                leading = leading ? await leases.RenewAsync(LeaseName, lease) : await leases.TryAcquireAsync(LeaseName, lease);
+                if (leading)
                 {
-                    foreach (var game in settings.EffectiveGames)
+                    using (DMarketRateLane.Use(settings.ListingWatchLane))
                     {
-                        await CheckAsync(game, stoppingToken);
-                        // After each game: a round the lane paces can take longer than the short lease.
-                        leading = await leases.RenewAsync(LeaseName, lease);
-                        if (!leading)
+                        foreach (var game in settings.EffectiveGames)
                         {
-                            break;
+                            await CheckAsync(game, stoppingToken);
+                            // After each game: a round the lane paces can take longer than the short lease.
+                            leading = await leases.RenewAsync(LeaseName, lease);
+                            if (!leading)
+                            {
+                                break;
+                            }
                         }
                     }
                 }
-            }
 
-            // Rounds start an interval apart, or back to back when the lane makes one longer.
-            var rest = leading ? settings.ListingWatchInterval - time.GetElapsedTime(started) : lease / 3;
-            if (rest > TimeSpan.Zero)
-            {
-                await Task.Delay(rest, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                // Rounds start an interval apart, or back to back when the lane makes one longer.
+                var rest = leading ? settings.ListingWatchInterval - time.GetElapsedTime(started) : lease / 3;
+                if (rest > TimeSpan.Zero)
+                {
+                    await Task.Delay(rest, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
             }
         }
-
-        await leases.ReleaseAsync(LeaseName, TimeSpan.Zero);
+        finally
+        {
+            // A stop mid-round (a restart, a deploy) hands over at once, not when the lease lapses.
+            await leases.ReleaseAsync(LeaseName, TimeSpan.Zero);
+        }
     }
 
     private async Task CheckAsync(string game, CancellationToken stoppingToken)

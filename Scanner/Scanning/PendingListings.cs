@@ -43,6 +43,14 @@ public sealed class PendingListings(IOptions<ScannerOptions> options, TimeProvid
         }
     }
 
+    public bool IsWaiting(string gameId, string title)
+    {
+        lock (_gate)
+        {
+            return _waiting.ContainsKey((gameId, title));
+        }
+    }
+
     /// <summary>Takes the listings waiting on these titles' sales.</summary>
     public IReadOnlyList<Listing> Take(string gameId, IEnumerable<string> titles)
     {

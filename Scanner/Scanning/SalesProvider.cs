@@ -30,27 +30,38 @@ public sealed partial class SalesProvider(DMarketClient dmarket, IConnectionMult
     }
 
     /// <summary>
-    /// Fetches the title's sales and caches them. Null when another replica is fetching it right now (its claim in Redis)
-    /// or when it fails: it is asked for again by a later scan.
+    /// Fetches the title's sales and caches them. When another replica claimed the fetch (its claim in Redis outlives the
+    /// fetch), what it cached; null when it has not cached them yet or when the fetch fails: the caller asks again later.
     /// </summary>
     public async Task<IReadOnlyList<Sale>?> FetchAsync(string gameId, string title, CancellationToken cancellationToken)
     {
         var db = redis.GetDatabase();
-        if (!await db.StringSetAsync($"{Key(gameId, title)}:claim", 1, ClaimDuration, When.NotExists))
+        var claim = (RedisKey)$"{Key(gameId, title)}:claim";
+        if (!await db.StringSetAsync(claim, 1, ClaimDuration, When.NotExists))
         {
-            return null;
+            return (await GetCachedAsync(gameId, [title])).GetValueOrDefault(title);
         }
 
+        var cached = false;
         try
         {
             var sales = await dmarket.GetLastSalesAsync(gameId, title, SalesPerTitle, cancellationToken: cancellationToken);
             await db.StringSetAsync(Key(gameId, title), JsonSerializer.Serialize(sales), options.Value.SalesCacheTtl);
+            cached = true;
             return sales;
         }
         catch (Exception exception) when (exception is DMarketApiException or DMarketProtocolException or HttpRequestException)
         {
             LogSalesUnavailable(logger, title, exception);
             return null;
+        }
+        finally
+        {
+            // A fetch that failed or was cut short claims nothing: whoever asks next (a retry, the next leader) fetches.
+            if (!cached)
+            {
+                db.KeyDelete(claim, CommandFlags.FireAndForget);
+            }
         }
     }
 

@@ -6,7 +6,7 @@ namespace DMarketAspire.Scanner.Scanning;
 /// Spends the last-sales budget (6/s) all the time, on the titles the scans most want priced, and prices the listings
 /// that were waiting on those sales (<see cref="PendingListings"/>) as soon as they come.
 /// </summary>
-public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, PendingListings pending, MarketMemory memory, IServiceScopeFactory scopes,
+public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, PendingListings pending, PendingListingsStore saved, MarketMemory memory, IServiceScopeFactory scopes,
     SchemaGate schema, IOptions<ScannerOptions> options, ILogger<SalesRefreshWorker> logger) : BackgroundService
 {
     public const string Source = "sales";
@@ -26,15 +26,23 @@ public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, PendingL
         {
             try
             {
-                var (game, title, itemId) = await queue.TakeAsync(stoppingToken);
+                var (game, title, itemId, promise) = await queue.TakeAsync(stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 if (await scope.ServiceProvider.GetRequiredService<SalesProvider>().FetchAsync(game, title, stoppingToken) is not { } sales)
                 {
+                    // Listings waiting on them are met by no later look (they are seen): only asking again prices them.
+                    if (pending.IsWaiting(game, title))
+                    {
+                        queue.WantLater(game, title, itemId, promise, options.Value.SalesRetryDelay);
+                    }
+
                     continue;
                 }
 
                 var known = new Dictionary<string, IReadOnlyList<Sale>> { [title] = sales };
-                await scope.ServiceProvider.GetRequiredService<ListingPricer>().PriceAsync(game, pending.Take(game, [title]), known, t => memory.Recall(game, t)?.Book ?? default, Source, stoppingToken);
+                var waiting = pending.Take(game, [title]);
+                await scope.ServiceProvider.GetRequiredService<ListingPricer>().PriceAsync(game, waiting, known, t => memory.Recall(game, t)?.Book ?? default, Source, stoppingToken);
+                await saved.RemoveAsync(game, waiting.Select(l => l.OfferId));
                 await scope.ServiceProvider.GetRequiredService<MarketDataStore>().SaveSalesAsync([.. sales.Select(s => (itemId, s))], stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -137,6 +137,13 @@ public sealed class ScannerOptions
     [Range(0.0, 1000.0)]
     public double FreshPriorityBoost { get; set; } = 10;
 
+    /// <summary>
+    /// A title whose sales could not be had (DMarket failed, or another replica is fetching them) is asked for again after
+    /// this long while listings wait on it: no later look meets them again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan SalesRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a listing waits for its title's sales before the next sweep is left to price it.</summary>
     public TimeSpan PendingMaxAge { get; set; } = TimeSpan.FromMinutes(10);
 

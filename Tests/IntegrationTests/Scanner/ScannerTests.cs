@@ -232,20 +232,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         var titles = catalogue!.Where(c => c.FairPriceCents >= 500 && (c.BestBuyOrderCents ?? 0) < c.FairPriceCents * 6 / 10 && !engine.Describe(c.Title, default, default).Blacklisted)
             .Skip(Attempts).Take(2).ToList();
 
-        // An earlier run stored what these titles sold for (about their fair price).
-        var now = DateTimeOffset.UtcNow;
-        await using (var db = SchemaTests.NewContext(database))
-        {
-            foreach (var title in titles)
-            {
-                var item = new Item { GameId = "rust", Title = title.Title, FirstSeenAt = now.AddDays(-1), UpdatedAt = now.AddHours(-1) };
-                db.Items.Add(item);
-                await db.SaveChangesAsync(Ct);
-                db.Sales.AddRange(Enumerable.Range(1, 10).Select(i => new Sale { ItemId = item.Id, PriceCents = title.FairPriceCents + (i % 3) - 1, SoldAt = now.AddHours(-i * 5), OperationType = "Offer" }));
-            }
-
-            await db.SaveChangesAsync(Ct);
-        }
+        await StoreEarlierSalesAsync(database, titles);
 
         // Another replica holds every sweep's lease, so this one runs only the fresh pass: no sweep tells it what these
         // titles are asked or suggested at, and they have no buy order at the listings' price.
@@ -358,6 +345,94 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
                 await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
             }
         }
+    }
+
+    [Fact]
+    public async Task AListingWaitingOnItsTitlesSalesWhenTheScannerStopsIsPricedByTheNextLeaderWithoutASweep()
+    {
+        var database = await MigratedDatabaseAsync();
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        var eligible = catalogue!.Where(c => c.FairPriceCents is >= 500 and < 50_000 && (c.BestBuyOrderCents ?? 0) < c.FairPriceCents * 6 / 10
+            && !engine.Describe(c.Title, default, default).Blacklisted).ToList();
+        var title = eligible[^1];
+        var filler = catalogue!.First(c => c.Title != title.Title && c.FairPriceCents is >= 500 and < 50_000);
+        // What the title sold for is known from an earlier run, so the listing looks underpriced at once; only its sales,
+        // fetched again, can price it, and DMarket answers none while the first replica runs.
+        await StoreEarlierSalesAsync(database, [title]);
+        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
+        var redis = sweeper.GetDatabase();
+        var watermark = $"{prefix}fresh:newest:rust";
+        List<string> planted = [];
+        try
+        {
+            await simulator.Control.PostAsJsonAsync("/_sim/faults", new DMarketAspire.DMarketSimulator.Faults.FaultSettings
+            {
+                ErrorRate = 1, ErrorStatus = 503, Path = "/trade-aggregator/v1/last-sales",
+            }, Ct);
+            var price = title.FairPriceCents * 6 / 10;
+            string offerId;
+            await using (var first = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-stopping",
+                ("Scanner:ListingWatchInterval", "00:00:00")))
+            {
+                await WaitUntilAsync(async () => (await redis.StringGetAsync(watermark)).HasValue);
+                offerId = await PlantAsync("rust", title.Title, price);
+                planted.Add(offerId);
+                await WaitUntilAsync(async () => await redis.HashExistsAsync($"{prefix}pending:rust", offerId));
+
+                // A newer listing the first replica sees too: the next leader pages back only to it, not to the waiting one.
+                var seenUpTo = (long)await redis.StringGetAsync(watermark);
+                await Task.Delay(TimeSpan.FromSeconds(1.1), Ct);
+                planted.Add(await PlantAsync("rust", filler.Title, filler.FairPriceCents * 3 / 2));
+                await WaitUntilAsync(async () => (long)await redis.StringGetAsync(watermark) > seenUpTo);
+            }
+
+            // Stopped mid-round, it handed the fresh pass over at once rather than when its lease would lapse.
+            Assert.False(await redis.KeyExistsAsync($"{prefix}lease:{FreshListingsWorker.LeaseName}"), "the stopped replica still holds the fresh pass's lease");
+            await simulator.Control.DeleteAsync("/_sim/faults", Ct);
+            await using (var check = SchemaTests.NewContext(database))
+            {
+                Assert.False(await check.Opportunities.AnyAsync(o => o.OfferId == offerId, Ct), "recorded before its sales came");
+            }
+
+            var started = DateTimeOffset.UtcNow;
+            await using var next = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-next",
+                ("Scanner:ListingWatchInterval", "00:00:00"));
+            var found = await WaitForOpportunityAsync(database, offerId);
+
+            TestContext.Current.TestOutputHelper?.WriteLine($"{title.Title} at {price}c, left waiting on its sales: recorded {(found.FirstSeenAt - started).TotalSeconds:0.0} s after the next start, resale {found.ResaleCents}c.");
+            Assert.True(found.FirstSeenAt - started < TimeSpan.FromSeconds(20), $"recorded {found.FirstSeenAt - started} after the start");
+            Assert.True(found.ResaleCents > price, $"resale {found.ResaleCents}c is not above the price {price}c");
+            await using var after = SchemaTests.NewContext(database);
+            Assert.False(await after.Scans.AnyAsync(Ct), "a sweep ran: it, not the resumed wait, may have found the listing");
+            // Priced, it no longer waits: a later leader does not ask for its sales again.
+            await WaitUntilAsync(async () => !await redis.HashExistsAsync($"{prefix}pending:rust", offerId));
+        }
+        finally
+        {
+            await simulator.Control.DeleteAsync("/_sim/faults", Ct);
+            foreach (var offerId in planted)
+            {
+                await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
+            }
+        }
+    }
+
+    /// <summary>An earlier run stored what these titles sold for: about their fair price, ten sales over two days.</summary>
+    private static async Task StoreEarlierSalesAsync(string database, IEnumerable<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry> titles)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var db = SchemaTests.NewContext(database);
+        foreach (var title in titles)
+        {
+            var item = new Item { GameId = "rust", Title = title.Title, FirstSeenAt = now.AddDays(-1), UpdatedAt = now.AddHours(-1) };
+            db.Items.Add(item);
+            await db.SaveChangesAsync(Ct);
+            db.Sales.AddRange(Enumerable.Range(1, 10).Select(i => new Sale { ItemId = item.Id, PriceCents = title.FairPriceCents + (i % 3) - 1, SoldAt = now.AddHours(-i * 5), OperationType = "Offer" }));
+        }
+
+        await db.SaveChangesAsync(Ct);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ public sealed class SalesRefreshQueueTests
     [Fact]
     public async Task TheMostPromisingTitleIsTakenFirstAndAHigherPromiseReplacesALowerOne()
     {
-        var queue = new SalesRefreshQueue();
+        var queue = new SalesRefreshQueue(TimeProvider.System);
         queue.Want("rust", [("Low", 1, 1.1), ("High", 2, 1.5)]);
         queue.Want("rust", [("Low", 1, 12.0), ("High", 2, 1.2)]);
 
@@ -21,7 +21,7 @@ public sealed class SalesRefreshQueueTests
     [Fact]
     public async Task OneAdditionOfSeveralTitlesWakesEveryWaitingFetcher()
     {
-        var queue = new SalesRefreshQueue();
+        var queue = new SalesRefreshQueue(TimeProvider.System);
         var fetchers = Enumerable.Range(0, 3).Select(_ => queue.TakeAsync(Ct)).ToList();
         await Task.Delay(50, Ct);
         Assert.All(fetchers, f => Assert.False(f.IsCompleted));
@@ -30,6 +30,37 @@ public sealed class SalesRefreshQueueTests
         var taken = await Task.WhenAll(fetchers).WaitAsync(TimeSpan.FromSeconds(5), Ct);
 
         Assert.Equal(["One", "Three", "Two"], taken.Select(t => t.Title).Order());
+        Assert.Equal(0, queue.Count);
+    }
+
+    [Fact]
+    public async Task ATitleTriedAgainLaterWaitsForItsTimeWhileTitlesWantedNowGoFirst()
+    {
+        var queue = new SalesRefreshQueue(TimeProvider.System);
+        var delay = TimeSpan.FromMilliseconds(400);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        queue.WantLater("rust", "Later", 1, 100.0, delay);
+        queue.Want("rust", [("Now", 2, 1.0)]);
+
+        Assert.Equal("Now", (await queue.TakeAsync(Ct)).Title);
+        var later = await queue.TakeAsync(Ct).WaitAsync(TimeSpan.FromSeconds(5), Ct);
+
+        Assert.Equal(("Later", 1L, 100.0), (later.Title, later.ItemId, later.Promise));
+        Assert.True(started.Elapsed >= delay - TimeSpan.FromMilliseconds(20), $"taken after {started.Elapsed}, before its time");
+    }
+
+    [Fact]
+    public async Task ATitleWantedNowIsNotHeldBackByAnEarlierAskToTryItLater()
+    {
+        var queue = new SalesRefreshQueue(TimeProvider.System);
+        var waiting = queue.TakeAsync(Ct);
+        queue.WantLater("rust", "Title", 1, 3.0, TimeSpan.FromMinutes(10));
+        queue.Want("rust", [("Title", 1, 2.0)]);
+
+        var taken = await waiting.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+
+        // Wanted at once, with the better of the two promises.
+        Assert.Equal(("Title", 3.0), (taken.Title, taken.Promise));
         Assert.Equal(0, queue.Count);
     }
 }
