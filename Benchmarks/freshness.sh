@@ -18,7 +18,9 @@
 #   * the market-items quota used after the first minute (start-up) and every 429 the simulator gave, per group.
 # RESTART_SCANNER_AT=<seconds> (e.g. 240): the Scanner is killed (SIGKILL) that long after start-up and the AppHost's
 # restart policy starts it again; the quarter of the listings otherwise planted in the first minute after start-up is
-# planted 10-60 s after the kill instead, and their latencies are printed apart: a restart's first minute.
+# planted 10-60 s after the kill instead, and their latencies are printed apart: a restart's first minute. An eighth of
+# the listings, all under worth, is planted 3-15 s before the kill (likely still waiting on their title's sales when
+# it comes) and printed apart too.
 set -euo pipefail
 
 minutes=${1:-10}
@@ -138,11 +140,14 @@ def watch(kind, game, offer_id, planted_at, title, price_cents):
 def planter():
     # Random moments over the run, leaving the last two minutes for the last one to show; a quarter in the first minute.
     early = plants // 4
+    before_kill = plants // 8 if restart_at else 0
     first_minute = (restart_at + 10, restart_at + 60) if restart_at else (20, 60)
-    moments = sorted([rng.uniform(*first_minute) for _ in range(early)] + [rng.uniform(60, max(70, duration - 120)) for _ in range(plants - early)])
+    moments = sorted([(rng.uniform(*first_minute), None) for _ in range(early)]
+                     + [(rng.uniform(60, max(70, duration - 120)), None) for _ in range(plants - early - before_kill)]
+                     + [(rng.uniform(restart_at - 15, restart_at - 3), "under worth") for _ in range(before_kill)])
     threads = []
-    for i, moment in enumerate(moments):
-        kind = list(kinds)[i % 2]
+    for i, (moment, forced) in enumerate(moments):
+        kind = forced or list(kinds)[i % 2]
         time.sleep(max(0, start + moment - time.time()))
         game = rng.choice(games)
         title = rng.choice(candidates[kind][game])
@@ -258,6 +263,8 @@ if restart_at:
         after = [took for at, k, took, _, _ in plant_log if k == kind and restart_at <= at <= restart_at + 60]
         missed = sum(1 for at, k, took, _, _ in plant_log if k == kind and restart_at <= at <= restart_at + 60 and took is None)
         print(f"  {kind}, planted in the minute after the restart: " + ", ".join(f"{t:.1f}" for t in after if t is not None) + f" s; missed {missed}")
+    waited = [(at, took) for at, k, took, _, _ in plant_log if k == "under worth" and restart_at - 15 <= at < restart_at]
+    print("  under worth, planted in the 15 s before the kill: " + ", ".join(f"{took:.1f} s" if took is not None else "missed" for _, took in sorted(waited)))
 print("  recall: " + ", ".join(f"{m} min {f / max(1, w):.1%}" for m, f, w, *_ in recall_rows)
       + "; precision: " + ", ".join(f"{r / max(1, l):.1%}" for *_, r, l in recall_rows))
 print("  shown but no longer listed, each minute: " + ", ".join(f"{st / max(1, sh):.1%}" for _, st, sh in stale_rows)

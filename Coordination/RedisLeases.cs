@@ -16,6 +16,34 @@ public sealed class RedisLeases(IConnectionMultiplexer redis, string keyPrefix, 
 
     public Task<bool> RenewAsync(string name, TimeSpan duration) => IfStillOurs(name, (transaction, key) => transaction.KeyExpireAsync(key, duration));
 
+    /// <summary>
+    /// Renews the lease every third of <paramref name="duration"/> until <paramref name="cancellationToken"/> is cancelled
+    /// (true), or until it is lost (false): taken by another holder, lapsed, or Redis unreachable, when no holder can know
+    /// it still holds it. For work whose steps can outlast the lease, where renewing between steps would let it lapse.
+    /// </summary>
+    public async Task<bool> HoldAsync(string name, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(duration / 3, cancellationToken);
+                if (!await RenewAsync(name, duration))
+                {
+                    return false;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return true;
+        }
+        catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Lets go of the lease, keeping it unavailable for <paramref name="cooldown"/> so the unit is not scanned again at once.</summary>
     public Task<bool> ReleaseAsync(string name, TimeSpan cooldown) => cooldown > TimeSpan.Zero
         ? IfStillOurs(name, (transaction, key) => transaction.KeyExpireAsync(key, cooldown))

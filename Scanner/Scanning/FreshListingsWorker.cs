@@ -33,41 +33,54 @@ public sealed partial class FreshListingsWorker(
         await schema.WaitAsync(stoppingToken);
         await RecallAsync(settings, stoppingToken);
         var seen = settings.EffectiveGames.ToDictionary(g => g, _ => new SeenOffers(settings.FreshSeenCapacity));
-        var leading = false;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                if (!leading)
+                if (!await leases.TryAcquireAsync(LeaseName, settings.FreshLeaseDuration))
                 {
-                    leading = await leases.TryAcquireAsync(LeaseName, settings.FreshLeaseDuration);
-                    if (!leading)
-                    {
-                        await Task.Delay(settings.FreshLeaseDuration / 3, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                        continue;
-                    }
-
-                    // Whatever this replica saw while it led before, another leader has seen since.
-                    foreach (var game in seen.Values)
-                    {
-                        game.Primed = false;
-                    }
-
-                    await ResumeSalesWaitsAsync(settings, stoppingToken);
+                    await Task.Delay(settings.FreshLeaseDuration / 3, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                    continue;
                 }
 
+                metrics.FreshLeadTaken();
+                // Whatever this replica saw while it led before, another leader has seen since.
+                foreach (var game in seen.Values)
+                {
+                    game.Primed = false;
+                }
+
+                await ResumeSalesWaitsAsync(settings, stoppingToken);
+                await LeadAsync(settings, seen, stoppingToken);
+            }
+        }
+        finally
+        {
+            // A stop mid-round (a restart, a deploy) hands over at once, not when the lease lapses.
+            await leases.ReleaseAsync(LeaseName, TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>
+    /// Looks round after round while the lease holds. It is renewed every third of its duration, not between looks: a
+    /// look can outlast it (the first minute's, reading books for most titles it meets), and each lapse made the next
+    /// look a catch-up one, longer still (measured: the lead lost and taken again every 17–20 s for the first 75 s after
+    /// start-up, renewed after each game's look).
+    /// </summary>
+    private async Task LeadAsync(ScannerOptions settings, Dictionary<string, SeenOffers> seen, CancellationToken stoppingToken)
+    {
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var holding = HoldAsync(settings, lost);
+        try
+        {
+            while (!lost.IsCancellationRequested)
+            {
                 var started = time.GetUtcNow();
                 using (DMarketRateLane.Use(settings.FreshLane))
                 {
                     foreach (var game in settings.EffectiveGames)
                     {
-                        await LookAsync(game, seen[game], stoppingToken);
-                        // After each game: a catch-up look can take seconds, and the lease is short.
-                        leading = await leases.RenewAsync(LeaseName, settings.FreshLeaseDuration);
-                        if (!leading)
-                        {
-                            break;
-                        }
+                        await LookAsync(game, seen[game], lost.Token);
                     }
                 }
 
@@ -75,14 +88,27 @@ public sealed partial class FreshListingsWorker(
                 metrics.FreshRoundCompleted(took);
                 if (took < settings.FreshRoundInterval)
                 {
-                    await Task.Delay(settings.FreshRoundInterval - took, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                    await Task.Delay(settings.FreshRoundInterval - took, time, lost.Token);
                 }
             }
         }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested)
+        {
+            // Stopping, or the lease was lost: whoever leads next pages back to where this one got to.
+        }
         finally
         {
-            // A stop mid-round (a restart, a deploy) hands over at once, not when the lease lapses.
-            await leases.ReleaseAsync(LeaseName, TimeSpan.Zero);
+            await lost.CancelAsync();
+            await holding;
+        }
+    }
+
+    private async Task HoldAsync(ScannerOptions settings, CancellationTokenSource lost)
+    {
+        if (!await leases.HoldAsync(LeaseName, settings.FreshLeaseDuration, lost.Token))
+        {
+            LogLeadLost(logger);
+            await lost.CancelAsync();
         }
     }
 
@@ -133,14 +159,14 @@ public sealed partial class FreshListingsWorker(
         }
     }
 
-    private async Task LookAsync(string game, SeenOffers seen, CancellationToken stoppingToken)
+    private async Task LookAsync(string game, SeenOffers seen, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<FreshListingsScanner>().ScanAsync(game, seen, stoppingToken);
+            await scope.ServiceProvider.GetRequiredService<FreshListingsScanner>().ScanAsync(game, seen, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogLookFailed(logger, game, exception);
         }
@@ -154,6 +180,9 @@ public sealed partial class FreshListingsWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Leading the fresh pass: {Listings} listings of {Game} the last leader left waiting on their title's sales are waiting again.")]
     private static partial void LogResumed(ILogger logger, string game, int listings);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the fresh pass's lease while leading it; stopping until it is taken again.")]
+    private static partial void LogLeadLost(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming the listings the last leader left waiting on sales failed; the sweeps will price them.")]
     private static partial void LogResumeFailed(ILogger logger, Exception exception);

@@ -80,22 +80,10 @@ public sealed partial class ScanWorker(
 
     private async Task RenewAsync(ScanUnit unit, CancellationTokenSource lost)
     {
-        var every = options.Value.LeaseDuration / 3;
-        try
+        if (!await leases.HoldAsync(unit.Key, options.Value.LeaseDuration, lost.Token))
         {
-            while (true)
-            {
-                await Task.Delay(every, lost.Token);
-                if (!await leases.RenewAsync(unit.Key, options.Value.LeaseDuration))
-                {
-                    LogLeaseLost(logger, unit.Key);
-                    await lost.CancelAsync();
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
+            LogLeaseLost(logger, unit.Key);
+            await lost.CancelAsync();
         }
     }
 

@@ -16,6 +16,7 @@ public sealed class ScannerMetrics
     private readonly Counter<long> _freshListings;
     private readonly Counter<long> _titlesLookedUp;
     private readonly Histogram<double> _freshRound;
+    private readonly Counter<long> _freshLeads;
     private readonly Histogram<double> _listingRecorded;
     private readonly Counter<long> _listingsWatched;
     private readonly Counter<long> _listingsGone;
@@ -31,6 +32,8 @@ public sealed class ScannerMetrics
         _freshListings = meter.CreateCounter<long>("scanner.fresh.listings", "{listing}", "New listings the fresh-listings pass saw.");
         _titlesLookedUp = meter.CreateCounter<long>("scanner.fresh.lookups", "{title}", "Titles the fresh-listings pass looked up, knowing nothing of them.");
         _freshRound = meter.CreateHistogram<double>("scanner.fresh.round.duration", "s", "One fresh-listings round over every game.");
+        _freshLeads = meter.CreateCounter<long>("scanner.fresh.leads", "{lead}",
+            "Times this replica took the lead of the fresh-listings pass; after the first, each is a lost lease (a catch-up look follows).");
         _listingRecorded = meter.CreateHistogram<double>("scanner.listing.recorded_after", "s",
             "From a new listing's creation to its opportunity being recorded, by how it was priced (fresh: at once; sales: once its title's sales came).");
         _listingsWatched = meter.CreateCounter<long>("scanner.watch.checked", "{opportunity}", "Active opportunities whose listing the listing watch checked.");
@@ -53,6 +56,8 @@ public sealed class ScannerMetrics
     public void TitleLookedUp(string gameId) => _titlesLookedUp.Add(1, new KeyValuePair<string, object?>("dmarket.game", gameId));
 
     public void FreshRoundCompleted(TimeSpan duration) => _freshRound.Record(duration.TotalSeconds);
+
+    public void FreshLeadTaken() => _freshLeads.Add(1);
 
     public void ListingRecorded(string gameId, string source, TimeSpan after) =>
         _listingRecorded.Record(after.TotalSeconds, new TagList { { "dmarket.game", gameId }, { "scanner.source", source } });

@@ -3,12 +3,12 @@ using DMarketAspire.Scanner.Scanning;
 
 namespace DMarketAspire.IntegrationTests.Scanner;
 
-/// <summary>Listens to the scanner's meter: which instruments exist, and which have reported a measurement.</summary>
+/// <summary>Listens to the scanner's meter: which instruments exist, which have reported a measurement, and how many times.</summary>
 public sealed class ScannerMeterRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly HashSet<string> _published = [];
-    private readonly HashSet<string> _measured = [];
+    private readonly Dictionary<string, int> _measured = [];
 
     public ScannerMeterRecorder()
     {
@@ -43,7 +43,16 @@ public sealed class ScannerMeterRecorder : IDisposable
         _listener.RecordObservableInstruments();
         lock (_measured)
         {
-            return _measured.ToHashSet();
+            return _measured.Keys.ToHashSet();
+        }
+    }
+
+    /// <summary>How many measurements the instrument has reported (a counter's adds, a histogram's records).</summary>
+    public int Count(string instrument)
+    {
+        lock (_measured)
+        {
+            return _measured.GetValueOrDefault(instrument);
         }
     }
 
@@ -53,7 +62,7 @@ public sealed class ScannerMeterRecorder : IDisposable
     {
         lock (_measured)
         {
-            _measured.Add(instrument.Name);
+            _measured[instrument.Name] = _measured.GetValueOrDefault(instrument.Name) + 1;
         }
     }
 }

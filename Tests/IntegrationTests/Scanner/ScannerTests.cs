@@ -419,6 +419,34 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         }
     }
 
+    [Fact]
+    public async Task TheFreshPassKeepsItsLeaseThroughLooksLongerThanTheLease()
+    {
+        var database = await MigratedDatabaseAsync();
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
+        using var meters = new ScannerMeterRecorder();
+        try
+        {
+            // Every page of newest listings answered 2.5 s late: each game's look outlasts the 2 s lease.
+            await simulator.Control.PostAsJsonAsync("/_sim/faults", new DMarketAspire.DMarketSimulator.Faults.FaultSettings
+            {
+                LatencyMs = 2500, Path = "/marketplace-api/v2/offers",
+            }, Ct);
+            await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-slow-looks",
+                ("Scanner:FreshLeaseDuration", "00:00:02"), ("Scanner:ListingWatchInterval", "00:00:00"));
+            await WaitUntilAsync(() => Task.FromResult(meters.Count("scanner.fresh.round.duration") >= 2));
+
+            // Taken once: a lease lost between looks is taken again as a new leader's, whose first look pages back.
+            Assert.Equal(1, meters.Count("scanner.fresh.leads"));
+            Assert.Equal("replica-slow-looks", await new DMarketAspire.Coordination.RedisLeases(sweeper, prefix).HolderAsync(FreshListingsWorker.LeaseName));
+        }
+        finally
+        {
+            await simulator.Control.DeleteAsync("/_sim/faults", Ct);
+        }
+    }
+
     /// <summary>An earlier run stored what these titles sold for: about their fair price, ten sales over two days.</summary>
     private static async Task StoreEarlierSalesAsync(string database, IEnumerable<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry> titles)
     {
