@@ -76,8 +76,8 @@ public sealed class ScannerOptions
     public int FreshMaxPages { get; set; } = 3;
 
     /// <summary>
-    /// The fresh pass's lease, renewed after each game's look: shorter than the sweeps' units', because a replica that
-    /// dies holding it (its owner id names the process) keeps everyone from looking until it lapses.
+    /// The fresh pass's lease, renewed every third of it while the pass runs: shorter than the sweeps' units', because a
+    /// replica that dies holding it (its owner id names the process) keeps everyone from looking until it lapses.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan FreshLeaseDuration { get; set; } = TimeSpan.FromSeconds(10);

@@ -272,10 +272,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         }
         finally
         {
-            foreach (var (offerId, _) in planted)
-            {
-                await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
-            }
+            await RemoveOffersAsync(planted.Select(p => p.OfferId));
         }
     }
 
@@ -340,10 +337,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         }
         finally
         {
-            foreach (var offerId in offers)
-            {
-                await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
-            }
+            await RemoveOffersAsync(offers);
         }
     }
 
@@ -412,10 +406,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         finally
         {
             await simulator.Control.DeleteAsync("/_sim/faults", Ct);
-            foreach (var offerId in planted)
-            {
-                await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
-            }
+            await RemoveOffersAsync(planted);
         }
     }
 
@@ -537,10 +528,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         }
         finally
         {
-            foreach (var offerId in planted)
-            {
-                await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
-            }
+            await RemoveOffersAsync(planted);
         }
     }
 
@@ -564,6 +552,15 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         });
 
         return (found, boughtAt, gone!);
+    }
+
+    /// <summary>Takes planted offers off the market (the simulator is shared by the class's tests).</summary>
+    private async Task RemoveOffersAsync(IEnumerable<string> offerIds)
+    {
+        foreach (var offerId in offerIds)
+        {
+            await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
+        }
     }
 
     /// <summary>Lists an offer at the simulator, past the title's buy orders (none takes it at once).</summary>
