@@ -179,7 +179,8 @@ public sealed partial class MarketModel
     }
 
     /// <summary>Another trader bought the offer: it leaves the market and joins the sales history.</summary>
-    public bool RemoveOffer(string offerId)
+    /// <summary>Takes a listing off the market: bought by another trader (a sale at its price), or delisted by its seller.</summary>
+    public bool RemoveOffer(string offerId, bool sold = true)
     {
         lock (_gate)
         {
@@ -188,7 +189,11 @@ public sealed partial class MarketModel
                 return false;
             }
 
-            AddSale(offer!.GameId, offer.Title, offer.PriceCents, "Offer");
+            if (sold)
+            {
+                AddSale(offer!.GameId, offer.Title, offer.PriceCents, "Offer");
+            }
+
             return true;
         }
     }
