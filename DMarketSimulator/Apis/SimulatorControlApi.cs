@@ -30,7 +30,7 @@ public static class SimulatorControlApi
             .WithName("OfferDepartures").WithSummary("Which of these offers left the market, when, and whether a listing of their title at or under their price remains.");
         api.MapGet("/listings/{gameId}", (MarketModel market, string gameId, string title) => TypedResults.Ok(market.ListingsOf(gameId, title)))
             .WithName("GetTitleListings").WithSummary("A title's listings, cheapest first, and which are accounts'.");
-        api.MapDelete("/offers/{offerId}", RemoveOffer).WithName("RemoveOffer").WithSummary("Another trader buys the offer (sold=false: its seller delists it, no sale).");
+        api.MapDelete("/offers/{offerId}", RemoveOffer).WithName("RemoveOffer").WithSummary("Another trader buys the offer.");
         api.MapPost("/tick", (MarketModel market) => { market.Tick(); return TypedResults.NoContent(); }).WithName("Tick").WithSummary("Moves the market one step.");
         api.MapPost("/buyers", (MarketModel market) => TypedResults.Ok(market.SellToBuyers())).WithName("RunBuyers").WithSummary("Simulated buyers take what is due now; returns how many sold.");
         api.MapGet("/faults", (FaultInjector faults) => TypedResults.Ok(faults.Settings)).WithName("GetFaults");
@@ -111,8 +111,8 @@ public static class SimulatorControlApi
             : TypedResults.Created($"{Prefix}/offers/{offer.OfferId}", new PlantedOffer(offer.OfferId, offer.Title, offer.PriceCents, FilledABuyOrder: false));
     }
 
-    private static Results<NoContent, NotFound> RemoveOffer(MarketModel market, string offerId, bool? sold) =>
-        market.RemoveOffer(offerId, sold ?? true) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static Results<NoContent, NotFound> RemoveOffer(MarketModel market, string offerId) =>
+        market.RemoveOffer(offerId) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static Results<Ok<FaultSettings>, ValidationProblem> SetFaults(FaultInjector faults, FaultSettings settings)
     {

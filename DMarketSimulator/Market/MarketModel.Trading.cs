@@ -179,8 +179,7 @@ public sealed partial class MarketModel
     }
 
     /// <summary>Another trader bought the offer: it leaves the market and joins the sales history.</summary>
-    /// <summary>Takes a listing off the market: bought by another trader (a sale at its price), or delisted by its seller.</summary>
-    public bool RemoveOffer(string offerId, bool sold = true)
+    public bool RemoveOffer(string offerId)
     {
         lock (_gate)
         {
@@ -189,11 +188,7 @@ public sealed partial class MarketModel
                 return false;
             }
 
-            if (sold)
-            {
-                AddSale(offer!.GameId, offer.Title, offer.PriceCents, "Offer");
-            }
-
+            AddSale(offer!.GameId, offer.Title, offer.PriceCents, "Offer");
             return true;
         }
     }

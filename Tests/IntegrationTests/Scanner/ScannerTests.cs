@@ -554,16 +554,12 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         return (found, boughtAt, gone!);
     }
 
-    /// <summary>
-    /// Takes planted offers off the market, delisted rather than bought: the simulator is shared by the class's tests,
-    /// and a sale at a planted price (150 fillers at 1.5 times their title's worth) moved those titles' sales medians,
-    /// so the ground-truth test, run after, found their ordinary listings profitable (precision 72% in a clean-clone run).
-    /// </summary>
+    /// <summary>Takes planted offers off the market (the simulator is shared by the class's tests).</summary>
     private async Task RemoveOffersAsync(IEnumerable<string> offerIds)
     {
         foreach (var offerId in offerIds)
         {
-            await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}?sold=false", Ct);
+            await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
         }
     }
 
@@ -741,7 +737,8 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         }
         finally
         {
-            await RemoveOffersAsync([cheaper, dearer]);
+            await simulator.Control.DeleteAsync($"/_sim/offers/{cheaper}", Ct);
+            await simulator.Control.DeleteAsync($"/_sim/offers/{dearer}", Ct);
         }
 
         Task<string> PlantAsync(DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry entry, long price) => this.PlantAsync("rust", entry.Title, price);
@@ -777,7 +774,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
                 (a.Exterior, a.FloatValue, a.PaintSeed, a.Phase, a.StatTrak, a.Souvenir, a.Category, a.Stickers));
             Assert.Equal((planted.Hero, planted.Quality, planted.Rarity, planted.Killstreak, planted.Craftable, planted.TradeLockDays),
                 (a.Hero, a.Quality, a.Rarity, a.Killstreak, a.Craftable, a.TradeLockDays));
-            await RemoveOffersAsync([offerId]);
+            await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
         }
     }
 
@@ -805,7 +802,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         }
         finally
         {
-            await RemoveOffersAsync([offerId]);
+            await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
         }
     }
 
