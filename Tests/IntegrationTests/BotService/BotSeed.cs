@@ -114,16 +114,21 @@ public static class BotSeed
         return await db.BotUsers.AsNoTracking().SingleAsync(u => u.Id == id);
     }
 
-    /// <summary>Waits until the bot's planner has a checkpoint (it starts from the newest event when first leading).</summary>
+    /// <summary>
+    /// Waits until both of the bot's planners (notifications, autopilot) have a checkpoint: each starts from the newest
+    /// event when it first leads, so an event planted before its checkpoint exists counts as history and is never planned.
+    /// </summary>
     public static async Task WaitForCheckpointAsync(string database, TimeSpan timeout)
     {
+        string[] planners = [BotCheckpoint.Notifications, BotCheckpoint.Autopilot];
         var deadline = DateTime.UtcNow + timeout;
         await using var db = SchemaTests.NewContext(database);
-        while (!await db.BotCheckpoints.AnyAsync())
+        while (await db.BotCheckpoints.CountAsync(c => planners.Contains(c.Name)) < planners.Length)
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("The bot never started planning notifications (no checkpoint).");
+                var present = await db.BotCheckpoints.Select(c => c.Name).ToListAsync();
+                throw new TimeoutException($"The bot's planners did not all start within {timeout}: checkpoints [{string.Join(", ", present)}] of [{string.Join(", ", planners)}].");
             }
 
             await Task.Delay(100);
