@@ -55,6 +55,7 @@ public static class Extensions
         builder.Services.AddSingleton<MarketMemory>();
         builder.Services.AddSingleton<FreshWatermarks>();
         builder.Services.AddSingleton<ListingCounts>();
+        builder.Services.AddSingleton<ListingCountsStore>();
         builder.Services.AddSingleton<TitleLookupQueue>();
         builder.Services.AddScoped<TitleLookup>();
         builder.Services.AddScoped<SalesWait>();

@@ -52,6 +52,32 @@ public sealed class ListingCounts
         }
     }
 
+    /// <summary>The game's titles as known now: what <see cref="ListingCountsStore"/> keeps for the next round, wherever it runs.</summary>
+    public IReadOnlyList<TitleListingCount> Of(string gameId)
+    {
+        lock (_gate)
+        {
+            return [.. _titles.Where(t => t.Key.Game == gameId).Select(t => new TitleListingCount(t.Key.Title, t.Value.Count, t.Value.Left))];
+        }
+    }
+
+    /// <summary>Takes the game's titles as the last round left them (this replica's or another's), in place of what this one knew.</summary>
+    public void Replace(string gameId, IEnumerable<TitleListingCount> titles)
+    {
+        lock (_gate)
+        {
+            foreach (var key in _titles.Keys.Where(k => k.Game == gameId).ToList())
+            {
+                _titles.Remove(key);
+            }
+
+            foreach (var title in titles)
+            {
+                _titles[(gameId, title.Title)] = (title.Count, title.Left);
+            }
+        }
+    }
+
     /// <summary>Titles no active opportunity is on any more: nothing to remember them for.</summary>
     public void Forget(string gameId, IReadOnlySet<string> watched)
     {

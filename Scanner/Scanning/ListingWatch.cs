@@ -20,6 +20,7 @@ public sealed partial class ListingWatch(
     DMarketClient dmarket,
     MarketMemory memory,
     ListingCounts counts,
+    ListingCountsStore countsStore,
     OpportunityAnnouncer announcer,
     ScannerMetrics metrics,
     TimeProvider time,
@@ -46,6 +47,8 @@ public sealed partial class ListingWatch(
 
         var books = (await dmarket.GetAggregatedPricesAsync(gameId, titles, cancellationToken)).ToDictionary(b => b.Title, StringComparer.Ordinal);
         var booksAt = time.GetUtcNow();
+        // As the last round left them, here or at another replica: listings that left while no one watched count too.
+        await countsStore.RestoreAsync(gameId, counts);
         memory.RememberBooks(gameId, books.Values, booksAt);
         counts.Forget(gameId, titles.ToHashSet(StringComparer.Ordinal));
         foreach (var book in books.Values)
@@ -60,7 +63,11 @@ public sealed partial class ListingWatch(
 
         // Above the title's cheapest listing the book cannot tell; a title that lost a listing has those checked one by one.
         var unjudged = judged.Where(o => books[o.Title].BestOfferCents < o.BuyPriceCents).ToList();
-        foreach (var title in books.Keys.Except(unjudged.Select(o => o.Title), StringComparer.Ordinal))
+        // A title with an opportunity inside the grace keeps its falls: that one is judged only at a later round, and a
+        // fall seen now may be its listing (it was: a restarted Scanner's first round came within the grace of its
+        // predecessor's finds, cleared what left meanwhile, and the sold one stayed shown).
+        var young = active.Where(o => booksAt - o.FirstSeenAt <= settings.ListingWatchGrace).Select(o => o.Title);
+        foreach (var title in books.Keys.Except(unjudged.Select(o => o.Title).Concat(young), StringComparer.Ordinal))
         {
             // Its opportunities are its cheapest listings: the book judges them, whatever left before.
             counts.Cleared(gameId, title);
@@ -70,6 +77,8 @@ public sealed partial class ListingWatch(
 
         // One transaction for the round: hundreds go at once in the first rounds after start-up.
         var changes = await store.RetireAsync(gone, ListingGone, booksAt, cancellationToken);
+        // Only once those are retired: a crash before leaves the falls to be searched again, not forgotten.
+        await countsStore.SaveAsync(gameId, counts);
         metrics.ListingsWatched(gameId, active.Count, changes.Gone);
         if (changes.Gone > 0)
         {

@@ -202,6 +202,13 @@ public sealed class ScannerOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan ListingWatchLeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long the listing watch's counts are kept in Redis unwatched (<see cref="ListingCountsStore"/>): a Scanner down
+    /// longer has had its opportunities' levels swept by another, or finds them at its own first sweeps.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan ListingCountsMaxAge { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>An opportunity younger than this is not judged: a book read just after a listing appeared may not show it.</summary>
     public TimeSpan ListingWatchGrace { get; set; } = TimeSpan.FromSeconds(3);
 

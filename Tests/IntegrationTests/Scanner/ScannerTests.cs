@@ -723,29 +723,70 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
             // Past the watch's grace, so that both are judged, then another trader buys the dearer.
             await Task.Delay(TimeSpan.FromSeconds(4), Ct);
             (await simulator.Control.DeleteAsync($"/_sim/offers/{dearer}", Ct)).EnsureSuccessStatusCode();
-            var boughtAt = DateTimeOffset.UtcNow;
-            Opportunity? gone = null;
-            await WaitUntilAsync(async () =>
-            {
-                gone = await OpportunityAsync(database, dearer);
-                return gone.Status == OpportunityStatus.Gone;
-            });
-
-            var after = gone!.GoneAt!.Value - boughtAt;
-            TestContext.Current.TestOutputHelper?.WriteLine($"Gone {after.TotalSeconds:0.0} s after the purchase ({gone.GoneReason}).");
-            Assert.Equal(ListingWatch.ListingGone, gone.GoneReason);
-            Assert.True(after < TimeSpan.FromSeconds(10), $"gone {after} after the purchase");
-            Assert.Equal(OpportunityStatus.Active, (await OpportunityAsync(database, cheaper)).Status);
-            await using var check = SchemaTests.NewContext(database);
-            Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran: it, not the watch, could have told");
+            await AssertTheWatchRetiresOnlyTheDearerAsync(database, cheaper, dearer, DateTimeOffset.UtcNow, "the purchase", TimeSpan.FromSeconds(10));
         }
         finally
         {
-            await simulator.Control.DeleteAsync($"/_sim/offers/{cheaper}", Ct);
-            await simulator.Control.DeleteAsync($"/_sim/offers/{dearer}", Ct);
+            await RemoveOffersAsync([cheaper, dearer]);
         }
 
         Task<string> PlantAsync(DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry entry, long price) => this.PlantAsync("rust", entry.Title, price);
+    }
+
+    [Fact]
+    public async Task AnOpportunityAboveItsTitlesCheapestListingSoldWhileNoOneWatchedTurnsGoneAtTheNextWatchersFirstRounds()
+    {
+        var database = await MigratedDatabaseAsync();
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
+        (string, string)[] settings = [("DMarket:RateLimits:MarketItemsPerSecond", "3"), ("Scanner:FreshShare", "0.34"), ("Scanner:ListingWatchInterval", "00:00:01")];
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        var title = catalogue!.Where(c => c.BestBuyOrderCents >= 400 && !engine.Describe(c.Title, default, default).Blacklisted).Skip(Attempts + 2).First();
+        var cheaper = await PlantAsync("rust", title.Title, title.BestBuyOrderCents!.Value * 5 / 10);
+        var dearer = await PlantAsync("rust", title.Title, title.BestBuyOrderCents!.Value * 6 / 10);
+        try
+        {
+            // The first replica finds both and watches the title's listing count, then stops (a restart, a deploy).
+            await using (var first = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-watch-first", settings))
+            {
+                await WaitUntilAsync(async () =>
+                {
+                    await using var db = SchemaTests.NewContext(database);
+                    return await db.Opportunities.CountAsync(o => (o.OfferId == cheaper || o.OfferId == dearer) && o.Status == OpportunityStatus.Active, Ct) == 2
+                        && await sweeper.GetDatabase().HashExistsAsync($"{prefix}listing-counts:rust", title.Title);
+                });
+            }
+
+            // While no one watches, another trader buys the dearer: the title's book still shows the cheaper.
+            (await simulator.Control.DeleteAsync($"/_sim/offers/{dearer}", Ct)).EnsureSuccessStatusCode();
+            var startedAt = DateTimeOffset.UtcNow;
+            await using var second = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-watch-second", settings);
+            await AssertTheWatchRetiresOnlyTheDearerAsync(database, cheaper, dearer, startedAt, "the second replica started", TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            await RemoveOffersAsync([cheaper, dearer]);
+        }
+    }
+
+    /// <summary>The dearer of two opportunities of a title turns Gone by the listing watch within <paramref name="within"/> of <paramref name="from"/>; the cheaper stays, and no sweep ran.</summary>
+    private static async Task AssertTheWatchRetiresOnlyTheDearerAsync(string database, string cheaper, string dearer, DateTimeOffset from, string since, TimeSpan within)
+    {
+        Opportunity? gone = null;
+        await WaitUntilAsync(async () =>
+        {
+            gone = await OpportunityAsync(database, dearer);
+            return gone.Status == OpportunityStatus.Gone;
+        });
+
+        var after = gone!.GoneAt!.Value - from;
+        TestContext.Current.TestOutputHelper?.WriteLine($"Gone {after.TotalSeconds:0.0} s after {since} ({gone.GoneReason}).");
+        Assert.Equal(ListingWatch.ListingGone, gone.GoneReason);
+        Assert.True(after < within, $"gone {after} after {since}");
+        Assert.Equal(OpportunityStatus.Active, (await OpportunityAsync(database, cheaper)).Status);
+        await using var check = SchemaTests.NewContext(database);
+        Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran: it, not the watch, could have told");
     }
 
     [Fact]

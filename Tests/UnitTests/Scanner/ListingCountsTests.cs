@@ -59,4 +59,21 @@ public sealed class ListingCountsTests
         counts.Observe("rust", "Box", 4);
         Assert.True(counts.Suspicion("rust", "Box", 1) > 0);
     }
+
+    [Fact]
+    public void AGamesCountsTakenFromTheLastRoundReplaceWhatThisReplicaKnewAndLeaveOtherGamesAlone()
+    {
+        var counts = new ListingCounts();
+        counts.Observe("rust", "Stale", 4);
+        counts.Observe("a8db", "Knife", 7);
+
+        counts.Replace("rust", [new TitleListingCount("Crate", 10, 0)]);
+        Assert.Equal([new TitleListingCount("Crate", 10, 0)], counts.Of("rust"));
+        Assert.Equal([new TitleListingCount("Knife", 7, 0)], counts.Of("a8db"));
+
+        // A listing that left while another replica watched counts from where it left off.
+        counts.Observe("rust", "Crate", 9);
+        Assert.True(counts.Suspicion("rust", "Crate", 1) > 0);
+        Assert.Equal([new TitleListingCount("Crate", 9, 1)], counts.Of("rust"));
+    }
 }
