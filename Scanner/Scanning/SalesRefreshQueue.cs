@@ -66,23 +66,38 @@ public sealed class SalesRefreshQueue(TimeProvider time)
             DateTimeOffset? next;
             lock (_gate)
             {
+                // One pass, no copy: in the first minutes the queue holds thousands of titles and is taken from several times a second.
                 var now = time.GetUtcNow();
-                var ready = _wanted.Where(w => w.Value.NotBefore is not { } at || at <= now).ToList();
-                if (ready.Count > 0)
+                KeyValuePair<(string Game, string Title), Wanted>? best = null;
+                var ready = 0;
+                next = null;
+                foreach (var wanted in _wanted)
                 {
-                    var best = ready.MaxBy(w => w.Value.Promise);
-                    _wanted.Remove(best.Key);
+                    if (wanted.Value.NotBefore is { } notBefore && notBefore > now)
+                    {
+                        next = next is { } soonest && soonest <= notBefore ? soonest : notBefore;
+                        continue;
+                    }
+
+                    ready++;
+                    if (best is null || wanted.Value.Promise > best.Value.Value.Promise)
+                    {
+                        best = wanted;
+                    }
+                }
+
+                if (best is { } taken)
+                {
+                    _wanted.Remove(taken.Key);
 
                     // One signal per addition: with several takers, the one woken passes it on while titles remain.
-                    if (ready.Count > 1)
+                    if (ready > 1)
                     {
                         _signal.Release();
                     }
 
-                    return (best.Key.Game, best.Key.Title, best.Value.ItemId, best.Value.Promise);
+                    return (taken.Key.Game, taken.Key.Title, taken.Value.ItemId, taken.Value.Promise);
                 }
-
-                next = _wanted.Values.Min(w => w.NotBefore);
             }
 
             if (next is { } at)
