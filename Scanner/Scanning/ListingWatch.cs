@@ -58,7 +58,8 @@ public sealed partial class ListingWatch(
 
         // Only a title DMarket answered for is judged, and only an opportunity older than the grace: a book read a moment
         // after a listing appeared may not show it yet.
-        var judged = active.Where(o => booksAt - o.FirstSeenAt > settings.ListingWatchGrace && books.ContainsKey(o.Title)).ToList();
+        bool PastGrace(WatchedOpportunity o) => booksAt - o.FirstSeenAt > settings.ListingWatchGrace;
+        var judged = active.Where(o => PastGrace(o) && books.ContainsKey(o.Title)).ToList();
         var gone = judged.Where(o => books[o.Title] is var book && (book.OfferCount == 0 || book.BestOfferCents > o.BuyPriceCents)).Select(o => o.Id).ToList();
 
         // Above the title's cheapest listing the book cannot tell; a title that lost a listing has those checked one by one.
@@ -66,7 +67,7 @@ public sealed partial class ListingWatch(
         // A title with an opportunity inside the grace keeps its falls: that one is judged only at a later round, and a
         // fall seen now may be its listing (it was: a restarted Scanner's first round came within the grace of its
         // predecessor's finds, cleared what left meanwhile, and the sold one stayed shown).
-        var young = active.Where(o => booksAt - o.FirstSeenAt <= settings.ListingWatchGrace).Select(o => o.Title);
+        var young = active.Where(o => !PastGrace(o)).Select(o => o.Title);
         foreach (var title in books.Keys.Except(unjudged.Select(o => o.Title).Concat(young), StringComparer.Ordinal))
         {
             // Its opportunities are its cheapest listings: the book judges them, whatever left before.
