@@ -9,6 +9,7 @@ public static class ExchangeApi
     private const int DefaultMarketLimit = 50;
     private const int DefaultFeesLimit = 10;
     private const int MaxFeesLimit = 15_000;
+    private const long PercentBasisPoints = 100;
 
     public static IEndpointRouteBuilder MapExchangeApi(this IEndpointRouteBuilder app)
     {
@@ -63,7 +64,7 @@ public static class ExchangeApi
             owner = o.SellerAccountId ?? "market",
             ownersBlockchainId = string.Empty,
             status = "active",
-            discount = 0,
+            discount = Math.Max(0, market.DiscountBasisPoints(o) / PercentBasisPoints),
             createdAt = o.CreatedAt.ToUnixTimeSeconds(),
             productId = o.OfferId,
             price = coins(o.PriceCents),

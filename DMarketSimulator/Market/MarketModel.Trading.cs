@@ -5,6 +5,9 @@ namespace DMarketAspire.DMarketSimulator.Market;
 
 public sealed partial class MarketModel
 {
+    private const long BasisPoints = 10_000;
+    private const long DiscountKeyOffset = 1_000_000_000_000;
+
     /// <summary>
     /// One page of listings, ordered by price or title (then offer id) and paged by key, not offset, so a page
     /// never repeats or skips an offer that stayed listed while others came and went.
@@ -17,6 +20,7 @@ public sealed partial class MarketModel
             {
                 "title" => OfferOrder.Title,
                 "createdat" => OfferOrder.CreatedAt,
+                "best_discount" => OfferOrder.Discount,
                 _ => OfferOrder.Price,
             };
             var descending = string.Equals(query.OrderDir, "desc", StringComparison.OrdinalIgnoreCase);
@@ -25,6 +29,7 @@ public sealed partial class MarketModel
             {
                 OfferOrder.Title => OrderedBy(query.GameId, o => o.Title, descending, after),
                 OfferOrder.CreatedAt => OrderedBy(query.GameId, o => o.CreatedAt.ToUnixTimeMilliseconds().ToString("D15", CultureInfo.InvariantCulture), descending, after),
+                OfferOrder.Discount => OrderedBy(query.GameId, DiscountKey, descending, after),
                 _ => OrderedByPrice(query.GameId, descending, after, query),
             };
 
@@ -43,10 +48,21 @@ public sealed partial class MarketModel
         && (query.PriceToCents is not > 0 || offer.PriceCents <= query.PriceToCents)
         && (query.Title is null || offer.Title.StartsWith(query.Title, StringComparison.OrdinalIgnoreCase));
 
-    private static string SortKey(Offer offer, OfferOrder order) => order switch
+    /// <summary>How far under its title's suggested price a listing asks, in basis points (negative above it).</summary>
+    public long DiscountBasisPoints(Offer offer)
+    {
+        var suggested = SuggestedPriceCents(offer.GameId, offer.Title);
+        return (suggested - offer.PriceCents) * BasisPoints / suggested;
+    }
+
+    // Fixed-width digits sort as the numbers do; the offset keeps a listing asking far above its suggested price positive.
+    private string DiscountKey(Offer offer) => (DiscountBasisPoints(offer) + DiscountKeyOffset).ToString("D19", CultureInfo.InvariantCulture);
+
+    private string SortKey(Offer offer, OfferOrder order) => order switch
     {
         OfferOrder.Title => offer.Title,
         OfferOrder.CreatedAt => offer.CreatedAt.ToUnixTimeMilliseconds().ToString("D15", CultureInfo.InvariantCulture),
+        OfferOrder.Discount => DiscountKey(offer),
         _ => offer.PriceCents.ToString(CultureInfo.InvariantCulture),
     };
 

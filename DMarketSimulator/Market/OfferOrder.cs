@@ -6,4 +6,7 @@ internal enum OfferOrder
     Price,
     Title,
     CreatedAt,
+
+    /// <summary>DMarket's <c>best_discount</c>: by how far a listing's price is under the title's suggested price.</summary>
+    Discount,
 }

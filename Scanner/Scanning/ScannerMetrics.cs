@@ -15,6 +15,7 @@ public sealed class ScannerMetrics
     private readonly Counter<long> _scanFailures;
     private readonly Counter<long> _freshListings;
     private readonly Counter<long> _titlesLookedUp;
+    private readonly Counter<long> _discountPages;
     private readonly Histogram<double> _freshRound;
     private readonly Counter<long> _freshLeads;
     private readonly Histogram<double> _listingRecorded;
@@ -31,6 +32,8 @@ public sealed class ScannerMetrics
         _scanFailures = meter.CreateCounter<long>("scanner.scans.failed", "{scan}", "Scans that ended in an error.");
         _freshListings = meter.CreateCounter<long>("scanner.fresh.listings", "{listing}", "New listings the fresh-listings pass saw.");
         _titlesLookedUp = meter.CreateCounter<long>("scanner.fresh.lookups", "{title}", "Titles the fresh-listings pass looked up, knowing nothing of them.");
+        _discountPages = meter.CreateCounter<long>("scanner.fresh.discount_pages", "{page}",
+            "Pages of the most discounted listings the fresh-listings pass read, meeting titles nothing was known of.");
         _freshRound = meter.CreateHistogram<double>("scanner.fresh.round.duration", "s", "One fresh-listings round over every game.");
         _freshLeads = meter.CreateCounter<long>("scanner.fresh.leads", "{lead}",
             "Times this replica took the lead of the fresh-listings pass; after the first, each is a lost lease (a catch-up look follows).");
@@ -54,6 +57,8 @@ public sealed class ScannerMetrics
     public void FreshListingsSeen(string gameId, int count) => _freshListings.Add(count, new KeyValuePair<string, object?>("dmarket.game", gameId));
 
     public void TitleLookedUp(string gameId) => _titlesLookedUp.Add(1, new KeyValuePair<string, object?>("dmarket.game", gameId));
+
+    public void DiscountPageRead(string gameId) => _discountPages.Add(1, new KeyValuePair<string, object?>("dmarket.game", gameId));
 
     public void FreshRoundCompleted(TimeSpan duration) => _freshRound.Record(duration.TotalSeconds);
 

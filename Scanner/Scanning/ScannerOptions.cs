@@ -111,6 +111,22 @@ public sealed class ScannerOptions
     [Range(0, 600)]
     public int FreshLookupsPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Listings of DMarket's most discounted page (<c>best_discount</c>: furthest under their title's suggested price) a
+    /// lookup's permit reads instead of one title when a game has <see cref="FreshDiscountPageMinTitles"/> titles waiting:
+    /// one request tells the suggested price of the likeliest opportunities among them, where a lookup tells one title's.
+    /// Zero turns it off.
+    /// </summary>
+    [Range(0, 100)]
+    public int FreshDiscountPageSize { get; set; } = 100;
+
+    /// <summary>
+    /// Titles of one game waiting to be looked up from which a permit reads the game's most discounted page instead: a
+    /// cold start or a restart queues thousands until the sweeps have read them; later a look seldom meets one.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int FreshDiscountPageMinTitles { get; set; } = 10;
+
     /// <summary>Titles waiting to be looked up, at most; past it the cheapest are left to the sweeps.</summary>
     [Range(1, 100_000)]
     public int FreshLookupBacklog { get; set; } = 1_000;

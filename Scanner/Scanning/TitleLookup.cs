@@ -1,5 +1,6 @@
 using DMarketAspire.DMarket.Client;
 using DMarketAspire.DMarket.Client.Models;
+using DMarketAspire.Pricing;
 
 namespace DMarketAspire.Scanner.Scanning;
 
@@ -14,6 +15,7 @@ public sealed partial class TitleLookup(
     DMarketClient dmarket,
     MarketMemory memory,
     SalesWait salesWait,
+    OpportunityEngine engine,
     ScannerMetrics metrics,
     TimeProvider time,
     IOptions<ScannerOptions> options,
@@ -54,6 +56,38 @@ public sealed partial class TitleLookup(
     }
 
     /// <summary>
+    /// DMarket's most discounted listings of the game within the levels (<c>best_discount</c>): a new listing far under
+    /// its title's suggested price is among them, whatever else a cold start has queued, and one request tells the
+    /// suggested price of up to a hundred titles. The suggested price only ranks listings for the sales queue; the sales
+    /// still price the resale.
+    /// </summary>
+    public async Task ReadMostDiscountedAsync(string gameId, CancellationToken cancellationToken)
+    {
+        var levels = engine.Levels;
+        // DMarket's price bounds are inclusive; the top level's upper bound is not.
+        var query = new MarketItemsQuery(gameId)
+        {
+            OrderBy = MarketItemsQuery.BestDiscount,
+            OrderDir = "desc",
+            PriceFromCents = levels.Min(l => l.MinPriceCents),
+            PriceToCents = levels.Max(l => l.MaxPriceCents) - 1,
+            Limit = options.Value.FreshDiscountPageSize,
+        };
+        try
+        {
+            var page = await dmarket.GetMarketItemsPageAsync(query, cancellationToken: cancellationToken);
+            memory.RememberSuggested(gameId, page.Items);
+            metrics.DiscountPageRead(gameId);
+            LogDiscountPage(logger, gameId, page.Items.Count);
+        }
+        catch (DMarketApiException ex)
+        {
+            // Only a ranking is lost: the titles wait for their lookups, or a sweep prices their listings.
+            LogDiscountPageFailed(logger, gameId, ex.Message);
+        }
+    }
+
+    /// <summary>
     /// A title queued while nothing was known of it, that a sweep's pages or sales have told the worth of since (most of
     /// the backlog a cold start builds, once the first sweep has passed): its listings are judged from what is known,
     /// without a request. Returns false, judging nothing, when the title is still unknown.
@@ -81,6 +115,12 @@ public sealed partial class TitleLookup(
         await salesWait.SendAsync(gameId, waiting, new Dictionary<string, long>(), cancellationToken);
         return waiting.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Read the most discounted page of {Game}: {Listings} listings.")]
+    private static partial void LogDiscountPage(ILogger logger, string game, int listings);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the most discounted listings of {Game} failed: {Reason}")]
+    private static partial void LogDiscountPageFailed(ILogger logger, string game, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking up {Game} title {Title} failed: {Reason}")]
     private static partial void LogLookupFailed(ILogger logger, string game, string title, string reason);

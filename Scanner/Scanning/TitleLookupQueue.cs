@@ -58,6 +58,39 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
         }
     }
 
+    /// <summary>The games with at least <paramref name="minTitles"/> titles waiting, by name.</summary>
+    public IReadOnlyList<string> GamesWithAtLeast(int minTitles)
+    {
+        lock (_gate)
+        {
+            return [.. _wanted.Keys.GroupBy(k => k.Game, StringComparer.Ordinal).Where(g => g.Count() >= minTitles).Select(g => g.Key).Order(StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>Takes every title of <paramref name="gameId"/> that <paramref name="isKnown"/> now, with its listings.</summary>
+    public IReadOnlyList<(string Title, IReadOnlyList<Listing> Listings)> TakeKnown(string gameId, Func<string, bool> isKnown)
+    {
+        lock (_gate)
+        {
+            var known = _wanted.Where(w => w.Key.Game == gameId && isKnown(w.Key.Title)).ToList();
+            foreach (var (key, _) in known)
+            {
+                _wanted.Remove(key);
+            }
+
+            return [.. known.Select(w => (w.Key.Title, (IReadOnlyList<Listing>)w.Value))];
+        }
+    }
+
+    /// <summary>Waits until a title is waiting, without taking it.</summary>
+    public async Task WaitForTitlesAsync(CancellationToken cancellationToken)
+    {
+        while (Count == 0)
+        {
+            await _signal.WaitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Takes the title with the costliest listing that has not waited too long; waits while there is none.</summary>
     public async Task<(string Game, string Title, IReadOnlyList<Listing> Listings)> TakeAsync(CancellationToken cancellationToken)
     {

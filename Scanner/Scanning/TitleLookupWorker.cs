@@ -5,11 +5,15 @@ namespace DMarketAspire.Scanner.Scanning;
 /// a minute, evenly (<see cref="TitleLookupPace"/>). Off the fresh pass's rounds and out of its lane: inside them, each
 /// lookup delayed the next look at every game's newest listings, most in the first minute, when nearly every title is
 /// unknown (measured: listings under the best bid took 5–8 s to show then). The lookups spend the sweeps' share of the
-/// market-items budget instead.
+/// market-items budget instead. While a game has many titles waiting (a cold start, a restart: thousands), a permit reads
+/// that game's most discounted page instead, games in turn: one request tells up to a hundred titles' suggested prices,
+/// the likeliest opportunities first, where a lookup tells one title's.
 /// </summary>
-public sealed partial class TitleLookupWorker(TitleLookupQueue queue, IServiceScopeFactory scopes, SchemaGate schema,
+public sealed partial class TitleLookupWorker(TitleLookupQueue queue, MarketMemory memory, IServiceScopeFactory scopes, SchemaGate schema,
     IOptions<ScannerOptions> options, ILogger<TitleLookupWorker> logger) : BackgroundService
 {
+    private string? _lastPaged;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -27,7 +31,15 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, IServiceSc
             try
             {
                 using var permit = await pace.AcquireAsync(1, stoppingToken);
-                await LookUpNextUnknownAsync(stoppingToken);
+                await queue.WaitForTitlesAsync(stoppingToken);
+                if (NextCrowdedGame(settings) is { } game)
+                {
+                    await ReadMostDiscountedAsync(game, stoppingToken);
+                }
+                else
+                {
+                    await LookUpNextUnknownAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -58,6 +70,34 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, IServiceSc
                 await lookup.LookUpAsync(game, title, listings, stoppingToken);
                 return;
             }
+        }
+    }
+
+    /// <summary>The next game, in turn, with at least <see cref="ScannerOptions.FreshDiscountPageMinTitles"/> titles waiting.</summary>
+    private string? NextCrowdedGame(ScannerOptions settings)
+    {
+        var crowded = settings.FreshDiscountPageSize > 0 ? queue.GamesWithAtLeast(settings.FreshDiscountPageMinTitles) : [];
+        if (crowded.Count == 0)
+        {
+            return null;
+        }
+
+        _lastPaged = crowded.FirstOrDefault(g => string.CompareOrdinal(g, _lastPaged) > 0) ?? crowded[0];
+        return _lastPaged;
+    }
+
+    /// <summary>
+    /// A game with many titles waiting (a cold start, a restart): its most discounted page tells the worth of the
+    /// likeliest among them at once, and every title it (or a sweep meanwhile) told is judged now, not on its turn.
+    /// </summary>
+    private async Task ReadMostDiscountedAsync(string gameId, CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var lookup = scope.ServiceProvider.GetRequiredService<TitleLookup>();
+        await lookup.ReadMostDiscountedAsync(gameId, stoppingToken);
+        foreach (var (title, listings) in queue.TakeKnown(gameId, t => memory.Recall(gameId, t) is { KnowsWorth: true }))
+        {
+            await lookup.TryJudgeFromMemoryAsync(gameId, title, listings, stoppingToken);
         }
     }
 

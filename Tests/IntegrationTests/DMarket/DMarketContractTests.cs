@@ -127,6 +127,19 @@ public sealed class DMarketContractTests(SimulatorFixture simulator) : IClassFix
     }
 
     [Fact]
+    public async Task TheMostDiscountedListingsComeFirst()
+    {
+        var query = new MarketItemsQuery(DMarketGames.Rust) { OrderBy = MarketItemsQuery.BestDiscount, OrderDir = "desc", Limit = 50 };
+        var title = (await Client.GetMarketItemsPageAsync(query, cancellationToken: Ct)).Items[^1].Title;
+        var planted = await Plant(title, 1, DMarketGames.Rust);
+
+        var page = (await Client.GetMarketItemsPageAsync(query, cancellationToken: Ct)).Items;
+        Assert.Equal(planted, page[0].OfferId);
+        var discounts = page.Select(i => (i.SuggestedPriceCents!.Value - i.PriceCents) * 10_000 / i.SuggestedPriceCents.Value).ToList();
+        Assert.True(discounts.Zip(discounts.Skip(1)).All(p => p.First >= p.Second), "Pages must follow the discount under the suggested price, largest first.");
+    }
+
+    [Fact]
     public async Task ALimitOverOneHundredGetsDMarketsOwnBadRequest()
     {
         using var response = await _host.SignedHttpClient().GetAsync($"/exchange/v1/market/items?gameId={Cs2}&limit=500", Ct);

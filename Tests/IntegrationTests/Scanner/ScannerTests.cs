@@ -604,6 +604,30 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     [Fact]
     public async Task AnUnderpricedListingOfATitleNothingIsKnownOfIsLookedUpAndRecordedByTheFreshPassWithinSeconds()
     {
+        // The most discounted page off: the lookup alone tells the title's worth.
+        using var meters = new ScannerMeterRecorder();
+        await PlantOnATitleNothingIsKnownOfAsync("replica-lookup", ("Scanner:FreshDiscountPageSize", "0"));
+        Assert.True(meters.Count("scanner.fresh.lookups") > 0, "no title was looked up");
+        Assert.Equal(0, meters.Count("scanner.fresh.discount_pages"));
+    }
+
+    [Fact]
+    public async Task AnUnderpricedListingOfATitleNothingIsKnownOfIsFoundOnTheMostDiscountedPageWithoutALookup()
+    {
+        // Every lookup's permit reads the most discounted page, as when a cold start has queued thousands of titles: only
+        // that page can tell the title's suggested price.
+        using var meters = new ScannerMeterRecorder();
+        await PlantOnATitleNothingIsKnownOfAsync("replica-discount", ("Scanner:FreshDiscountPageMinTitles", "1"));
+        Assert.True(meters.Count("scanner.fresh.discount_pages") > 0, "no most discounted page was read");
+        Assert.Equal(0, meters.Count("scanner.fresh.lookups"));
+    }
+
+    /// <summary>
+    /// Plants a listing at 60% of the worth of a title the fresh pass meets knowing nothing of it (no sweep runs; every
+    /// other listing of the title asks above the only level), and asserts it is recorded within seconds.
+    /// </summary>
+    private async Task PlantOnATitleNothingIsKnownOfAsync(string replica, params (string Key, string Value)[] settings)
+    {
         var database = await MigratedDatabaseAsync();
         var prefix = $"test:{Guid.NewGuid():N}:";
 
@@ -615,9 +639,9 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         // Another replica holds every sweep's lease, so no sweep tells this one what a title is asked or suggested at.
         using var sweeper = await HoldSweepLeasesAsync(prefix, [level]);
 
-        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-lookup",
-            ("Scanner:ListingWatchInterval", "00:00:00"), ("Pricing:Levels:0:Name", level.Name), ("Pricing:Levels:0:MinPriceCents", $"{level.MinPriceCents}"),
-            ("Pricing:Levels:0:MaxPriceCents", $"{level.MaxPriceCents}"), ("Pricing:Levels:0:MinProfitPercent", "5"));
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, replica,
+            [("Scanner:ListingWatchInterval", "00:00:00"), ("Pricing:Levels:0:Name", level.Name), ("Pricing:Levels:0:MinPriceCents", $"{level.MinPriceCents}"),
+            ("Pricing:Levels:0:MaxPriceCents", $"{level.MaxPriceCents}"), ("Pricing:Levels:0:MinProfitPercent", "5"), .. settings]);
 
         // Such a title, with no sales stored and no buy order near 60% of its worth: nothing is known of it.
         List<(string Game, DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry Entry)> candidates = [];
@@ -636,7 +660,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         Assert.True(after < TimeSpan.FromSeconds(10), $"found {after} after listing");
         Assert.True(found.ResaleCents > price, $"resale {found.ResaleCents}c is not above the price {price}c");
         await using var check = SchemaTests.NewContext(database);
-        Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran: it, not the lookup, could have told the title's worth");
+        Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran: it, not the fresh pass, could have told the title's worth");
     }
 
     [Fact]

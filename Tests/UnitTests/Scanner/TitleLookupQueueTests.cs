@@ -65,4 +65,39 @@ public sealed class TitleLookupQueueTests
         Assert.Equal("New", taken.Title);
         Assert.Equal(0, queue.Count);
     }
+    [Fact]
+    public async Task GamesCrowdedWithTitlesAreNamedAndTheirTitlesTheDiscountedPageToldAreTakenTogether()
+    {
+        var (queue, time) = NewQueue();
+        var now = time.GetUtcNow();
+        queue.Add("rust", [Listed("r1", "Jacket", 300, now), Listed("r2", "Mask", 900, now), Listed("r3", "Boots", 500, now)]);
+        queue.Add("a8db", [Listed("c1", "AK-47", 5_000, now)]);
+
+        Assert.Equal(["a8db", "rust"], queue.GamesWithAtLeast(1));
+        Assert.Equal(["rust"], queue.GamesWithAtLeast(3));
+        Assert.Empty(queue.GamesWithAtLeast(4));
+
+        // What the page told: two of rust's titles; a8db's title of the same name stays, it is another game's.
+        queue.Add("a8db", [Listed("c2", "Mask", 7_000, now)]);
+        var told = queue.TakeKnown("rust", t => t is "Mask" or "Boots");
+        Assert.Equal(["Boots", "Mask"], told.Select(t => t.Title).Order(StringComparer.Ordinal));
+        Assert.Equal(["r2"], told.Single(t => t.Title == "Mask").Listings.Select(l => l.OfferId));
+        Assert.Equal(3, queue.Count);
+        var next = await queue.TakeAsync(Ct);
+        Assert.Equal(("a8db", "Mask"), (next.Game, next.Title));
+    }
+
+    [Fact]
+    public async Task WaitingForTitlesReturnsOnceOneIsAddedAndTakesNothing()
+    {
+        var (queue, time) = NewQueue();
+        var waiting = queue.WaitForTitlesAsync(Ct);
+        await Task.Delay(50, Ct);
+        Assert.False(waiting.IsCompleted);
+
+        queue.Add("rust", [Listed("r1", "Jacket", 300, time.GetUtcNow())]);
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        Assert.Equal(1, queue.Count);
+        await queue.WaitForTitlesAsync(Ct).WaitAsync(TimeSpan.FromSeconds(5), Ct);
+    }
 }
