@@ -131,7 +131,11 @@ public sealed class DMarketContractTests(SimulatorFixture simulator) : IClassFix
     {
         var query = new MarketItemsQuery(DMarketGames.Rust) { OrderBy = MarketItemsQuery.BestDiscount, OrderDir = "desc", Limit = 50 };
         var title = (await Client.GetMarketItemsPageAsync(query, cancellationToken: Ct)).Items[^1].Title;
-        var planted = await Plant(title, 1, DMarketGames.Rust);
+
+        // Past the title's buy orders: one at a cent or more would fill a 1-cent listing at once.
+        using var response = await simulator.PostAsync("/_sim/offers", new PlantOfferRequest(DMarketGames.Rust, title, 1, BypassBuyOrders: true));
+        response.EnsureSuccessStatusCode();
+        var planted = (await response.Content.ReadFromJsonAsync<SimulatorControlApi.PlantedOffer>(Ct))!.OfferId;
 
         var page = (await Client.GetMarketItemsPageAsync(query, cancellationToken: Ct)).Items;
         Assert.Equal(planted, page[0].OfferId);
