@@ -118,16 +118,7 @@ public sealed partial class FreshListingsScanner(
         // sweeps cover the market as it was).
         var resumeFrom = seen.Primed ? null : await watermarks.GetAsync(gameId);
         var maxPages = resumeFrom is null ? settings.FreshMaxPages : settings.FreshCatchUpMaxPages;
-        var levels = engine.Levels;
-        // DMarket's price bounds are inclusive; the top level's upper bound is not.
-        var query = new MarketItemsQuery(gameId)
-        {
-            OrderBy = "createdAt",
-            OrderDir = "desc",
-            PriceFromCents = levels.Min(l => l.MinPriceCents),
-            PriceToCents = levels.Max(l => l.MaxPriceCents) - 1,
-            Limit = settings.FreshPageSize,
-        };
+        var query = new MarketItemsQuery(gameId) { OrderBy = "createdAt", OrderDir = "desc", Limit = settings.FreshPageSize }.WithinLevels(engine.Levels);
 
         List<Listing> listed = [];
         List<string> newIds = [];

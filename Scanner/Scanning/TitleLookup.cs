@@ -50,7 +50,7 @@ public sealed partial class TitleLookup(
         memory.RememberSuggested(gameId, page.Items.Where(i => !string.Equals(i.Title, title, StringComparison.Ordinal)));
         metrics.TitleLookedUp(gameId);
 
-        var waiting = await SendPromisingAsync(gameId, title, listings, _ => otherAsk, cancellationToken);
+        var waiting = await SendPromisingAsync(gameId, listings, _ => otherAsk, cancellationToken);
         LogLookedUp(logger, gameId, title, suggested, otherAsk, waiting);
         return waiting;
     }
@@ -63,16 +63,8 @@ public sealed partial class TitleLookup(
     /// </summary>
     public async Task ReadMostDiscountedAsync(string gameId, CancellationToken cancellationToken)
     {
-        var levels = engine.Levels;
-        // DMarket's price bounds are inclusive; the top level's upper bound is not.
-        var query = new MarketItemsQuery(gameId)
-        {
-            OrderBy = MarketItemsQuery.BestDiscount,
-            OrderDir = "desc",
-            PriceFromCents = levels.Min(l => l.MinPriceCents),
-            PriceToCents = levels.Max(l => l.MaxPriceCents) - 1,
-            Limit = options.Value.FreshDiscountPageSize,
-        };
+        var query = new MarketItemsQuery(gameId) { OrderBy = MarketItemsQuery.BestDiscount, OrderDir = "desc", Limit = options.Value.FreshDiscountPageSize }
+            .WithinLevels(engine.Levels);
         try
         {
             var page = await dmarket.GetMarketItemsPageAsync(query, cancellationToken: cancellationToken);
@@ -99,17 +91,27 @@ public sealed partial class TitleLookup(
             return false;
         }
 
-        var waiting = await SendPromisingAsync(gameId, title, listings, known.OtherAskThan, cancellationToken);
+        var waiting = await SendPromisingAsync(gameId, listings, known.OtherAskThan, cancellationToken);
         LogJudgedFromMemory(logger, gameId, title, waiting);
         return true;
     }
 
-    /// <summary>The sales still decide: a listing that now looks underpriced only jumps the sales queue.</summary>
-    private async Task<int> SendPromisingAsync(string gameId, string title, IReadOnlyList<Listing> listings, Func<Listing, long?> otherAsk, CancellationToken cancellationToken)
+    /// <summary>
+    /// Titles a most discounted page (or a sweep) has just told the worth of, all judged from what is known and sent to
+    /// the sales queue in one batch: a page tells up to a hundred, and one batch stores their items in one round trip.
+    /// </summary>
+    public async Task JudgeFromMemoryAsync(string gameId, IReadOnlyList<(string Title, IReadOnlyList<Listing> Listings)> told, CancellationToken cancellationToken)
     {
-        var known = memory.Recall(gameId, title);
+        var waiting = await SendPromisingAsync(gameId, [.. told.SelectMany(t => t.Listings)], l => memory.Recall(gameId, l.Title)?.OtherAskThan(l), cancellationToken);
+        LogJudgedManyFromMemory(logger, gameId, told.Count, waiting);
+    }
+
+    /// <summary>The sales still decide: a listing that now looks underpriced only jumps the sales queue.</summary>
+    private async Task<int> SendPromisingAsync(string gameId, IReadOnlyList<Listing> listings, Func<Listing, long?> otherAsk, CancellationToken cancellationToken)
+    {
         var waiting = listings
-            .Select(l => new WaitingListing(l, ListingPromise.Of(l.PriceCents, known?.Book ?? default, known?.SuggestedCents, otherAsk(l), known?.MedianCents), UnderBid: false))
+            .Select(l => (Listing: l, Known: memory.Recall(gameId, l.Title)))
+            .Select(k => new WaitingListing(k.Listing, ListingPromise.Of(k.Listing.PriceCents, k.Known?.Book ?? default, k.Known?.SuggestedCents, otherAsk(k.Listing), k.Known?.MedianCents), UnderBid: false))
             .Where(w => ListingPromise.LooksUnderpriced(w.Promise, options.Value.UnderpricedRatio))
             .ToList();
         await salesWait.SendAsync(gameId, waiting, new Dictionary<string, long>(), cancellationToken);
@@ -127,6 +129,9 @@ public sealed partial class TitleLookup(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Looked up {Game} title {Title}: suggested {SuggestedCents}c, next ask {OtherAskCents}c; {Waiting} listings sent for sales.")]
     private static partial void LogLookedUp(ILogger logger, string game, string title, long? suggestedCents, long? otherAskCents, int waiting);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Told by a most discounted page or a sweep: {Titles} {Game} titles; {Waiting} listings sent for sales.")]
+    private static partial void LogJudgedManyFromMemory(ILogger logger, string game, int titles, int waiting);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Known by now, not looked up: {Game} title {Title}; {Waiting} listings sent for sales.")]
     private static partial void LogJudgedFromMemory(ILogger logger, string game, string title, int waiting);

@@ -95,10 +95,7 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, MarketMemo
         await using var scope = scopes.CreateAsyncScope();
         var lookup = scope.ServiceProvider.GetRequiredService<TitleLookup>();
         await lookup.ReadMostDiscountedAsync(gameId, stoppingToken);
-        foreach (var (title, listings) in queue.TakeKnown(gameId, t => memory.Recall(gameId, t) is { KnowsWorth: true }))
-        {
-            await lookup.TryJudgeFromMemoryAsync(gameId, title, listings, stoppingToken);
-        }
+        await lookup.JudgeFromMemoryAsync(gameId, queue.TakeKnown(gameId, t => memory.Recall(gameId, t) is { KnowsWorth: true }), stoppingToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Looking up a title failed; its listings are left to the sweeps.")]

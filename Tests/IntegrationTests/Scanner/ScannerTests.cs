@@ -602,32 +602,26 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
     [Fact]
-    public async Task AnUnderpricedListingOfATitleNothingIsKnownOfIsLookedUpAndRecordedByTheFreshPassWithinSeconds()
-    {
+    public async Task AnUnderpricedListingOfATitleNothingIsKnownOfIsLookedUpAndRecordedByTheFreshPassWithinSeconds() =>
         // The most discounted page off: the lookup alone tells the title's worth.
-        using var meters = new ScannerMeterRecorder();
-        await PlantOnATitleNothingIsKnownOfAsync("replica-lookup", ("Scanner:FreshDiscountPageSize", "0"));
-        Assert.True(meters.Count("scanner.fresh.lookups") > 0, "no title was looked up");
-        Assert.Equal(0, meters.Count("scanner.fresh.discount_pages"));
-    }
+        await PlantOnATitleNothingIsKnownOfAsync("replica-lookup", told: "scanner.fresh.lookups", notTold: "scanner.fresh.discount_pages",
+            ("Scanner:FreshDiscountPageSize", "0"));
 
     [Fact]
-    public async Task AnUnderpricedListingOfATitleNothingIsKnownOfIsFoundOnTheMostDiscountedPageWithoutALookup()
-    {
+    public async Task AnUnderpricedListingOfATitleNothingIsKnownOfIsFoundOnTheMostDiscountedPageWithoutALookup() =>
         // Every lookup's permit reads the most discounted page, as when a cold start has queued thousands of titles: only
         // that page can tell the title's suggested price.
-        using var meters = new ScannerMeterRecorder();
-        await PlantOnATitleNothingIsKnownOfAsync("replica-discount", ("Scanner:FreshDiscountPageMinTitles", "1"));
-        Assert.True(meters.Count("scanner.fresh.discount_pages") > 0, "no most discounted page was read");
-        Assert.Equal(0, meters.Count("scanner.fresh.lookups"));
-    }
+        await PlantOnATitleNothingIsKnownOfAsync("replica-discount", told: "scanner.fresh.discount_pages", notTold: "scanner.fresh.lookups",
+            ("Scanner:FreshDiscountPageMinTitles", "1"));
 
     /// <summary>
     /// Plants a listing at 60% of the worth of a title the fresh pass meets knowing nothing of it (no sweep runs; every
-    /// other listing of the title asks above the only level), and asserts it is recorded within seconds.
+    /// other listing of the title asks above the only level), and asserts it is recorded within seconds, told by the
+    /// counter <paramref name="told"/> counts and not by the one <paramref name="notTold"/> counts.
     /// </summary>
-    private async Task PlantOnATitleNothingIsKnownOfAsync(string replica, params (string Key, string Value)[] settings)
+    private async Task PlantOnATitleNothingIsKnownOfAsync(string replica, string told, string notTold, params (string Key, string Value)[] settings)
     {
+        using var meters = new ScannerMeterRecorder();
         var database = await MigratedDatabaseAsync();
         var prefix = $"test:{Guid.NewGuid():N}:";
 
@@ -661,6 +655,8 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         Assert.True(found.ResaleCents > price, $"resale {found.ResaleCents}c is not above the price {price}c");
         await using var check = SchemaTests.NewContext(database);
         Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran: it, not the fresh pass, could have told the title's worth");
+        Assert.True(meters.Count(told) > 0, $"{told} counted nothing");
+        Assert.Equal(0, meters.Count(notTold));
     }
 
     [Fact]
