@@ -21,7 +21,9 @@ public sealed partial class FreshWatermarks(IConnectionMultiplexer redis, IOptio
         try
         {
             var value = await redis.GetDatabase().StringGetAsync(Key(gameId));
-            return value.TryParse(out long milliseconds) ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
+            // StackExchange.Redis parses a missing key as 0: a cold start resumed from 1970 and its first look read the
+            // catch-up's 20 pages per game and their books (36 s at market scale) before any newer listing.
+            return value.HasValue && value.TryParse(out long milliseconds) ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
         }
         catch (RedisException exception)
         {

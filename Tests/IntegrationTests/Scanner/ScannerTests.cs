@@ -536,6 +536,55 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         }
     }
 
+    [Fact]
+    public async Task AColdStartsFirstLookReadsOnlyTheNewestPageAndLeavesTheMarketAsItWasToTheSweeps()
+    {
+        var database = await MigratedDatabaseAsync();
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        var eligible = catalogue!.Where(c => c.FairPriceCents is >= 500 and < 50_000 && !engine.Describe(c.Title, default, default).Blacklisted).ToList();
+        var underBid = eligible.Where(c => c.BestBuyOrderCents >= 400).Skip(Attempts + 8).Take(2).ToList();
+        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
+        var watermark = $"{prefix}fresh:newest:rust";
+
+        // Before any run: a listing under its title's bid, then more listings than a page holds, so that it is on the
+        // second page of the newest. No leader ever recorded where it got to.
+        List<string> planted = [];
+        try
+        {
+            var buried = await PlantAsync("rust", underBid[0].Title, underBid[0].BestBuyOrderCents!.Value * 6 / 10);
+            planted.Add(buried);
+            await Task.Delay(TimeSpan.FromSeconds(1.1), Ct);
+            var others = eligible.Where(c => !underBid.Contains(c)).ToList();
+            for (var i = 0; i < 150; i++)
+            {
+                var filler = others[i % others.Count];
+                planted.Add(await PlantAsync("rust", filler.Title, filler.FairPriceCents * 3 / 2));
+            }
+
+            Assert.False((await sweeper.GetDatabase().StringGetAsync(watermark)).HasValue, "a watermark was left from before");
+            await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-cold",
+                ("Scanner:ListingWatchInterval", "00:00:00"), ("Scanner:FreshLookupsPerMinute", "0"));
+            // The watermark is written once Rust's first look has priced what it read.
+            await WaitUntilAsync(async () => (await sweeper.GetDatabase().StringGetAsync(watermark)).HasValue);
+            var fresh = await PlantAsync("rust", underBid[1].Title, underBid[1].BestBuyOrderCents!.Value * 6 / 10);
+            planted.Add(fresh);
+            var found = await WaitForOpportunityAsync(database, fresh);
+
+            // A first look with nothing to resume from reads the newest page only (the market as it was is the sweeps'), so
+            // the listings after start-up are looked at within seconds instead of after every game's history and its books.
+            await using var check = SchemaTests.NewContext(database);
+            Assert.False(await check.Opportunities.AnyAsync(o => o.OfferId == buried, Ct), "the first look paged back past the newest page");
+            Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran");
+            Assert.Equal(0, found.LastScanId);
+        }
+        finally
+        {
+            await RemoveOffersAsync(planted);
+        }
+    }
+
     /// <summary>
     /// Lists a Rust listing under its title's bid (the <paramref name="skip"/>-th such title, so tests keep apart), waits
     /// for the fresh pass to record it, buys it as another trader the moment it is found, and waits until it is Gone.
