@@ -490,9 +490,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     {
         var database = await MigratedDatabaseAsync();
         var prefix = $"test:{Guid.NewGuid():N}:";
-        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
-        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
-        var eligible = catalogue!.Where(c => c.FairPriceCents is >= 500 and < 50_000 && !engine.Describe(c.Title, default, default).Blacklisted).ToList();
+        var eligible = await PricedRustTitlesAsync();
         var title = eligible.Where(c => c.BestBuyOrderCents >= 400).Skip(Attempts + 2).First();
         using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
         var watermark = $"{prefix}fresh:newest:rust";
@@ -510,15 +508,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         try
         {
             await Task.Delay(TimeSpan.FromSeconds(1.1), Ct);
-            var tempting = await PlantAsync("rust", title.Title, title.BestBuyOrderCents!.Value * 6 / 10);
-            planted.Add(tempting);
-            await Task.Delay(TimeSpan.FromSeconds(1.1), Ct);
-            var others = eligible.Where(c => c.Title != title.Title).ToList();
-            for (var i = 0; i < 150; i++)
-            {
-                var filler = others[i % others.Count];
-                planted.Add(await PlantAsync("rust", filler.Title, filler.FairPriceCents * 3 / 2));
-            }
+            var tempting = await BuryUnderNewerListingsAsync(title, eligible.Where(c => c.Title != title.Title).ToList(), planted);
 
             var started = DateTimeOffset.UtcNow;
             await using var after = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-after",
@@ -541,9 +531,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     {
         var database = await MigratedDatabaseAsync();
         var prefix = $"test:{Guid.NewGuid():N}:";
-        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
-        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
-        var eligible = catalogue!.Where(c => c.FairPriceCents is >= 500 and < 50_000 && !engine.Describe(c.Title, default, default).Blacklisted).ToList();
+        var eligible = await PricedRustTitlesAsync();
         var underBid = eligible.Where(c => c.BestBuyOrderCents >= 400).Skip(Attempts + 8).Take(2).ToList();
         using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
         var watermark = $"{prefix}fresh:newest:rust";
@@ -553,15 +541,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         List<string> planted = [];
         try
         {
-            var buried = await PlantAsync("rust", underBid[0].Title, underBid[0].BestBuyOrderCents!.Value * 6 / 10);
-            planted.Add(buried);
-            await Task.Delay(TimeSpan.FromSeconds(1.1), Ct);
-            var others = eligible.Where(c => !underBid.Contains(c)).ToList();
-            for (var i = 0; i < 150; i++)
-            {
-                var filler = others[i % others.Count];
-                planted.Add(await PlantAsync("rust", filler.Title, filler.FairPriceCents * 3 / 2));
-            }
+            var buried = await BuryUnderNewerListingsAsync(underBid[0], eligible.Where(c => !underBid.Contains(c)).ToList(), planted);
 
             Assert.False((await sweeper.GetDatabase().StringGetAsync(watermark)).HasValue, "a watermark was left from before");
             await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-cold",
@@ -583,6 +563,33 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         {
             await RemoveOffersAsync(planted);
         }
+    }
+
+    /// <summary>Rust titles the engine prices at $5–$500 (not blacklisted).</summary>
+    private async Task<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>> PricedRustTitlesAsync()
+    {
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        return catalogue!.Where(c => c.FairPriceCents is >= 500 and < 50_000 && !engine.Describe(c.Title, default, default).Blacklisted).ToList();
+    }
+
+    /// <summary>
+    /// Lists <paramref name="title"/> under its best bid, then more listings of <paramref name="others"/> than a page holds
+    /// (DMarket dates them to the second, hence the pause), so that the newest page no longer shows it; returns its offer.
+    /// </summary>
+    private async Task<string> BuryUnderNewerListingsAsync(DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry title,
+        IReadOnlyList<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry> others, List<string> planted)
+    {
+        var buried = await PlantAsync("rust", title.Title, title.BestBuyOrderCents!.Value * 6 / 10);
+        planted.Add(buried);
+        await Task.Delay(TimeSpan.FromSeconds(1.1), Ct);
+        for (var i = 0; i < 150; i++)
+        {
+            var filler = others[i % others.Count];
+            planted.Add(await PlantAsync("rust", filler.Title, filler.FairPriceCents * 3 / 2));
+        }
+
+        return buried;
     }
 
     /// <summary>
