@@ -133,9 +133,7 @@ public sealed class DMarketContractTests(SimulatorFixture simulator) : IClassFix
         var title = (await Client.GetMarketItemsPageAsync(query, cancellationToken: Ct)).Items[^1].Title;
 
         // Past the title's buy orders: one at a cent or more would fill a 1-cent listing at once.
-        using var response = await simulator.PostAsync("/_sim/offers", new PlantOfferRequest(DMarketGames.Rust, title, 1, BypassBuyOrders: true));
-        response.EnsureSuccessStatusCode();
-        var planted = (await response.Content.ReadFromJsonAsync<SimulatorControlApi.PlantedOffer>(Ct))!.OfferId;
+        var planted = await Plant(title, 1, DMarketGames.Rust, bypassBuyOrders: true);
 
         var page = (await Client.GetMarketItemsPageAsync(query, cancellationToken: Ct)).Items;
         Assert.Equal(planted, page[0].OfferId);
@@ -299,9 +297,9 @@ public sealed class DMarketContractTests(SimulatorFixture simulator) : IClassFix
         }
     }
 
-    private async Task<string> Plant(string title, long priceCents, string game = Cs2)
+    private async Task<string> Plant(string title, long priceCents, string game = Cs2, bool bypassBuyOrders = false)
     {
-        using var response = await simulator.PostAsync("/_sim/offers", new PlantOfferRequest(game, title, priceCents));
+        using var response = await simulator.PostAsync("/_sim/offers", new PlantOfferRequest(game, title, priceCents, BypassBuyOrders: bypassBuyOrders));
         response.EnsureSuccessStatusCode();
         var planted = await response.Content.ReadFromJsonAsync<SimulatorControlApi.PlantedOffer>(Ct);
         return planted!.OfferId ?? string.Empty;
