@@ -154,6 +154,10 @@ public sealed class BotConversationTests(BotConversationTests.Fixture bot) : ICl
     public async Task PauseResumeStatsAndStatusForAdmins()
     {
         const long user = 5001;
+        // Other tests of the class seed opportunities; a user who resumes may be notified of them, so this one asks
+        // for a profit nothing offers and "/stats" can count on nothing sent (CI once saw a notification land first).
+        await bot.SendAsync(user, "/settings profit 1000");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.Contains("1000%", StringComparison.Ordinal), what: "profit set");
         await bot.SendAsync(user, "/pause");
         await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("Notifications paused.", StringComparison.Ordinal));
         Assert.True((await BotSeed.UserAsync(bot.Database, user)).Paused);
