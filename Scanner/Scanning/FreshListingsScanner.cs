@@ -35,10 +35,14 @@ public sealed partial class FreshListingsScanner(
         var (listed, newIds, newest) = await NewListingsAsync(gameId, seen, settings, cancellationToken);
         var listedAt = time.GetUtcNow();
         metrics.FreshListingsSeen(gameId, listed.Count);
-        if (listed.Count > 0)
-        {
-            await PriceAsync(gameId, listed, listedAt, settings, cancellationToken);
-        }
+        // Listings a sweep has priced by now are let go.
+        var carried = seen.AwaitingBooks.Where(l => listedAt - l.ListedAt <= settings.PendingMaxAge).ToList();
+        var carriedIds = carried.Select(l => l.OfferId).ToHashSet(StringComparer.Ordinal);
+        List<Listing> priced = [.. carried, .. listed.Where(l => !carriedIds.Contains(l.OfferId))];
+        // A catch-up look (a new leader paging back to its predecessor's newest listing) reads every book at once: its
+        // listings are older already, and carried over several looks they would keep each new listing's book waiting.
+        var bookTitles = seen.Primed ? settings.FreshBookTitlesPerLook : int.MaxValue;
+        seen.AwaitingBooks = priced.Count > 0 ? await PriceAsync(gameId, priced, carried, bookTitles, listedAt, settings, cancellationToken) : [];
 
         // Only now are they seen: a look that failed half-way (DMarket, the database) is made again next round, and the
         // next leader pages back to here.
@@ -56,7 +60,9 @@ public sealed partial class FreshListingsScanner(
         return listed.Count;
     }
 
-    private async Task PriceAsync(string gameId, List<Listing> listed, DateTimeOffset listedAt, ScannerOptions settings, CancellationToken cancellationToken)
+    /// <summary>Returns the listings whose titles' books wait for the next look (<see cref="ScannerOptions.FreshBookTitlesPerLook"/>).</summary>
+    private async Task<IReadOnlyList<Listing>> PriceAsync(string gameId, List<Listing> listed, IReadOnlyList<Listing> carried, int bookTitles,
+        DateTimeOffset listedAt, ScannerOptions settings, CancellationToken cancellationToken)
     {
         var titles = listed.Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList();
         var known = await sales.GetCachedAsync(gameId, titles);
@@ -67,9 +73,20 @@ public sealed partial class FreshListingsScanner(
         var asks = listed.ToDictionary(l => l.OfferId, l => memory.Recall(gameId, l.Title)?.OtherAskThan(l));
 
         // Books: read for titles never seen, and again for promising listings whose book is not recent (the bid decides).
-        var stale = listed
+        // At most a look's worth: titles seen before first (their listings look promising), then those the last look had
+        // no room for, then the costliest. The rest are priced at the next look: without its book no listing is judged
+        // against its bid.
+        var waited = carried.Select(l => l.Title).ToHashSet(StringComparer.Ordinal);
+        var wanted = listed
             .Where(l => memory.Recall(gameId, l.Title) is not { BookAt: { } at } || (LooksUnderpriced(l) && now - at > settings.FreshBookMaxAge))
-            .Select(l => l.Title).Distinct(StringComparer.Ordinal).ToList();
+            .GroupBy(l => l.Title, StringComparer.Ordinal)
+            .OrderBy(t => memory.Recall(gameId, t.Key) is { BookAt: not null } ? 0 : waited.Contains(t.Key) ? 1 : 2)
+            .ThenByDescending(t => t.Max(l => l.PriceCents))
+            .Select(t => t.Key).ToList();
+        var stale = wanted.Take(bookTitles).ToList();
+        var later = wanted.Skip(bookTitles).ToHashSet(StringComparer.Ordinal);
+        List<Listing> awaiting = [.. listed.Where(l => later.Contains(l.Title))];
+        listed = [.. listed.Where(l => !later.Contains(l.Title))];
         var books = stale.Count > 0 ? await dmarket.GetAggregatedPricesAsync(gameId, stale, cancellationToken) : [];
         var booksAt = time.GetUtcNow();
         memory.RememberBooks(gameId, books, booksAt);
@@ -96,7 +113,8 @@ public sealed partial class FreshListingsScanner(
             .Where(w => ListingPromise.LooksUnderpriced(w.Promise, settings.UnderpricedRatio)).ToList();
         await salesWait.SendAsync(gameId, waiting, itemIds, cancellationToken);
 
-        LogFresh(logger, gameId, listed.Count, found, waiting.Count, blind.Count);
+        LogFresh(logger, gameId, listed.Count, found, waiting.Count, blind.Count, awaiting.Count);
+        return awaiting;
 
         double Promise(Listing listing) => this.Promise(gameId, listing, known, asks[listing.OfferId]);
         bool LooksUnderpriced(Listing listing) => ListingPromise.LooksUnderpriced(Promise(listing), settings.UnderpricedRatio);
@@ -170,6 +188,6 @@ public sealed partial class FreshListingsScanner(
         return ListingPromise.Of(listing.PriceCents, title?.Book ?? default, title?.SuggestedCents, otherAsk, median);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Fresh listings of {Game}: {Listed} new, {Found} opportunities found, {Waiting} waiting on sales, {Blind} on titles to look up.")]
-    private static partial void LogFresh(ILogger logger, string game, int listed, int found, int waiting, int blind);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Fresh listings of {Game}: {Listed} priced, {Found} opportunities found, {Waiting} waiting on sales, {Blind} on titles to look up, {Later} priced at the next look.")]
+    private static partial void LogFresh(ILogger logger, string game, int listed, int found, int waiting, int blind, int later);
 }

@@ -63,6 +63,15 @@ public sealed class ScannerOptions
     [Range(0.1, 0.9)]
     public double FreshShare { get; set; } = 0.4;
 
+    /// <summary>
+    /// Titles whose books one look reads, at most (DMarket answers for 100 a request): the titles with promising listings
+    /// and old books first, then titles never seen, those a look before had no room for first, then the costliest. The
+    /// rest wait for the next look. In the first minute almost every title is new: two book requests a look for 150 new
+    /// listings made every round 16 requests, 4 s in the pass's lane, and the next round met more new listings still.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int FreshBookTitlesPerLook { get; set; } = 100;
+
     /// <summary>Listings per page of the newest-first search.</summary>
     [Range(1, 100)]
     public int FreshPageSize { get; set; } = 100;

@@ -11,6 +11,12 @@ public sealed class SeenOffers(int capacity)
 
     public int Count => _ids.Count;
 
+    /// <summary>
+    /// New listings whose title's book the last look had no room to read (<see cref="ScannerOptions.FreshBookTitlesPerLook"/>):
+    /// the next look prices them, their titles' books first.
+    /// </summary>
+    public IReadOnlyList<Listing> AwaitingBooks { get; set; } = [];
+
     public bool Contains(string offerId) => _ids.Contains(offerId);
 
     /// <summary>True when the id is new.</summary>

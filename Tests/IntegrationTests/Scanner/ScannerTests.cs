@@ -565,6 +565,41 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         }
     }
 
+    [Fact]
+    public async Task ALookWithMoreUnknownTitlesThanItsBooksAllowPricesTheRestAtTheNextLookTheirBooksFirst()
+    {
+        var database = await MigratedDatabaseAsync();
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        var eligible = await PricedRustTitlesAsync();
+        // Two titles no look has read the book of, the dearer listing first.
+        var underBid = eligible.Where(c => c.BestBuyOrderCents >= 400).Skip(Attempts + 6).Take(2).OrderByDescending(c => c.BestBuyOrderCents).ToList();
+        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
+        var watermark = $"{prefix}fresh:newest:rust";
+        List<string> planted = [];
+        try
+        {
+            // The newest page at start-up is other titles' (the first look reads their books only).
+            await PlantAboveWorthAsync([.. eligible.Where(c => !underBid.Contains(c))], 100, planted);
+            await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-books",
+                ("Scanner:FreshBookTitlesPerLook", "1"), ("Scanner:ListingWatchInterval", "00:00:00"), ("Scanner:FreshLookupsPerMinute", "0"));
+            await WaitUntilAsync(async () => (await sweeper.GetDatabase().StringGetAsync(watermark)).HasValue);
+
+            var dearer = await PlantAsync("rust", underBid[0].Title, underBid[0].BestBuyOrderCents!.Value * 6 / 10);
+            var cheaper = await PlantAsync("rust", underBid[1].Title, underBid[1].BestBuyOrderCents!.Value * 6 / 10);
+            planted.AddRange([dearer, cheaper]);
+            var first = await WaitForOpportunityAsync(database, dearer);
+            var second = await WaitForOpportunityAsync(database, cheaper);
+
+            // One book a look: the dearer title's at the look that met both, the other's at the next, before any new title's.
+            Assert.True(first.FirstSeenAt < second.FirstSeenAt, $"both recorded at {first.FirstSeenAt:O}: one look read both books");
+            Assert.True(second.FirstSeenAt - first.FirstSeenAt < TimeSpan.FromSeconds(5), $"the cheaper waited {second.FirstSeenAt - first.FirstSeenAt} after the dearer, more than a look or two");
+        }
+        finally
+        {
+            await RemoveOffersAsync(planted);
+        }
+    }
+
     /// <summary>Rust titles the engine prices at $5–$500 (not blacklisted).</summary>
     private async Task<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>> PricedRustTitlesAsync()
     {
@@ -583,13 +618,18 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         var buried = await PlantAsync("rust", title.Title, title.BestBuyOrderCents!.Value * 6 / 10);
         planted.Add(buried);
         await Task.Delay(TimeSpan.FromSeconds(1.1), Ct);
-        for (var i = 0; i < 150; i++)
+        await PlantAboveWorthAsync(others, 150, planted);
+        return buried;
+    }
+
+    /// <summary>Lists <paramref name="count"/> listings of <paramref name="titles"/> in turn, each well above its title's worth.</summary>
+    private async Task PlantAboveWorthAsync(IReadOnlyList<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry> titles, int count, List<string> planted)
+    {
+        for (var i = 0; i < count; i++)
         {
-            var filler = others[i % others.Count];
+            var filler = titles[i % titles.Count];
             planted.Add(await PlantAsync("rust", filler.Title, filler.FairPriceCents * 3 / 2));
         }
-
-        return buried;
     }
 
     /// <summary>
