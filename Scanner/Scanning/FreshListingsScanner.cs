@@ -36,9 +36,9 @@ public sealed partial class FreshListingsScanner(
         var listedAt = time.GetUtcNow();
         metrics.FreshListingsSeen(gameId, listed.Count);
         // Listings a sweep has priced by now are let go.
+        // (They are seen already, so no new listing repeats one.)
         var carried = seen.AwaitingBooks.Where(l => listedAt - l.ListedAt <= settings.PendingMaxAge).ToList();
-        var carriedIds = carried.Select(l => l.OfferId).ToHashSet(StringComparer.Ordinal);
-        List<Listing> priced = [.. carried, .. listed.Where(l => !carriedIds.Contains(l.OfferId))];
+        List<Listing> priced = [.. carried, .. listed];
         // A catch-up look (a new leader paging back to its predecessor's newest listing) reads every book at once: its
         // listings are older already, and carried over several looks they would keep each new listing's book waiting.
         var bookTitles = seen.Primed ? settings.FreshBookTitlesPerLook : int.MaxValue;
