@@ -105,7 +105,7 @@ public sealed partial class FreshListingsScanner(
 
         // Titles nothing is known of yet (no sales, no suggested price, no other listing, no bid over the listing) are
         // queued for a lookup, so that their listings can be ranked like the rest; this round does not wait for it.
-        var blind = settings.FreshLookupsPerMinute > 0 ? listed.Where(l => !known.ContainsKey(l.Title) && asks[l.OfferId] is null && IsBlind(l)).ToList() : [];
+        var blind = settings.TellsUnknownTitles ? listed.Where(l => !known.ContainsKey(l.Title) && asks[l.OfferId] is null && IsBlind(l)).ToList() : [];
         lookups.Add(gameId, blind);
 
         // Waiting on sales: listings that look underpriced now that the book is known, on titles with no cached sales.

@@ -121,20 +121,31 @@ public sealed class ScannerOptions
     public int FreshLookupsPerMinute { get; set; } = 30;
 
     /// <summary>
-    /// Listings of DMarket's most discounted page (<c>best_discount</c>: furthest under their title's suggested price) a
-    /// lookup's permit reads instead of one title when a game has <see cref="FreshDiscountPageMinTitles"/> titles waiting:
-    /// one request tells the suggested price of the likeliest opportunities among them, where a lookup tells one title's.
-    /// Zero turns it off.
+    /// Listings of DMarket's most discounted page (<c>best_discount</c>: furthest under their title's suggested price) read
+    /// for a game whose unknown titles wait (<see cref="TitleLookupWorker"/>): one request tells the suggested price of the
+    /// likeliest opportunities among them, where a lookup tells one title's. Zero turns it off.
     /// </summary>
     [Range(0, 100)]
     public int FreshDiscountPageSize { get; set; } = 100;
 
     /// <summary>
-    /// Titles of one game waiting to be looked up from which a permit reads the game's most discounted page instead: a
-    /// cold start or a restart queues thousands until the sweeps have read them; later a look seldom meets one.
+    /// Most discounted pages a minute at most, over all games, from the sweeps' share of the market-items budget. A page is
+    /// read only when titles came since the game's last one, so at most one a look: about two a second in the first
+    /// minutes of a cold start, when a look meets ten unknown titles, then a few a minute once the sweeps have read the
+    /// market. Zero turns them off.
+    /// </summary>
+    [Range(0, 600)]
+    public int FreshDiscountPagesPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// Titles of one game that must have come since its last most discounted page for the next one to be read: one means
+    /// every unknown title is on a page within a permit of the look that met it.
     /// </summary>
     [Range(1, 100_000)]
-    public int FreshDiscountPageMinTitles { get; set; } = 10;
+    public int FreshDiscountPageMinTitles { get; set; } = 1;
+
+    /// <summary>Whether titles nothing is known of are queued for a lookup or a most discounted page.</summary>
+    public bool TellsUnknownTitles => FreshLookupsPerMinute > 0 || (FreshDiscountPageSize > 0 && FreshDiscountPagesPerMinute > 0);
 
     /// <summary>
     /// Titles waiting to be looked up, at most; past it the cheapest are left to the sweeps. A waiting title is judged as
@@ -143,6 +154,14 @@ public sealed class ScannerOptions
     /// </summary>
     [Range(1, 100_000)]
     public int FreshLookupBacklog { get; set; } = 10_000;
+
+    /// <summary>
+    /// A title is looked up only while a listing of it is younger than this. A cold start queues thousands of titles, and
+    /// the costliest of them, minutes old, took every lookup from the new listings: sold by then, or priced by a sweep.
+    /// Older titles stay queued for a most discounted page or a sweep to tell.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan FreshLookupMaxListingAge { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>A title looked up is not looked up again for this long; a sweep or its sales tell more in the meantime.</summary>
     public TimeSpan FreshLookupMaxAge { get; set; } = TimeSpan.FromMinutes(10);

@@ -4,13 +4,18 @@ namespace DMarketAspire.Scanner.Scanning;
 /// Titles the fresh pass knows nothing of, with their new listings, costliest first (with nothing known, they carry the
 /// most money). The fresh pass adds to it and never waits; <see cref="TitleLookupWorker"/> drains it at its own pace.
 /// A cold start meets thousands of such titles, so the queue keeps the costliest and lets listings that waited longer
-/// than a sweep takes go: by then a sweep has priced them.
+/// than a sweep takes go: by then a sweep has priced them. It also tells which game's most discounted page is due: the
+/// game whose titles have waited longest since its last page.
 /// </summary>
 public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions> options)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<(string Game, string Title), List<Listing>> _wanted = [];
+    private readonly Dictionary<(string Game, string Title), Wanted> _wanted = [];
+    // The order titles came in, so that "since the last page" needs no clock (two adds can share a tick).
+    private readonly Dictionary<string, long> _pagedUpTo = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _signal = new(0);
+    private readonly SemaphoreSlim _pageSignal = new(0);
+    private long _added;
 
     public int Count
     {
@@ -32,12 +37,14 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
             {
                 if (!_wanted.TryGetValue((gameId, listing.Title), out var same))
                 {
-                    _wanted[(gameId, listing.Title)] = same = [];
+                    _wanted[(gameId, listing.Title)] = same = new Wanted();
                 }
 
-                if (!same.Exists(l => l.OfferId == listing.OfferId))
+                if (!same.Listings.Exists(l => l.OfferId == listing.OfferId))
                 {
-                    same.Add(listing);
+                    // A listing new since the game's last page was not on it, whatever its title's older listings were.
+                    same.Listings.Add(listing);
+                    same.Added = ++_added;
                     added = true;
                 }
             }
@@ -45,7 +52,7 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
             var over = _wanted.Count - options.Value.FreshLookupBacklog;
             if (over > 0)
             {
-                foreach (var cheapest in _wanted.OrderBy(w => Costliest(w.Value)).Take(over).Select(w => w.Key).ToList())
+                foreach (var cheapest in _wanted.OrderBy(w => Costliest(w.Value.Listings)).Take(over).Select(w => w.Key).ToList())
                 {
                     _wanted.Remove(cheapest);
                 }
@@ -55,15 +62,46 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
         if (added)
         {
             _signal.Release();
+            _pageSignal.Release();
         }
     }
 
-    /// <summary>The games with at least <paramref name="minTitles"/> titles waiting, by name.</summary>
-    public IReadOnlyList<string> GamesWithAtLeast(int minTitles)
+    /// <summary>
+    /// The game whose most discounted page is due: at least <paramref name="minTitles"/> of its titles came since its
+    /// last page (<see cref="MarkPaged"/>); of several, the one whose first such title has waited longest. Titles a page
+    /// did not tell are not on it: another page soon after would not tell them either.
+    /// </summary>
+    public string? GameDueForPage(int minTitles)
     {
         lock (_gate)
         {
-            return [.. _wanted.Keys.GroupBy(k => k.Game, StringComparer.Ordinal).Where(g => g.Count() >= minTitles).Select(g => g.Key).Order(StringComparer.Ordinal)];
+            return _wanted.Where(w => w.Value.Added > _pagedUpTo.GetValueOrDefault(w.Key.Game))
+                .GroupBy(w => w.Key.Game, StringComparer.Ordinal)
+                .Where(g => g.Count() >= minTitles)
+                .MinBy(g => g.Min(w => w.Value.Added))?.Key;
+        }
+    }
+
+    /// <summary>Waits until a game's most discounted page is due (<see cref="GameDueForPage"/>) and names it.</summary>
+    public async Task<string> WaitForGameDueForPageAsync(int minTitles, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (GameDueForPage(minTitles) is { } game)
+            {
+                return game;
+            }
+
+            await _pageSignal.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The game's most discounted page is being read: the titles waiting now are on it, if anywhere.</summary>
+    public void MarkPaged(string gameId)
+    {
+        lock (_gate)
+        {
+            _pagedUpTo[gameId] = _added;
         }
     }
 
@@ -78,20 +116,14 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
                 _wanted.Remove(key);
             }
 
-            return [.. known.Select(w => (w.Key.Title, (IReadOnlyList<Listing>)w.Value))];
+            return [.. known.Select(w => (w.Key.Title, (IReadOnlyList<Listing>)w.Value.Listings))];
         }
     }
 
-    /// <summary>Waits until a title is waiting, without taking it.</summary>
-    public async Task WaitForTitlesAsync(CancellationToken cancellationToken)
-    {
-        while (Count == 0)
-        {
-            await _signal.WaitAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>Takes the title with the costliest listing that has not waited too long; waits while there is none.</summary>
+    /// <summary>
+    /// Takes the title with the costliest listing among those listed within <see cref="ScannerOptions.FreshLookupMaxListingAge"/>;
+    /// waits while there is none. Older titles stay for a page or a sweep to tell.
+    /// </summary>
     public async Task<(string Game, string Title, IReadOnlyList<Listing> Listings)> TakeAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -99,16 +131,18 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
             lock (_gate)
             {
                 var oldest = time.GetUtcNow() - options.Value.PendingMaxAge;
-                foreach (var expired in _wanted.Where(w => w.Value.TrueForAll(l => l.ListedAt < oldest)).Select(w => w.Key).ToList())
+                foreach (var expired in _wanted.Where(w => w.Value.Listings.TrueForAll(l => l.ListedAt < oldest)).Select(w => w.Key).ToList())
                 {
                     _wanted.Remove(expired);
                 }
 
-                if (_wanted.Count > 0)
+                var recent = time.GetUtcNow() - options.Value.FreshLookupMaxListingAge;
+                var newer = _wanted.Where(w => w.Value.Listings.Exists(l => l.ListedAt >= recent)).ToList();
+                if (newer.Count > 0)
                 {
-                    var (key, listings) = _wanted.MaxBy(w => Costliest(w.Value));
+                    var (key, wanted) = newer.MaxBy(w => Costliest(w.Value.Listings));
                     _wanted.Remove(key);
-                    return (key.Game, key.Title, listings);
+                    return (key.Game, key.Title, wanted.Listings);
                 }
             }
 
@@ -117,4 +151,12 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
     }
 
     private static long Costliest(List<Listing> listings) => listings.Max(l => l.PriceCents);
+
+    private sealed class Wanted
+    {
+        public List<Listing> Listings { get; } = [];
+
+        /// <summary>When its newest listing came, in the order of adds.</summary>
+        public long Added { get; set; }
+    }
 }

@@ -1,45 +1,44 @@
 namespace DMarketAspire.Scanner.Scanning;
 
 /// <summary>
-/// Drains <see cref="TitleLookupQueue"/>, costliest title first, at most <see cref="ScannerOptions.FreshLookupsPerMinute"/>
-/// a minute, evenly (<see cref="TitleLookupPace"/>). Off the fresh pass's rounds and out of its lane: inside them, each
-/// lookup delayed the next look at every game's newest listings, most in the first minute, when nearly every title is
-/// unknown (measured: listings under the best bid took 5–8 s to show then). The lookups spend the sweeps' share of the
-/// market-items budget instead. While a game has many titles waiting (a cold start, a restart: thousands), a permit reads
-/// that game's most discounted page instead, games in turn: one request tells up to a hundred titles' suggested prices,
-/// the likeliest opportunities first, where a lookup tells one title's.
+/// Tells the worth of the titles the fresh pass knows nothing of (<see cref="TitleLookupQueue"/>), off the fresh pass's
+/// rounds and out of its lane (inside them, each request delayed the next look at every game's newest listings, most in
+/// the first minute), from the sweeps' share of the market-items budget. Two paces, each even (<see cref="TitleLookupPace"/>):
+/// <list type="bullet">
+/// <item>A game's most discounted page once titles came since its last one, at most
+/// <see cref="ScannerOptions.FreshDiscountPagesPerMinute"/>: one request tells up to a hundred titles' suggested prices,
+/// the likeliest opportunities first.</item>
+/// <item>The costliest title with a new listing is looked up, at most <see cref="ScannerOptions.FreshLookupsPerMinute"/>.</item>
+/// </list>
+/// Under one pace, a page whenever a game had ten titles waiting, the lookups never came: at market scale every game had
+/// that many for minutes, pages told nothing new, and a $745 listing 40% under its worth waited 7 s for TF2's turn.
 /// </summary>
 public sealed partial class TitleLookupWorker(TitleLookupQueue queue, MarketMemory memory, IServiceScopeFactory scopes, SchemaGate schema,
     IOptions<ScannerOptions> options, ILogger<TitleLookupWorker> logger) : BackgroundService
 {
-    private string? _lastPaged;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (settings.FreshLookupsPerMinute == 0)
+        await schema.WaitAsync(stoppingToken);
+        await Task.WhenAll(
+            RunAsync(settings.FreshDiscountPageSize > 0 ? settings.FreshDiscountPagesPerMinute : 0, ReadNextDiscountPageAsync, settings, stoppingToken),
+            RunAsync(settings.FreshLookupsPerMinute, LookUpNextUnknownAsync, settings, stoppingToken));
+    }
+
+    private async Task RunAsync(int perMinute, Func<CancellationToken, Task> next, ScannerOptions settings, CancellationToken stoppingToken)
+    {
+        if (perMinute == 0)
         {
             return;
         }
 
-        await schema.WaitAsync(stoppingToken);
-
-        using var pace = TitleLookupPace.Create(settings.FreshLookupsPerMinute);
-
+        using var pace = TitleLookupPace.Create(perMinute);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 using var permit = await pace.AcquireAsync(1, stoppingToken);
-                await queue.WaitForTitlesAsync(stoppingToken);
-                if (NextCrowdedGame(settings) is { } game)
-                {
-                    await ReadMostDiscountedAsync(game, stoppingToken);
-                }
-                else
-                {
-                    await LookUpNextUnknownAsync(stoppingToken);
-                }
+                await next(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -73,25 +72,14 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, MarketMemo
         }
     }
 
-    /// <summary>The next game, in turn, with at least <see cref="ScannerOptions.FreshDiscountPageMinTitles"/> titles waiting.</summary>
-    private string? NextCrowdedGame(ScannerOptions settings)
-    {
-        var crowded = settings.FreshDiscountPageSize > 0 ? queue.GamesWithAtLeast(settings.FreshDiscountPageMinTitles) : [];
-        if (crowded.Count == 0)
-        {
-            return null;
-        }
-
-        _lastPaged = crowded.FirstOrDefault(g => string.CompareOrdinal(g, _lastPaged) > 0) ?? crowded[0];
-        return _lastPaged;
-    }
-
     /// <summary>
-    /// A game with many titles waiting (a cold start, a restart): its most discounted page tells the worth of the
+    /// The game whose titles have waited longest since its last page: its most discounted page tells the worth of the
     /// likeliest among them at once, and every title it (or a sweep meanwhile) told is judged now, not on its turn.
     /// </summary>
-    private async Task ReadMostDiscountedAsync(string gameId, CancellationToken stoppingToken)
+    private async Task ReadNextDiscountPageAsync(CancellationToken stoppingToken)
     {
+        var gameId = await queue.WaitForGameDueForPageAsync(options.Value.FreshDiscountPageMinTitles, stoppingToken);
+        queue.MarkPaged(gameId);
         await using var scope = scopes.CreateAsyncScope();
         var lookup = scope.ServiceProvider.GetRequiredService<TitleLookup>();
         await lookup.ReadMostDiscountedAsync(gameId, stoppingToken);

@@ -545,7 +545,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
 
             Assert.False((await sweeper.GetDatabase().StringGetAsync(watermark)).HasValue, "a watermark was left from before");
             await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-cold",
-                ("Scanner:ListingWatchInterval", "00:00:00"), ("Scanner:FreshLookupsPerMinute", "0"));
+                ("Scanner:ListingWatchInterval", "00:00:00"), ("Scanner:FreshLookupsPerMinute", "0"), ("Scanner:FreshDiscountPagesPerMinute", "0"));
             // The watermark is written once Rust's first look has priced what it read.
             await WaitUntilAsync(async () => (await sweeper.GetDatabase().StringGetAsync(watermark)).HasValue);
             var fresh = await PlantAsync("rust", underBid[1].Title, underBid[1].BestBuyOrderCents!.Value * 6 / 10);
@@ -581,7 +581,8 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
             // The newest page at start-up is other titles' (the first look reads their books only).
             await PlantAboveWorthAsync([.. eligible.Where(c => !underBid.Contains(c))], 100, planted);
             await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-books",
-                ("Scanner:FreshBookTitlesPerLook", "1"), ("Scanner:ListingWatchInterval", "00:00:00"), ("Scanner:FreshLookupsPerMinute", "0"));
+                ("Scanner:FreshBookTitlesPerLook", "1"), ("Scanner:ListingWatchInterval", "00:00:00"), ("Scanner:FreshLookupsPerMinute", "0"),
+                ("Scanner:FreshDiscountPagesPerMinute", "0"));
             await WaitUntilAsync(async () => (await sweeper.GetDatabase().StringGetAsync(watermark)).HasValue);
 
             var dearer = await PlantAsync("rust", underBid[0].Title, underBid[0].BestBuyOrderCents!.Value * 6 / 10);
@@ -705,10 +706,9 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
 
     [Fact]
     public async Task AnUnderpricedListingOfATitleNothingIsKnownOfIsFoundOnTheMostDiscountedPageWithoutALookup() =>
-        // Every lookup's permit reads the most discounted page, as when a cold start has queued thousands of titles: only
-        // that page can tell the title's suggested price.
+        // Lookups off: only the page read as the title came can tell its suggested price.
         await PlantOnATitleNothingIsKnownOfAsync("replica-discount", told: "scanner.fresh.discount_pages", notTold: "scanner.fresh.lookups",
-            ("Scanner:FreshDiscountPageMinTitles", "1"));
+            ("Scanner:FreshLookupsPerMinute", "0"));
 
     /// <summary>
     /// Plants a listing at 60% of the worth of a title the fresh pass meets knowing nothing of it (no sweep runs; every

@@ -65,17 +65,52 @@ public sealed class TitleLookupQueueTests
         Assert.Equal("New", taken.Title);
         Assert.Equal(0, queue.Count);
     }
+
     [Fact]
-    public async Task GamesCrowdedWithTitlesAreNamedAndTheirTitlesTheDiscountedPageToldAreTakenTogether()
+    public async Task OnlyTitlesWithARecentListingAreLookedUpOlderOnesStayForAPageToTell()
+    {
+        var (queue, time) = NewQueue();
+        var now = time.GetUtcNow();
+        queue.Add("tf2", [Listed("old", "Old and dear", 90_000, now - TimeSpan.FromMinutes(2)), Listed("new", "New and cheap", 300, now)]);
+
+        Assert.Equal("New and cheap", (await queue.TakeAsync(Ct)).Title);
+        var taking = queue.TakeAsync(Ct);
+        await Task.Delay(50, Ct);
+        Assert.False(taking.IsCompleted, "a title listed minutes ago was taken for a lookup");
+
+        // Still waiting for a page or a sweep to tell it.
+        Assert.Equal(["Old and dear"], queue.TakeKnown("tf2", _ => true).Select(t => t.Title));
+        queue.Add("tf2", [Listed("newer", "Newer", 500, now)]);
+        Assert.Equal("Newer", (await taking.WaitAsync(TimeSpan.FromSeconds(5), Ct)).Title);
+    }
+
+    [Fact]
+    public async Task AGamesPageIsDueForTitlesThatCameSinceItsLastPageTheLongestWaitingGameFirst()
     {
         var (queue, time) = NewQueue();
         var now = time.GetUtcNow();
         queue.Add("rust", [Listed("r1", "Jacket", 300, now), Listed("r2", "Mask", 900, now), Listed("r3", "Boots", 500, now)]);
         queue.Add("a8db", [Listed("c1", "AK-47", 5_000, now)]);
 
-        Assert.Equal(["a8db", "rust"], queue.GamesWithAtLeast(1));
-        Assert.Equal(["rust"], queue.GamesWithAtLeast(3));
-        Assert.Empty(queue.GamesWithAtLeast(4));
+        // Rust's titles came first: its page is due first, whatever a8db's title is worth.
+        Assert.Equal("rust", queue.GameDueForPage(1));
+        Assert.Equal("rust", queue.GameDueForPage(3));
+        Assert.Null(queue.GameDueForPage(4));
+
+        // Rust's page is read: its titles were on it if anywhere, so only a8db is due, and then nothing.
+        queue.MarkPaged("rust");
+        Assert.Equal("a8db", queue.GameDueForPage(1));
+        queue.MarkPaged("a8db");
+        Assert.Null(queue.GameDueForPage(1));
+
+        // A waiting title's new listing was on no page yet: its game is due again, and a waiter is woken for it.
+        var waiting = queue.WaitForGameDueForPageAsync(1, Ct);
+        await Task.Delay(50, Ct);
+        Assert.False(waiting.IsCompleted, "a page was due with nothing new");
+        queue.Add("rust", [Listed("r4", "Jacket", 250, now)]);
+        Assert.Equal("rust", await waiting.WaitAsync(TimeSpan.FromSeconds(5), Ct));
+        Assert.Equal(4, queue.Count);
+        queue.MarkPaged("rust");
 
         // What the page told: two of rust's titles; a8db's title of the same name stays, it is another game's.
         queue.Add("a8db", [Listed("c2", "Mask", 7_000, now)]);
@@ -83,21 +118,8 @@ public sealed class TitleLookupQueueTests
         Assert.Equal(["Boots", "Mask"], told.Select(t => t.Title).Order(StringComparer.Ordinal));
         Assert.Equal(["r2"], told.Single(t => t.Title == "Mask").Listings.Select(l => l.OfferId));
         Assert.Equal(3, queue.Count);
+        Assert.Equal("a8db", queue.GameDueForPage(1));
         var next = await queue.TakeAsync(Ct);
         Assert.Equal(("a8db", "Mask"), (next.Game, next.Title));
-    }
-
-    [Fact]
-    public async Task WaitingForTitlesReturnsOnceOneIsAddedAndTakesNothing()
-    {
-        var (queue, time) = NewQueue();
-        var waiting = queue.WaitForTitlesAsync(Ct);
-        await Task.Delay(50, Ct);
-        Assert.False(waiting.IsCompleted);
-
-        queue.Add("rust", [Listed("r1", "Jacket", 300, time.GetUtcNow())]);
-        await waiting.WaitAsync(TimeSpan.FromSeconds(5), Ct);
-        Assert.Equal(1, queue.Count);
-        await queue.WaitForTitlesAsync(Ct).WaitAsync(TimeSpan.FromSeconds(5), Ct);
     }
 }
