@@ -130,9 +130,9 @@ public sealed class ScannerOptions
 
     /// <summary>
     /// Most discounted pages a minute at most, over all games, from the sweeps' share of the market-items budget. A page is
-    /// read only when titles came since the game's last one, so at most one a look: about two a second in the first
-    /// minutes of a cold start, when a look meets ten unknown titles, then a few a minute once the sweeps have read the
-    /// market. Zero turns them off.
+    /// read only when titles came since the game's last one, so at most one a look: every permit in the first minutes of
+    /// a cold start, when a look meets ten unknown titles, then a few a minute once the sweeps have read the market. Zero
+    /// turns them off.
     /// </summary>
     [Range(0, 600)]
     public int FreshDiscountPagesPerMinute { get; set; } = 30;
