@@ -92,7 +92,7 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
                 return game;
             }
 
-            await _pageSignal.WaitAsync(cancellationToken);
+            await WaitForAddAsync(_pageSignal, cancellationToken);
         }
     }
 
@@ -146,11 +146,23 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
                 }
             }
 
-            await _signal.WaitAsync(cancellationToken);
+            await WaitForAddAsync(_signal, cancellationToken);
         }
     }
 
     private static long Costliest(List<Listing> listings) => listings.Max(l => l.PriceCents);
+
+    /// <summary>
+    /// Waits for an add, then forgets the adds counted meanwhile: the caller looks at the whole queue again anyway, and
+    /// the adds a taker never waited for (a cold start's thousands) would otherwise make it look again once for each.
+    /// </summary>
+    private static async Task WaitForAddAsync(SemaphoreSlim signal, CancellationToken cancellationToken)
+    {
+        await signal.WaitAsync(cancellationToken);
+        while (signal.Wait(0))
+        {
+        }
+    }
 
     private sealed class Wanted
     {
