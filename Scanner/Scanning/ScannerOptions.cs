@@ -144,8 +144,11 @@ public sealed class ScannerOptions
     [Range(1, 100_000)]
     public int FreshDiscountPageMinTitles { get; set; } = 1;
 
+    /// <summary>Whether most discounted pages are read at all.</summary>
+    public bool ReadsDiscountPages => FreshDiscountPageSize > 0 && FreshDiscountPagesPerMinute > 0;
+
     /// <summary>Whether titles nothing is known of are queued for a lookup or a most discounted page.</summary>
-    public bool TellsUnknownTitles => FreshLookupsPerMinute > 0 || (FreshDiscountPageSize > 0 && FreshDiscountPagesPerMinute > 0);
+    public bool TellsUnknownTitles => FreshLookupsPerMinute > 0 || ReadsDiscountPages;
 
     /// <summary>
     /// Titles waiting to be looked up, at most; past it the cheapest are left to the sweeps. A waiting title is judged as

@@ -130,13 +130,14 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
         {
             lock (_gate)
             {
-                var oldest = time.GetUtcNow() - options.Value.PendingMaxAge;
+                var now = time.GetUtcNow();
+                var oldest = now - options.Value.PendingMaxAge;
                 foreach (var expired in _wanted.Where(w => w.Value.Listings.TrueForAll(l => l.ListedAt < oldest)).Select(w => w.Key).ToList())
                 {
                     _wanted.Remove(expired);
                 }
 
-                var recent = time.GetUtcNow() - options.Value.FreshLookupMaxListingAge;
+                var recent = now - options.Value.FreshLookupMaxListingAge;
                 var newer = _wanted.Where(w => w.Value.Listings.Exists(l => l.ListedAt >= recent)).ToList();
                 if (newer.Count > 0)
                 {

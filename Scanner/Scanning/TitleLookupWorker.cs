@@ -21,7 +21,7 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, MarketMemo
         var settings = options.Value;
         await schema.WaitAsync(stoppingToken);
         await Task.WhenAll(
-            RunAsync(settings.FreshDiscountPageSize > 0 ? settings.FreshDiscountPagesPerMinute : 0, ReadNextDiscountPageAsync, settings, stoppingToken),
+            RunAsync(settings.ReadsDiscountPages ? settings.FreshDiscountPagesPerMinute : 0, ReadNextDiscountPageAsync, settings, stoppingToken),
             RunAsync(settings.FreshLookupsPerMinute, LookUpNextUnknownAsync, settings, stoppingToken));
     }
 
