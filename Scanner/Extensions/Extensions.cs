@@ -31,6 +31,11 @@ public static class Extensions
                 limits.Lanes.TryAdd(scanner.Value.FreshLane, new DMarketLaneOptions { Group = DMarketRateLimitGroup.MarketItems, Share = scanner.Value.FreshShare });
             }
 
+            if (scanner.Value.ReservesFreshSales)
+            {
+                limits.Lanes.TryAdd(scanner.Value.FreshSalesLane, new DMarketLaneOptions { Group = DMarketRateLimitGroup.LastSales, Share = scanner.Value.FreshSalesShare });
+            }
+
             if (scanner.Value.ListingWatchInterval > TimeSpan.Zero)
             {
                 limits.Lanes.TryAdd(scanner.Value.ListingWatchLane, new DMarketLaneOptions { Group = DMarketRateLimitGroup.MarketItems, Share = scanner.Value.ListingWatchShare });

@@ -10,6 +10,7 @@ public sealed class SalesRefreshQueue(TimeProvider time)
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Game, string Title), Wanted> _wanted = [];
     private readonly SemaphoreSlim _signal = new(0);
+    private readonly SemaphoreSlim _urgentSignal = new(0);
 
     public int Count
     {
@@ -41,6 +42,7 @@ public sealed class SalesRefreshQueue(TimeProvider time)
         if (added)
         {
             _signal.Release();
+            _urgentSignal.Release();
         }
     }
 
@@ -108,6 +110,43 @@ public sealed class SalesRefreshQueue(TimeProvider time)
             else
             {
                 await _signal.WaitAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes the most promising title whose promise is at least <paramref name="minPromise"/> (the listings that jump the
+    /// queue) and whose time has come; waits while there is none. Titles asked for again later are left to
+    /// <see cref="TakeAsync"/>, which waits for their time.
+    /// </summary>
+    public async Task<(string Game, string Title, long ItemId, double Promise)> TakeUrgentAsync(double minPromise, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            lock (_gate)
+            {
+                var now = time.GetUtcNow();
+                KeyValuePair<(string Game, string Title), Wanted>? best = null;
+                foreach (var wanted in _wanted)
+                {
+                    if (wanted.Value.Promise >= minPromise && (wanted.Value.NotBefore is not { } notBefore || notBefore <= now)
+                        && (best is null || wanted.Value.Promise > best.Value.Value.Promise))
+                    {
+                        best = wanted;
+                    }
+                }
+
+                if (best is { } taken)
+                {
+                    _wanted.Remove(taken.Key);
+                    return (taken.Key.Game, taken.Key.Title, taken.Value.ItemId, taken.Value.Promise);
+                }
+            }
+
+            // Every add wakes it; the adds counted while it was fetching are forgotten, since it looks at the whole queue anyway.
+            await _urgentSignal.WaitAsync(cancellationToken);
+            while (_urgentSignal.Wait(0))
+            {
             }
         }
     }

@@ -1,4 +1,5 @@
 using DMarketAspire.DMarket.Client.Models;
+using DMarketAspire.DMarket.Client.RateLimiting;
 
 namespace DMarketAspire.Scanner.Scanning;
 
@@ -14,19 +15,31 @@ public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, PendingL
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await schema.WaitAsync(stoppingToken);
+        var settings = options.Value;
 
         // Each fetcher takes one title at a time, so a listing that jumps the queue waits for the first fetcher to free up,
         // not for a batch of fetches and their bookkeeping to end.
-        await Task.WhenAll(Enumerable.Range(0, options.Value.SalesFetchConcurrency).Select(_ => FetchAsync(stoppingToken)));
+        var fetchers = Enumerable.Range(0, settings.SalesFetchConcurrency).Select(_ => FetchAsync(queue.TakeAsync, DMarketRateLane.Default, stoppingToken));
+
+        // Those fetchers are always busy: every second the sweeps' titles take the whole budget, so a listing that jumps
+        // the queue waited for one of them to free up, then for the next second's budget. It gets a fetcher and a share
+        // of its own.
+        if (settings.ReservesFreshSales)
+        {
+            fetchers = fetchers.Append(FetchAsync(ct => queue.TakeUrgentAsync(settings.FreshPriorityBoost, ct), settings.FreshSalesLane, stoppingToken));
+        }
+
+        await Task.WhenAll(fetchers);
     }
 
-    private async Task FetchAsync(CancellationToken stoppingToken)
+    private async Task FetchAsync(Func<CancellationToken, Task<(string Game, string Title, long ItemId, double Promise)>> take, string lane, CancellationToken stoppingToken)
     {
+        using var spending = DMarketRateLane.Use(lane);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var (game, title, itemId, promise) = await queue.TakeAsync(stoppingToken);
+                var (game, title, itemId, promise) = await take(stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 if (await scope.ServiceProvider.GetRequiredService<SalesProvider>().FetchAsync(game, title, stoppingToken) is not { } sales)
                 {

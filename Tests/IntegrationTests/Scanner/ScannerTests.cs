@@ -7,6 +7,7 @@ using DMarketAspire.Pricing;
 using DMarketAspire.Scanner.Scanning;
 using DMarketAspire.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DMarketAspire.IntegrationTests.Scanner;
 
@@ -224,6 +225,63 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
             "no full sweep was under way when the fresh pass found it");
 
         static long UnderWorth(DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry title) => title.FairPriceCents * 6 / 10;
+    }
+
+    [Fact]
+    public async Task AListingOnlyItsSalesCanJudgeIsFetchedInALaneOfItsOwnWhileTheSweepsTitlesTakeEveryOtherSalesRequest()
+    {
+        var database = await MigratedDatabaseAsync();
+        // A last-sales budget of 2/s, one of them reserved, the other kept busy by the sweeps' titles (a hundred at a start,
+        // four fetchers): sharing it, a listing that jumps the queue waits for one of them to free up and for the next
+        // second's budget.
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, $"test:{Guid.NewGuid():N}:", "replica-fresh-sales",
+            ("DMarket:RateLimits:LastSalesPerSecond", "2"), ("Scanner:FreshSalesShare", "0.5"), ("Scanner:ListingWatchInterval", "00:00:00"));
+        var factory = scanner.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        var freshSales = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == factory && instrument.Name == "dmarket.client.requests")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            string? lane = null, path = null;
+            foreach (var tag in tags)
+            {
+                lane = tag.Key == "dmarket.lane" ? tag.Value as string : lane;
+                path = tag.Key == "url.template" ? tag.Value as string : path;
+            }
+
+            if (lane == "fresh-sales" && path?.Contains("last-sales", StringComparison.Ordinal) == true)
+            {
+                Interlocked.Add(ref freshSales, (int)value);
+            }
+        });
+        listener.Start();
+
+        var levels = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions())).Levels.Count;
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = SchemaTests.NewContext(database);
+            return await db.Scans.Where(s => s.GameId == "rust" && s.Status == "Completed").Select(s => s.Level).Distinct().CountAsync(Ct) == levels;
+        });
+
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        var titles = catalogue!.Where(c => c.FairPriceCents >= 500 && (c.BestBuyOrderCents ?? 0) < c.FairPriceCents * 6 / 10 && !engine.Describe(c.Title, default, default).Blacklisted)
+            .Skip(Attempts).Take(Attempts).ToList();
+        var queue = scanner.Services.GetRequiredService<SalesRefreshQueue>();
+        Assert.True(queue.Count > 0, "the sweeps' titles had all been fetched: nothing competed for the budget");
+        listener.RecordObservableInstruments();
+        var before = Volatile.Read(ref freshSales);
+
+        var (found, plantedAt, _) = await PlantUntilTheFreshPassRecordsAsync(database, titles, c => c.FairPriceCents * 6 / 10);
+
+        Assert.True(Volatile.Read(ref freshSales) > before, "its sales were not fetched in the fresh listings' lane");
+        Assert.True(found.FirstSeenAt - plantedAt < TimeSpan.FromSeconds(4), $"recorded {found.FirstSeenAt - plantedAt} after listing");
     }
 
     [Fact]

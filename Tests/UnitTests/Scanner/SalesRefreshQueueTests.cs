@@ -19,6 +19,25 @@ public sealed class SalesRefreshQueueTests
     }
 
     [Fact]
+    public async Task TheFreshListingsFetcherTakesOnlyTitlesThatJumpedTheQueueAndIsWokenByOne()
+    {
+        var queue = new SalesRefreshQueue(TimeProvider.System);
+        queue.Want("rust", [("Swept", 1, 1.8)]);
+        queue.WantLater("rust", "Retried", 2, 11.5, TimeSpan.FromMinutes(10));
+        var urgent = queue.TakeUrgentAsync(10, Ct);
+        await Task.Delay(50, Ct);
+        Assert.False(urgent.IsCompleted, "took a title no fresh listing waits on, or one before its time");
+
+        queue.Want("a8db", [("Fresh", 3, 11.2), ("Fresher", 4, 11.6)]);
+        Assert.Equal("Fresher", (await urgent.WaitAsync(TimeSpan.FromSeconds(5), Ct)).Title);
+        Assert.Equal("Fresh", (await queue.TakeUrgentAsync(10, Ct).WaitAsync(TimeSpan.FromSeconds(5), Ct)).Title);
+
+        // What it left is the other fetchers'.
+        Assert.Equal("Swept", (await queue.TakeAsync(Ct)).Title);
+        Assert.Equal(1, queue.Count);
+    }
+
+    [Fact]
     public async Task OneAdditionOfSeveralTitlesWakesEveryWaitingFetcher()
     {
         var queue = new SalesRefreshQueue(TimeProvider.System);
