@@ -11,6 +11,10 @@ public sealed class SalesRefreshQueue(TimeProvider time)
     private readonly Dictionary<(string Game, string Title), Wanted> _wanted = [];
     private readonly SemaphoreSlim _signal = new(0);
     private readonly SemaphoreSlim _urgentSignal = new(0);
+    private double _urgentPromise = double.PositiveInfinity;
+    private bool _urgentTakerWaiting;
+    // The title an addition handed to the waiting fresh listings' fetcher; no other fetcher takes it.
+    private (string Game, string Title)? _reserved;
 
     public int Count
     {
@@ -37,6 +41,8 @@ public sealed class SalesRefreshQueue(TimeProvider time)
                     added = true;
                 }
             }
+
+            ReserveForUrgentTaker();
         }
 
         if (added)
@@ -44,6 +50,34 @@ public sealed class SalesRefreshQueue(TimeProvider time)
             _signal.Release();
             _urgentSignal.Release();
         }
+    }
+
+    /// <summary>Hands the most promising title the waiting fresh listings' fetcher would take to it, under the gate.</summary>
+    private void ReserveForUrgentTaker()
+    {
+        if (!_urgentTakerWaiting || _reserved is not null || NextUrgent(_urgentPromise) is not { } best)
+        {
+            return;
+        }
+
+        _reserved = best.Key;
+        _urgentTakerWaiting = false;
+    }
+
+    private KeyValuePair<(string Game, string Title), Wanted>? NextUrgent(double minPromise)
+    {
+        var now = time.GetUtcNow();
+        KeyValuePair<(string Game, string Title), Wanted>? best = null;
+        foreach (var wanted in _wanted)
+        {
+            if (wanted.Value.Promise >= minPromise && (wanted.Value.NotBefore is not { } notBefore || notBefore <= now)
+                && (best is null || wanted.Value.Promise > best.Value.Value.Promise))
+            {
+                best = wanted;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Asks for a title's sales again once <paramref name="delay"/> has passed, unless it is wanted sooner.</summary>
@@ -60,7 +94,13 @@ public sealed class SalesRefreshQueue(TimeProvider time)
         _signal.Release();
     }
 
-    /// <summary>Takes the most promising title whose time has come; waits while there is none.</summary>
+    /// <summary>
+    /// Takes the most promising title whose time has come, but not one handed to the waiting fresh listings' fetcher
+    /// (<see cref="TakeUrgentAsync"/>); waits while there is none. The other fetchers are free again every few hundred
+    /// milliseconds: taking every such title first, they waited for the next second's budget with it, and the fetcher of
+    /// its own seldom had one (measured: from such a listing sent to its sales priced, 0.92 s median with that fetcher,
+    /// 0.88 s without).
+    /// </summary>
     public async Task<(string Game, string Title, long ItemId, double Promise)> TakeAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -78,6 +118,11 @@ public sealed class SalesRefreshQueue(TimeProvider time)
                     if (wanted.Value.NotBefore is { } notBefore && notBefore > now)
                     {
                         next = next is { } soonest && soonest <= notBefore ? soonest : notBefore;
+                        continue;
+                    }
+
+                    if (wanted.Key == _reserved)
+                    {
                         continue;
                     }
 
@@ -125,21 +170,16 @@ public sealed class SalesRefreshQueue(TimeProvider time)
         {
             lock (_gate)
             {
-                var now = time.GetUtcNow();
-                KeyValuePair<(string Game, string Title), Wanted>? best = null;
-                foreach (var wanted in _wanted)
+                _urgentPromise = minPromise;
+                var taken = _reserved is { } reserved && _wanted.TryGetValue(reserved, out var wanted)
+                    ? new KeyValuePair<(string Game, string Title), Wanted>(reserved, wanted)
+                    : NextUrgent(minPromise);
+                _reserved = null;
+                _urgentTakerWaiting = taken is null;
+                if (taken is { } title)
                 {
-                    if (wanted.Value.Promise >= minPromise && (wanted.Value.NotBefore is not { } notBefore || notBefore <= now)
-                        && (best is null || wanted.Value.Promise > best.Value.Value.Promise))
-                    {
-                        best = wanted;
-                    }
-                }
-
-                if (best is { } taken)
-                {
-                    _wanted.Remove(taken.Key);
-                    return (taken.Key.Game, taken.Key.Title, taken.Value.ItemId, taken.Value.Promise);
+                    _wanted.Remove(title.Key);
+                    return (title.Key.Game, title.Key.Title, title.Value.ItemId, title.Value.Promise);
                 }
             }
 

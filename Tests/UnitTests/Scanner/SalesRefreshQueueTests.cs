@@ -28,12 +28,17 @@ public sealed class SalesRefreshQueueTests
         await Task.Delay(50, Ct);
         Assert.False(urgent.IsCompleted, "took a title no fresh listing waits on, or one before its time");
 
-        queue.Want("a8db", [("Fresh", 3, 11.2), ("Fresher", 4, 11.6)]);
-        Assert.Equal("Fresher", (await urgent.WaitAsync(TimeSpan.FromSeconds(5), Ct)).Title);
-        Assert.Equal("Fresh", (await queue.TakeUrgentAsync(10, Ct).WaitAsync(TimeSpan.FromSeconds(5), Ct)).Title);
-
-        // What it left is the other fetchers'.
+        // The addition hands it the most promising such title, which no other fetcher takes; the rest go to whoever is
+        // free first.
+        queue.Want("a8db", [("Fresh", 3, 11.2), ("Fresher", 4, 11.6), ("Freshest", 5, 11.9)]);
+        Assert.Equal("Fresher", (await queue.TakeAsync(Ct)).Title);
+        Assert.Equal("Fresh", (await queue.TakeAsync(Ct)).Title);
         Assert.Equal("Swept", (await queue.TakeAsync(Ct)).Title);
+        Assert.Equal("Freshest", (await urgent.WaitAsync(TimeSpan.FromSeconds(5), Ct)).Title);
+
+        // Not waiting, it is handed nothing: a new such title is anyone's.
+        queue.Want("rust", [("Newer", 6, 11.4)]);
+        Assert.Equal("Newer", (await queue.TakeAsync(Ct)).Title);
         Assert.Equal(1, queue.Count);
     }
 
