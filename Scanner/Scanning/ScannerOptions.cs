@@ -196,7 +196,7 @@ public sealed class ScannerOptions
     /// request a second) unless that is configured itself.
     /// </summary>
     [Range(0.0, 0.5)]
-    public double FreshSalesShare { get; set; } = 0.17;
+    public double FreshSalesShare { get; set; } = 0.34;
 
     /// <summary>The rate-limit lane the fresh listings' sales spend (<see cref="FreshSalesShare"/>).</summary>
     public string FreshSalesLane { get; set; } = "fresh-sales";
