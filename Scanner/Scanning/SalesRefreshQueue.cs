@@ -98,8 +98,8 @@ public sealed class SalesRefreshQueue(TimeProvider time)
     /// Takes the most promising title whose time has come, but not one handed to the waiting fresh listings' fetcher
     /// (<see cref="TakeUrgentAsync"/>); waits while there is none. The other fetchers are free again every few hundred
     /// milliseconds: taking every such title first, they waited for the next second's budget with it, and the fetcher of
-    /// its own seldom had one (measured: from such a listing sent to its sales priced, 0.92 s median with that fetcher,
-    /// 0.88 s without).
+    /// their own seldom had one (measured: from such a listing sent to its sales priced, 0.92 s median with that fetcher,
+    /// 0.88 s without it).
     /// </summary>
     public async Task<(string Game, string Title, long ItemId, double Promise)> TakeAsync(CancellationToken cancellationToken)
     {
