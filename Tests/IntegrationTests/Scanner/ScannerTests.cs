@@ -203,18 +203,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
 
         // Once every level of the game has been swept the Scanner knows what each title is asked and suggested at, but
         // not the sales of most: the fresh pass must fetch those first, not leave the listing to the next sweep.
-        var levels = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions())).Levels.Count;
-        await WaitUntilAsync(async () =>
-        {
-            await using var db = SchemaTests.NewContext(database);
-            return await db.Scans.Where(s => s.GameId == "rust" && s.Status == "Completed").Select(s => s.Level).Distinct().CountAsync(Ct) == levels;
-        });
-
-        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
-        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
-        // About 40% under the fair price (what the title's sales say), with no buy order at or above that price.
-        var titles = catalogue!.Where(c => c.FairPriceCents >= 500 && (c.BestBuyOrderCents ?? 0) < UnderWorth(c) && !engine.Describe(c.Title, default, default).Blacklisted)
-            .Take(Attempts).ToList();
+        var titles = await UnderWorthTitlesOnceRustIsSweptAsync(database, skip: 0);
         var (found, _, price) = await PlantUntilTheFreshPassRecordsAsync(database, titles, UnderWorth);
 
         // Resold at what the sales say, not at the buy order (there is none that high).
@@ -223,8 +212,6 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         await using var check = SchemaTests.NewContext(database);
         Assert.True(await check.Scans.AnyAsync(s => s.StartedAt <= found.FirstSeenAt && (s.FinishedAt == null || s.FinishedAt >= found.FirstSeenAt), Ct),
             "no full sweep was under way when the fresh pass found it");
-
-        static long UnderWorth(DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry title) => title.FairPriceCents * 6 / 10;
     }
 
     [Fact]
@@ -262,23 +249,13 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         });
         listener.Start();
 
-        var levels = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions())).Levels.Count;
-        await WaitUntilAsync(async () =>
-        {
-            await using var db = SchemaTests.NewContext(database);
-            return await db.Scans.Where(s => s.GameId == "rust" && s.Status == "Completed").Select(s => s.Level).Distinct().CountAsync(Ct) == levels;
-        });
-
-        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
-        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
-        var titles = catalogue!.Where(c => c.FairPriceCents >= 500 && (c.BestBuyOrderCents ?? 0) < c.FairPriceCents * 6 / 10 && !engine.Describe(c.Title, default, default).Blacklisted)
-            .Skip(Attempts).Take(Attempts).ToList();
+        var titles = await UnderWorthTitlesOnceRustIsSweptAsync(database, skip: Attempts);
         var queue = scanner.Services.GetRequiredService<SalesRefreshQueue>();
         Assert.True(queue.Count > 0, "the sweeps' titles had all been fetched: nothing competed for the budget");
         listener.RecordObservableInstruments();
         var before = Volatile.Read(ref freshSales);
 
-        var (found, plantedAt, _) = await PlantUntilTheFreshPassRecordsAsync(database, titles, c => c.FairPriceCents * 6 / 10);
+        var (found, plantedAt, _) = await PlantUntilTheFreshPassRecordsAsync(database, titles, UnderWorth);
 
         Assert.True(Volatile.Read(ref freshSales) > before, "its sales were not fetched in the fresh listings' lane");
         Assert.True(found.FirstSeenAt - plantedAt < TimeSpan.FromSeconds(4), $"recorded {found.FirstSeenAt - plantedAt} after listing");
@@ -520,6 +497,25 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     /// Plants a listing of each title in turn until the fresh pass, not a sweep, records one within seconds: a sweep paging
     /// that very price range at that moment may get there first, which is a race and not a failure.
     /// </summary>
+    /// <summary>About 40% under the fair price (what the title's sales say).</summary>
+    private static long UnderWorth(DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry title) => title.FairPriceCents * 6 / 10;
+
+    /// <summary>Once every Rust level is swept: Rust titles with no buy order at or above <see cref="UnderWorth"/>.</summary>
+    private async Task<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>> UnderWorthTitlesOnceRustIsSweptAsync(string database, int skip)
+    {
+        var levels = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions())).Levels.Count;
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = SchemaTests.NewContext(database);
+            return await db.Scans.Where(s => s.GameId == "rust" && s.Status == "Completed").Select(s => s.Level).Distinct().CountAsync(Ct) == levels;
+        });
+
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        return [.. catalogue!.Where(c => c.FairPriceCents >= 500 && (c.BestBuyOrderCents ?? 0) < UnderWorth(c) && !engine.Describe(c.Title, default, default).Blacklisted)
+            .Skip(skip).Take(Attempts)];
+    }
+
     private async Task<(Opportunity Found, DateTimeOffset PlantedAt, long PriceCents)> PlantUntilTheFreshPassRecordsAsync(string database,
         IReadOnlyList<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry> titles, Func<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry, long> price)
     {
