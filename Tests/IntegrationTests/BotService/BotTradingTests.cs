@@ -272,9 +272,10 @@ public sealed class BotTradingTests(BotAccountTests.Fixture bot) : IClassFixture
         Assert.DoesNotContain("Trading Locked Crate", synced.Text);
         Assert.NotNull((await PositionAsync(user, "Trading Locked Crate")).GoneAt);
 
-        // Listed once; the same command again changes the price instead of listing twice.
-        await bot.SendAsync(user, $"/sell {id} 25.00");
-        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🏷 Listed Trading Bad Sell Crate at $25.00", StringComparison.Ordinal), what: "listed");
+        // Listed once; the same command again changes the price instead of listing twice. Above the title's $30 worth, so
+        // no simulated buyer takes it meanwhile (at $25 one did, before the second command, in a CI run).
+        await bot.SendAsync(user, $"/sell {id} 35.00");
+        await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🏷 Listed Trading Bad Sell Crate at $35.00", StringComparison.Ordinal), what: "listed");
         await bot.SendAsync(user, $"/sell {id} 40.00");
         await bot.WaitForBotMessageAsync(user, m => m.Text.StartsWith("🏷 Trading Bad Sell Crate is now listed at $40.00", StringComparison.Ordinal), what: "repriced");
         await bot.SendAsync(user, $"/delist {id}");
