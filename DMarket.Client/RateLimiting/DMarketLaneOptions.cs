@@ -9,4 +9,11 @@ public sealed class DMarketLaneOptions
 
     [Range(0.01, 0.99)]
     public double Share { get; set; } = 0.5;
+
+    /// <summary>
+    /// How far into a second the lane's unspent requests are lent to the group's requests outside any lane; null: never.
+    /// For a lane kept for what comes at random moments: it has the start of each second to itself, and what it leaves
+    /// is not lost.
+    /// </summary>
+    public TimeSpan? LendAfter { get; set; }
 }

@@ -66,6 +66,10 @@ public sealed class DMarketRateLimitOptions : IValidatableObject
         return limit - Lanes.Values.Where(l => l.Group == group).Sum(l => Reserved(l, limit));
     }
 
+    /// <summary>The lanes of <paramref name="group"/> that lend what they leave unspent, and from how far into a second (ms).</summary>
+    public IEnumerable<(string Lane, long LendAfterMs)> Lenders(DMarketRateLimitGroup group) =>
+        Lanes.Where(l => l.Value.Group == group && l.Value.LendAfter is not null).Select(l => (l.Key, (long)l.Value.LendAfter!.Value.TotalMilliseconds));
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (name, lane) in Lanes)
@@ -73,6 +77,11 @@ public sealed class DMarketRateLimitOptions : IValidatableObject
             if (lane.Share is < 0.01 or > 0.99)
             {
                 yield return new ValidationResult($"DMarket:RateLimits:Lanes:{name}:Share must be between 0.01 and 0.99, not {lane.Share}.", [nameof(Lanes)]);
+            }
+
+            if (lane.LendAfter is { } after && (after < TimeSpan.Zero || after >= TimeSpan.FromSeconds(1)))
+            {
+                yield return new ValidationResult($"DMarket:RateLimits:Lanes:{name}:LendAfter is a point within a second (0 to 0.999 s), not {after}.", [nameof(Lanes)]);
             }
 
             if (string.Equals(name, DMarketRateLane.Default, StringComparison.OrdinalIgnoreCase))

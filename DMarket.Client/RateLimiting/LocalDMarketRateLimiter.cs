@@ -28,12 +28,9 @@ public sealed class LocalDMarketRateLimiter(IOptions<DMarketRateLimitOptions> op
                 }
                 else
                 {
-                    if (!state.Lanes.TryGetValue(laneName, out var ledger))
-                    {
-                        state.Lanes[laneName] = ledger = new SecondLedger(limits.LaneQuota(group, laneName), (long)limits.ClockTolerance.TotalMilliseconds);
-                    }
-
-                    if (ledger.TryGrant(nowMs, out retryAtMs) is { } entry)
+                    var entry = Ledger(state, limits, group, laneName).TryGrant(nowMs, out retryAtMs);
+                    entry ??= Borrow(state, limits, group, laneName, nowMs, ref retryAtMs);
+                    if (entry is not null)
                     {
                         return new Permit(state, entry, time);
                     }
@@ -60,6 +57,44 @@ public sealed class LocalDMarketRateLimiter(IOptions<DMarketRateLimitOptions> op
         {
             state.PauseUntil(until);
         }
+    }
+
+    /// <summary>
+    /// A request outside any lane, its share spent, takes what a lending lane left unspent this second once the second is
+    /// far enough on (<see cref="DMarketLaneOptions.LendAfter"/>); counted in that lane, so no second gets more than the group's
+    /// limit. Else <paramref name="retryAtMs"/> is moved to the earliest lending moment still to come.
+    /// </summary>
+    private static SecondLedger.Entry? Borrow(GroupState state, DMarketRateLimitOptions limits, DMarketRateLimitGroup group, string laneName, long nowMs, ref long retryAtMs)
+    {
+        if (laneName != DMarketRateLane.Default)
+        {
+            return null;
+        }
+
+        foreach (var (lender, lendAfterMs) in limits.Lenders(group))
+        {
+            var lendsFromMs = SecondLedger.StartOfSecond(nowMs) + lendAfterMs;
+            if (nowMs < lendsFromMs)
+            {
+                retryAtMs = Math.Min(retryAtMs, lendsFromMs);
+            }
+            else if (Ledger(state, limits, group, lender).TryGrant(nowMs, out _) is { } entry)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    private static SecondLedger Ledger(GroupState state, DMarketRateLimitOptions limits, DMarketRateLimitGroup group, string laneName)
+    {
+        if (!state.Lanes.TryGetValue(laneName, out var ledger))
+        {
+            state.Lanes[laneName] = ledger = new SecondLedger(limits.LaneQuota(group, laneName), (long)limits.ClockTolerance.TotalMilliseconds);
+        }
+
+        return ledger;
     }
 
     private sealed class GroupState

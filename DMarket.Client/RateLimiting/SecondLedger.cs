@@ -57,6 +57,9 @@ internal sealed class SecondLedger(int quota, long toleranceMs)
         _entries.RemoveAll(e => e.AnsweredMs is { } answered && Second(answered + toleranceMs) < current);
     }
 
+    /// <summary>The start of the calendar second that holds <paramref name="ms"/>.</summary>
+    public static long StartOfSecond(long ms) => Second(ms) * MillisecondsPerSecond;
+
     private static long Second(long ms) => Math.DivRem(ms, MillisecondsPerSecond, out var rest) - (rest < 0 ? 1 : 0);
 
     internal sealed class Entry(long grantedMs)

@@ -33,7 +33,13 @@ public static class Extensions
 
             if (scanner.Value.ReservesFreshSales)
             {
-                limits.Lanes.TryAdd(scanner.Value.FreshSalesLane, new DMarketLaneOptions { Group = DMarketRateLimitGroup.LastSales, Share = scanner.Value.FreshSalesShare });
+                var lendAfter = scanner.Value.FreshSalesLendAfter;
+                limits.Lanes.TryAdd(scanner.Value.FreshSalesLane, new DMarketLaneOptions
+                {
+                    Group = DMarketRateLimitGroup.LastSales,
+                    Share = scanner.Value.FreshSalesShare,
+                    LendAfter = lendAfter < TimeSpan.FromSeconds(1) ? lendAfter : null,
+                });
             }
 
             if (scanner.Value.ListingWatchInterval > TimeSpan.Zero)

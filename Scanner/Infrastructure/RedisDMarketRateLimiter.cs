@@ -26,10 +26,7 @@ public sealed class RedisDMarketRateLimiter(
     {
         var limits = options.Value;
         var laneName = limits.LaneOf(group, lane);
-        var quota = limits.LaneQuota(group, laneName);
-        var tolerance = (long)limits.ClockTolerance.TotalMilliseconds;
         var db = redis.GetDatabase();
-        var inFlight = InFlightKey(group, laneName);
         var member = (RedisValue)$"{Environment.ProcessId}:{Guid.NewGuid():N}:{Interlocked.Increment(ref _sequence)}";
 
         while (true)
@@ -43,44 +40,28 @@ public sealed class RedisDMarketRateLimiter(
                 continue;
             }
 
-            var seconds = Seconds(now - tolerance, now + tolerance);
-            var transaction = db.CreateTransaction();
-            _ = transaction.SortedSetRemoveRangeByScoreAsync(inFlight, double.NegativeInfinity, now - limits.InFlightExpiry.TotalMilliseconds);
-            var counted = seconds.Select(s => transaction.StringIncrementAsync(CounterKey(group, laneName, s))).ToList();
-            foreach (var second in seconds)
+            var retryAt = await TryTakeAsync(db, group, laneName, member, now).ConfigureAwait(false);
+            if (retryAt is null)
             {
-                _ = transaction.KeyExpireAsync(CounterKey(group, laneName, second), CounterLifetime);
+                return new Permit(this, group, laneName, member, now, Tolerance);
             }
 
-            _ = transaction.SortedSetAddAsync(inFlight, member, now);
-            // Unanswered requests granted before a second began (and its tolerance) were not counted in it at grant.
-            var spanning = seconds.Select(s => transaction.SortedSetLengthAsync(inFlight, double.NegativeInfinity, (s * MillisecondsPerSecond) - tolerance, Exclude.Stop)).ToList();
-            _ = transaction.KeyExpireAsync(inFlight, limits.InFlightExpiry);
-            await transaction.ExecuteAsync().ConfigureAwait(false);
-
-            var full = -1;
-            for (var i = 0; i < seconds.Count && full < 0; i++)
+            // Outside any lane, its share spent: what a lending lane left unspent this second, once the second is far
+            // enough on (DMarketLaneOptions.LendAfter), counted in that lane as in the in-process limiter.
+            foreach (var (lender, lendAfterMs) in laneName == DMarketRateLane.Default ? limits.Lenders(group) : [])
             {
-                if (await counted[i].ConfigureAwait(false) + await spanning[i].ConfigureAwait(false) > quota)
+                var lendsFrom = (Second(now) * MillisecondsPerSecond) + lendAfterMs;
+                if (now < lendsFrom)
                 {
-                    full = i;
+                    retryAt = Math.Min(retryAt.Value, lendsFrom);
+                }
+                else if (await TryTakeAsync(db, group, lender, member, now).ConfigureAwait(false) is null)
+                {
+                    return new Permit(this, group, lender, member, now, Tolerance);
                 }
             }
 
-            if (full < 0)
-            {
-                return new Permit(this, group, laneName, member, now, tolerance);
-            }
-
-            var undo = db.CreateTransaction();
-            foreach (var second in seconds)
-            {
-                _ = undo.StringDecrementAsync(CounterKey(group, laneName, second));
-            }
-
-            _ = undo.SortedSetRemoveAsync(inFlight, member);
-            await undo.ExecuteAsync().ConfigureAwait(false);
-            await DelayUntilAsync(((seconds[full] + 1) * MillisecondsPerSecond) + tolerance, cancellationToken).ConfigureAwait(false);
+            await DelayUntilAsync(retryAt.Value, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -99,6 +80,51 @@ public sealed class RedisDMarketRateLimiter(
         {
             Pause(group, until);
         }
+    }
+
+    private long Tolerance => (long)options.Value.ClockTolerance.TotalMilliseconds;
+
+    /// <summary>
+    /// Counts a send in <paramref name="lane"/> in every second it could land in; over the quota in one, takes it back and
+    /// returns when that second is over (null: counted, send it).
+    /// </summary>
+    private async Task<long?> TryTakeAsync(IDatabase db, DMarketRateLimitGroup group, string lane, RedisValue member, long now)
+    {
+        var limits = options.Value;
+        var quota = limits.LaneQuota(group, lane);
+        var inFlight = InFlightKey(group, lane);
+        var seconds = Seconds(now - Tolerance, now + Tolerance);
+        var transaction = db.CreateTransaction();
+        _ = transaction.SortedSetRemoveRangeByScoreAsync(inFlight, double.NegativeInfinity, now - limits.InFlightExpiry.TotalMilliseconds);
+        var counted = seconds.Select(s => transaction.StringIncrementAsync(CounterKey(group, lane, s))).ToList();
+        foreach (var second in seconds)
+        {
+            _ = transaction.KeyExpireAsync(CounterKey(group, lane, second), CounterLifetime);
+        }
+
+        _ = transaction.SortedSetAddAsync(inFlight, member, now);
+        // Unanswered requests granted before a second began (and its tolerance) were not counted in it at grant.
+        var spanning = seconds.Select(s => transaction.SortedSetLengthAsync(inFlight, double.NegativeInfinity, (s * MillisecondsPerSecond) - Tolerance, Exclude.Stop)).ToList();
+        _ = transaction.KeyExpireAsync(inFlight, limits.InFlightExpiry);
+        await transaction.ExecuteAsync().ConfigureAwait(false);
+
+        for (var i = 0; i < seconds.Count; i++)
+        {
+            if (await counted[i].ConfigureAwait(false) + await spanning[i].ConfigureAwait(false) > quota)
+            {
+                var undo = db.CreateTransaction();
+                foreach (var second in seconds)
+                {
+                    _ = undo.StringDecrementAsync(CounterKey(group, lane, second));
+                }
+
+                _ = undo.SortedSetRemoveAsync(inFlight, member);
+                await undo.ExecuteAsync().ConfigureAwait(false);
+                return ((seconds[i] + 1) * MillisecondsPerSecond) + Tolerance;
+            }
+        }
+
+        return null;
     }
 
     private void Complete(DMarketRateLimitGroup group, string lane, RedisValue member, long grantedMs, long tolerance)

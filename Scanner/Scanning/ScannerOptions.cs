@@ -201,6 +201,14 @@ public sealed class ScannerOptions
     /// <summary>The rate-limit lane the fresh listings' sales spend (<see cref="FreshSalesShare"/>).</summary>
     public string FreshSalesLane { get; set; } = "fresh-sales";
 
+    /// <summary>
+    /// How far into each second the requests <see cref="FreshSalesShare"/> keeps and no fresh listing has taken are lent to
+    /// the sweeps' titles (<c>LendAfter</c> of the lane); 1 s or more: never. Kept whole, they went unspent whenever fewer
+    /// listings jumped the queue than the lane sends (measured: 87–91% of the last-sales budget used, against 99.6%).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan FreshSalesLendAfter { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Whether listings that jump the sales queue have a fetcher and a lane of their own.</summary>
     public bool ReservesFreshSales => FreshSalesShare > 0 && FreshPriorityBoost > 0;
 

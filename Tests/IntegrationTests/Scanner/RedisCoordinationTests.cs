@@ -4,6 +4,7 @@ using DMarketAspire.DMarket.Client.RateLimiting;
 using DMarketAspire.Scanner.Infrastructure;
 using DMarketAspire.Scanner.Scanning;
 using DMarketAspire.IntegrationTests.Infrastructure;
+using DMarketAspire.TestSupport;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -70,6 +71,21 @@ public sealed class RedisCoordinationTests
 
         held.ForEach(p => p.Complete());
         using var granted = await fourth.WaitAsync(TimeSpan.FromSeconds(2.5), Ct);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ALaneLendsWhatItLeavesUnspentLateInEachSecondToReplicasSharingTheBudget(bool garnet)
+    {
+        await using var server = await StartAsync(garnet);
+        using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        var limiter = Limiter(redis, prefix, LendingLaneScenario.Options());
+
+        var scenario = await LendingLaneScenario.RunAsync(limiter, Ct);
+
+        Assert.Empty(scenario.Problems());
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DMarketAspire.DMarket.Client.RateLimiting;
+using DMarketAspire.TestSupport;
 using Microsoft.Extensions.Options;
 
 namespace DMarketAspire.UnitTests.DMarket;
@@ -28,5 +29,15 @@ public sealed class LocalDMarketRateLimiterTests
         held.ForEach(p => p.Complete());
         (await fourth).Complete();
         Assert.True(answered.Elapsed < TimeSpan.FromSeconds(1.2), $"granted {answered.Elapsed} after the answers: it should be the next second.");
+    }
+
+    [Fact]
+    public async Task ALaneLendsWhatItLeavesUnspentLateInEachSecondAndKeepsTheStartOfEachSecondToItself()
+    {
+        var limiter = new LocalDMarketRateLimiter(Options.Create(LendingLaneScenario.Options()), TimeProvider.System);
+
+        var scenario = await LendingLaneScenario.RunAsync(limiter, Ct);
+
+        Assert.Empty(scenario.Problems());
     }
 }
