@@ -10,7 +10,7 @@ public sealed class SalesRefreshQueue(TimeProvider time)
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Game, string Title), Wanted> _wanted = [];
     private readonly SemaphoreSlim _signal = new(0);
-    private readonly SemaphoreSlim _urgentSignal = new(0);
+    private readonly AddSignal _urgentSignal = new();
     private double _urgentPromise = double.PositiveInfinity;
     private bool _urgentTakerWaiting;
     // The title an addition handed to the waiting fresh listings' fetcher; no other fetcher takes it.
@@ -48,7 +48,7 @@ public sealed class SalesRefreshQueue(TimeProvider time)
         if (added)
         {
             _signal.Release();
-            _urgentSignal.Release();
+            _urgentSignal.Added();
         }
     }
 
@@ -183,11 +183,7 @@ public sealed class SalesRefreshQueue(TimeProvider time)
                 }
             }
 
-            // Every add wakes it; the adds counted while it was fetching are forgotten, since it looks at the whole queue anyway.
             await _urgentSignal.WaitAsync(cancellationToken);
-            while (_urgentSignal.Wait(0))
-            {
-            }
         }
     }
 

@@ -13,8 +13,8 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
     private readonly Dictionary<(string Game, string Title), Wanted> _wanted = [];
     // The order titles came in, so that "since the last page" needs no clock (two adds can share a tick).
     private readonly Dictionary<string, long> _pagedUpTo = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _signal = new(0);
-    private readonly SemaphoreSlim _pageSignal = new(0);
+    private readonly AddSignal _signal = new();
+    private readonly AddSignal _pageSignal = new();
     private long _added;
 
     public int Count
@@ -61,8 +61,8 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
 
         if (added)
         {
-            _signal.Release();
-            _pageSignal.Release();
+            _signal.Added();
+            _pageSignal.Added();
         }
     }
 
@@ -92,7 +92,7 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
                 return game;
             }
 
-            await WaitForAddAsync(_pageSignal, cancellationToken);
+            await _pageSignal.WaitAsync(cancellationToken);
         }
     }
 
@@ -147,23 +147,11 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
                 }
             }
 
-            await WaitForAddAsync(_signal, cancellationToken);
+            await _signal.WaitAsync(cancellationToken);
         }
     }
 
     private static long Costliest(List<Listing> listings) => listings.Max(l => l.PriceCents);
-
-    /// <summary>
-    /// Waits for an add, then forgets the adds counted meanwhile: the caller looks at the whole queue again anyway, and
-    /// the adds a taker never waited for (a cold start's thousands) would otherwise make it look again once for each.
-    /// </summary>
-    private static async Task WaitForAddAsync(SemaphoreSlim signal, CancellationToken cancellationToken)
-    {
-        await signal.WaitAsync(cancellationToken);
-        while (signal.Wait(0))
-        {
-        }
-    }
 
     private sealed class Wanted
     {

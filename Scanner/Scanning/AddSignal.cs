@@ -1,0 +1,20 @@
+namespace DMarketAspire.Scanner.Scanning;
+
+/// <summary>
+/// Wakes a queue's waiting taker when something is added. The taker looks at the whole queue once woken, so the adds
+/// counted while it was busy are forgotten: a cold start's thousands would otherwise make it look again once for each.
+/// </summary>
+public sealed class AddSignal
+{
+    private readonly SemaphoreSlim _adds = new(0);
+
+    public void Added() => _adds.Release();
+
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        await _adds.WaitAsync(cancellationToken);
+        while (_adds.Wait(0))
+        {
+        }
+    }
+}
