@@ -135,20 +135,18 @@ public sealed partial class FreshListingsScanner(
         // A first look resumes from the last leader's newest listing when there is one; else it reads one page (the
         // sweeps cover the market as it was).
         var resumeFrom = seen.Primed ? null : await watermarks.GetAsync(gameId);
-        var maxPages = resumeFrom is not null ? settings.FreshCatchUpMaxPages
-            : seen.AwaitingBooks.Count > 0 ? Math.Min(settings.FreshMaxPagesBehindOnBooks, settings.FreshMaxPages)
-            : settings.FreshMaxPages;
+        var maxPages = resumeFrom is null ? settings.FreshMaxPages : settings.FreshCatchUpMaxPages;
         var query = new MarketItemsQuery(gameId) { OrderBy = "createdAt", OrderDir = "desc", Limit = settings.FreshPageSize }.WithinLevels(engine.Levels);
 
         List<Listing> listed = [];
         List<string> newIds = [];
         DateTimeOffset? newest = null;
         string? cursor = null;
-        var reachedSeen = false;
         for (var page = 0; page < maxPages; page++)
         {
             var offers = await dmarket.GetOffersPageAsync(query, cursor, cancellationToken);
             newest ??= offers.Items.FirstOrDefault()?.CreatedAt; // newest first: the first page's first
+            var reachedSeen = false;
             foreach (var offer in offers.Items)
             {
                 if (seen.Contains(offer.OfferId))
@@ -180,12 +178,6 @@ public sealed partial class FreshListingsScanner(
             }
         }
 
-        if (seen.Primed && !reachedSeen && cursor is not null)
-        {
-            metrics.FreshLookCutShort(gameId);
-            LogCutShort(logger, gameId, maxPages, seen.AwaitingBooks.Count);
-        }
-
         return (listed, newIds, newest);
     }
 
@@ -195,9 +187,6 @@ public sealed partial class FreshListingsScanner(
         var median = known.TryGetValue(listing.Title, out var s) ? SalesAnalyzer.Analyze(s, time.GetUtcNow(), engine.Options).MedianCents : title?.MedianCents;
         return ListingPromise.Of(listing.PriceCents, title?.Book ?? default, title?.SuggestedCents, otherAsk, median);
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Look at the newest listings of {Game} cut short at {Pages} pages: the older new listings are left to the sweeps ({Awaiting} listings wait for their titles' books).")]
-    private static partial void LogCutShort(ILogger logger, string game, int pages, int awaiting);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Fresh listings of {Game}: {Listed} priced, {Found} opportunities found, {Waiting} waiting on sales, {Blind} on titles to look up, {Later} priced at the next look.")]
     private static partial void LogFresh(ILogger logger, string game, int listed, int found, int waiting, int blind, int later);

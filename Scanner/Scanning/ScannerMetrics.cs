@@ -17,7 +17,6 @@ public sealed class ScannerMetrics
     private readonly Counter<long> _titlesLookedUp;
     private readonly Counter<long> _discountPages;
     private readonly Histogram<double> _freshRound;
-    private readonly Counter<long> _freshLooksCutShort;
     private readonly Counter<long> _freshLeads;
     private readonly Histogram<double> _listingRecorded;
     private readonly Counter<long> _listingsWatched;
@@ -36,8 +35,6 @@ public sealed class ScannerMetrics
         _discountPages = meter.CreateCounter<long>("scanner.fresh.discount_pages", "{page}",
             "Pages of the most discounted listings the fresh-listings pass read, meeting titles nothing was known of.");
         _freshRound = meter.CreateHistogram<double>("scanner.fresh.round.duration", "s", "One fresh-listings round over every game.");
-        _freshLooksCutShort = meter.CreateCounter<long>("scanner.fresh.looks_cut_short", "{look}",
-            "Looks that met more new listings than the pages they may read, leaving the older ones to the sweeps.");
         _freshLeads = meter.CreateCounter<long>("scanner.fresh.leads", "{lead}",
             "Times this replica took the lead of the fresh-listings pass; after the first, each is a lost lease (a catch-up look follows).");
         _listingRecorded = meter.CreateHistogram<double>("scanner.listing.recorded_after", "s",
@@ -62,8 +59,6 @@ public sealed class ScannerMetrics
     public void TitleLookedUp(string gameId) => _titlesLookedUp.Add(1, new KeyValuePair<string, object?>("dmarket.game", gameId));
 
     public void DiscountPageRead(string gameId) => _discountPages.Add(1, new KeyValuePair<string, object?>("dmarket.game", gameId));
-
-    public void FreshLookCutShort(string gameId) => _freshLooksCutShort.Add(1, new KeyValuePair<string, object?>("dmarket.game", gameId));
 
     public void FreshRoundCompleted(TimeSpan duration) => _freshRound.Record(duration.TotalSeconds);
 

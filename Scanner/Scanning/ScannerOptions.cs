@@ -85,17 +85,6 @@ public sealed class ScannerOptions
     public int FreshMaxPages { get; set; } = 3;
 
     /// <summary>
-    /// At most this many pages per game per round while listings wait for their titles' books (the last look met more new
-    /// titles than <see cref="FreshBookTitlesPerLook"/>): a second page is one more request a round and more titles the books
-    /// are behind on, so each round met more than a page again. Measured in the first minute after start-up (every title
-    /// new): once a round took 2.7 s, the looks kept meeting 105–128 listings, every round read two pages and a book request
-    /// a game (3 s), and a8db carried 100–150 titles from look to look for a minute; a new listing's title waited behind
-    /// them. With one page, the next round is 2 s and meets about 75. The older listings are left to the sweeps.
-    /// </summary>
-    [Range(1, 20)]
-    public int FreshMaxPagesBehindOnBooks { get; set; } = 1;
-
-    /// <summary>
     /// The fresh pass's lease, renewed every third of it while the pass runs: shorter than the sweeps' units', because a
     /// replica that dies holding it (its owner id names the process) keeps everyone from looking until it lapses.
     /// </summary>

@@ -3,22 +3,18 @@ using DMarketAspire.Scanner.Scanning;
 
 namespace DMarketAspire.IntegrationTests.Scanner;
 
-/// <summary>
-/// Listens to the scanner's meter: which instruments exist, which have reported a measurement, how many times and their
-/// sum. Given a host's meter factory, only that host's (the tests' other hosts publish under the same name).
-/// </summary>
+/// <summary>Listens to the scanner's meter: which instruments exist, which have reported a measurement, and how many times.</summary>
 public sealed class ScannerMeterRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly HashSet<string> _published = [];
     private readonly Dictionary<string, int> _measured = [];
-    private readonly Dictionary<string, double> _sums = [];
 
-    public ScannerMeterRecorder(IMeterFactory? scope = null)
+    public ScannerMeterRecorder()
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == ScannerMetrics.MeterName && (scope is null || instrument.Meter.Scope == scope))
+            if (instrument.Meter.Name == ScannerMetrics.MeterName)
             {
                 lock (_published)
                 {
@@ -28,9 +24,9 @@ public sealed class ScannerMeterRecorder : IDisposable
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => Measured(instrument, value));
-        _listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => Measured(instrument, value));
-        _listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => Measured(instrument, value));
+        _listener.SetMeasurementEventCallback<long>((instrument, _, _, _) => Measured(instrument));
+        _listener.SetMeasurementEventCallback<int>((instrument, _, _, _) => Measured(instrument));
+        _listener.SetMeasurementEventCallback<double>((instrument, _, _, _) => Measured(instrument));
         _listener.Start();
     }
 
@@ -60,23 +56,13 @@ public sealed class ScannerMeterRecorder : IDisposable
         }
     }
 
-    /// <summary>What the instrument's measurements add up to (a counter's total).</summary>
-    public double Sum(string instrument)
-    {
-        lock (_measured)
-        {
-            return _sums.GetValueOrDefault(instrument);
-        }
-    }
-
     public void Dispose() => _listener.Dispose();
 
-    private void Measured(Instrument instrument, double value)
+    private void Measured(Instrument instrument)
     {
         lock (_measured)
         {
             _measured[instrument.Name] = _measured.GetValueOrDefault(instrument.Name) + 1;
-            _sums[instrument.Name] = _sums.GetValueOrDefault(instrument.Name) + value;
         }
     }
 }

@@ -666,53 +666,6 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         }
     }
 
-    [Fact]
-    public async Task WhileListingsWaitForTheirTitlesBooksALookReadsOnlyTheNewestPage()
-    {
-        var database = await MigratedDatabaseAsync();
-        var prefix = $"test:{Guid.NewGuid():N}:";
-        var eligible = await PricedRustTitlesAsync();
-        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
-        List<string> planted = [];
-        try
-        {
-            // One book a look, read again for every listing that looks underpriced (no book is recent enough), and rounds
-            // 8 s apart so that what is planted between two rounds is met by one look.
-            await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-behind",
-                ("Scanner:FreshBookTitlesPerLook", "1"), ("Scanner:FreshBookMaxAge", "00:00:00.001"), ("Scanner:FreshRoundInterval", "00:00:08"),
-                ("Scanner:ListingWatchInterval", "00:00:00"), ("Scanner:FreshLookupsPerMinute", "0"), ("Scanner:FreshDiscountPagesPerMinute", "0"));
-            using var meters = new ScannerMeterRecorder(scanner.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-            await NextFreshRoundAsync(meters);
-
-            // A listing 40% under its title's worth on each title: the next look reads one of their books, the rest wait.
-            foreach (var title in eligible)
-            {
-                planted.Add(await PlantAsync("rust", title.Title, title.FairPriceCents * 6 / 10));
-            }
-
-            await NextFreshRoundAsync(meters);
-            var seenBefore = meters.Sum("scanner.fresh.listings");
-
-            // Then more new listings than a page holds.
-            await PlantAboveWorthAsync(eligible, 151, planted);
-            await NextFreshRoundAsync(meters);
-
-            Assert.Equal(1, meters.Count("scanner.fresh.looks_cut_short"));
-            Assert.Equal(100, meters.Sum("scanner.fresh.listings") - seenBefore);
-        }
-        finally
-        {
-            await RemoveOffersAsync(planted);
-        }
-    }
-
-    /// <summary>Waits for the end of the fresh pass's next round.</summary>
-    private static async Task NextFreshRoundAsync(ScannerMeterRecorder meters)
-    {
-        var rounds = meters.Count("scanner.fresh.round.duration");
-        await WaitUntilAsync(() => Task.FromResult(meters.Count("scanner.fresh.round.duration") > rounds));
-    }
-
     /// <summary>Rust titles the engine prices at $5–$500 (not blacklisted).</summary>
     private async Task<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>> PricedRustTitlesAsync()
     {
