@@ -66,7 +66,8 @@ public sealed class WebPageTests(InfrastructureFixture infrastructure)
         await page.SelectOptionAsync("#game", "a8db");
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#opportunities tbody tr')].every(r => r.dataset.game === 'a8db')");
         await page.Locator("#opportunities tbody tr a", new() { HasText = "AK-47 | Redline (Field-Tested)" }).First.ClickAsync();
-        await page.WaitForFunctionAsync("() => Number(document.getElementById('chart').dataset.points) > 0");
+        // Polled from the click on: until the item page has loaded there is no chart (a throwing predicate ends the wait).
+        await page.WaitForFunctionAsync("() => Number(document.getElementById('chart')?.dataset.points) > 0");
         Assert.Equal("AK-47 | Redline (Field-Tested)", await page.TextContentAsync("#title"));
         Assert.Contains("5 price snapshots, 5 sales", await page.TextContentAsync("#summary"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "dmarket-item-page.png") });
