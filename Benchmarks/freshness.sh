@@ -200,7 +200,26 @@ for m in range(2, int(minutes) + 1):
         now = datetime.fromisoformat(get(f"{sim}/_sim/clock")["now"])
         ago = sorted((now - datetime.fromisoformat(d["leftAt"])).total_seconds() for d in departed)
         hidden = sum(1 for d in departed if d["cheaperStillListed"])
-        line += f" [left {ago[len(ago) // 2]:.0f} s ago (median), {ago[-1]:.0f} s at most; {hidden} behind a cheaper listing of their title]"
+        line += f" [left {ago[len(ago) // 2]:.0f} s ago (median), {ago[-1]:.0f} s at most; {hidden} behind a cheaper listing of their title"
+        # Whether the listing watch looks at them: it reads each game's titles in order of their best opportunity's
+        # profit, up to Scanner:ListingWatchMaxTitles (WATCH_TITLES here, its default unless set).
+        rank, per_game = {}, {}
+        for o in sorted(details.values(), key=lambda o: (-o["profitCents"], -o["id"])):
+            if (o["gameId"], o["title"]) not in rank:
+                per_game[o["gameId"]] = per_game.get(o["gameId"], 0) + 1
+                rank[(o["gameId"], o["title"])] = per_game[o["gameId"]]
+        cap = int(os.environ.get("WATCH_TITLES", "200"))
+        beyond = sum(1 for i in shown - listed if rank[(details[i]["gameId"], details[i]["title"])] > cap)
+        titles_per_game = ", ".join(f"{g[:4]} {n}" for g, n in sorted(per_game.items()))
+        line += f"; {beyond} beyond the watch's first {cap} titles of their game (titles shown: {titles_per_game})]"
+        # The rest the watch should have told: when each left, its title's rank, and how long it had been shown.
+        for d in departed:
+            o = details[d["offerId"]]
+            r = rank[(o["gameId"], o["title"])]
+            left = (now - datetime.fromisoformat(d["leftAt"])).total_seconds()
+            if left > 5 and not d["cheaperStillListed"] and r <= cap:
+                shown_for = (now - datetime.fromisoformat(o["firstSeenAt"])).total_seconds()
+                line += f"\n    left {left:.0f} s ago: {o['gameId'][:4]} '{o['title']}' {o['buyPriceCents']}c, title rank {r}, shown {shown_for:.0f} s, level {o['level']}"
     if m in checkpoints:
         wanted = truth()
         profitable = truth(min_percent_by_level=False)

@@ -7,4 +7,7 @@ public readonly record struct OrderBook(long? BestBuyOrderCents, long BuyOrderCo
 {
     /// <summary>A title's book as DMarket's aggregated prices give it.</summary>
     public static OrderBook Of(AggregatedPrice price) => new(price.BestBuyOrderCents, price.BuyOrderCount, price.BestOfferCents, price.OfferCount);
+
+    /// <summary>No listing of the title asks this price or less: one that did has left (sold, delisted or repriced up).</summary>
+    public bool HasNoOfferAtOrUnder(long priceCents) => OfferCount == 0 || BestOfferCents > priceCents;
 }

@@ -91,7 +91,7 @@ public sealed partial class FreshListingsScanner(
         var booksAt = time.GetUtcNow();
         memory.RememberBooks(gameId, books, booksAt);
 
-        var found = await pricer.PriceAsync(gameId, listed, known, t => memory.Recall(gameId, t)?.Book ?? default, Source, cancellationToken);
+        var found = await pricer.PriceAsync(gameId, listed, known, Source, cancellationToken);
 
         // Off the opportunities' path, right after it: the latest prices the bot's price alerts watch, so a cheaper
         // listing reaches them now and not at the next sweep. Only what moves a best offer is written: the books just
@@ -145,6 +145,7 @@ public sealed partial class FreshListingsScanner(
         for (var page = 0; page < maxPages; page++)
         {
             var offers = await dmarket.GetOffersPageAsync(query, cursor, cancellationToken);
+            var pageAt = time.GetUtcNow();
             newest ??= offers.Items.FirstOrDefault()?.CreatedAt; // newest first: the first page's first
             var reachedSeen = false;
             foreach (var offer in offers.Items)
@@ -166,7 +167,7 @@ public sealed partial class FreshListingsScanner(
 
                 if (!offer.Locked && engine.LevelOf(offer.PriceCents) is not null)
                 {
-                    listed.Add(new Listing(offer.OfferId, offer.Title, offer.PriceCents, offer.CreatedAt, offer.Attributes));
+                    listed.Add(new Listing(offer.OfferId, offer.Title, offer.PriceCents, offer.CreatedAt, offer.Attributes, pageAt));
                 }
             }
 

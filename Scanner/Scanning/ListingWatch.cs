@@ -2,6 +2,7 @@ using DMarketAspire.DMarket.Client;
 using DMarketAspire.DMarket.Client.Models;
 using DMarketAspire.Data.Domain;
 using DMarketAspire.Data.Infrastructure;
+using DMarketAspire.Pricing;
 using Microsoft.EntityFrameworkCore;
 
 namespace DMarketAspire.Scanner.Scanning;
@@ -60,7 +61,7 @@ public sealed partial class ListingWatch(
         // after a listing appeared may not show it yet.
         bool PastGrace(WatchedOpportunity o) => booksAt - o.FirstSeenAt > settings.ListingWatchGrace;
         var judged = active.Where(o => PastGrace(o) && books.ContainsKey(o.Title)).ToList();
-        var gone = judged.Where(o => books[o.Title] is var book && (book.OfferCount == 0 || book.BestOfferCents > o.BuyPriceCents)).Select(o => o.Id).ToList();
+        var gone = judged.Where(o => OrderBook.Of(books[o.Title]).HasNoOfferAtOrUnder(o.BuyPriceCents)).Select(o => o.Id).ToList();
 
         // Above the title's cheapest listing the book cannot tell; a title that lost a listing has those checked one by one.
         var unjudged = judged.Where(o => books[o.Title].BestOfferCents < o.BuyPriceCents).ToList();

@@ -35,6 +35,9 @@ public sealed partial class MarketScanner(
 {
     public const string ActivitySourceName = "DMarketAspire.Scanner";
 
+    /// <summary>What the sweeps' listings are counted as where the Scanner's metrics say how a listing was priced.</summary>
+    public const string Source = "sweep";
+
     private static readonly ActivitySource ActivitySource = new(ActivitySourceName);
 
     // Listings whose suggested prices are remembered at a time while a sweep pages: one market-items page.
@@ -57,8 +60,7 @@ public sealed partial class MarketScanner(
             }
 
             var listedSince = time.GetUtcNow();
-            var listed = await ListOffersAsync(unit, cancellationToken);
-            memory.RememberListings(unit.GameId, listed);
+            var (listed, seenAt) = await ListOffersAsync(unit, cancellationToken);
             var titles = listed.Select(o => o.Title).Distinct(StringComparer.Ordinal).ToList();
             var now = time.GetUtcNow();
             var itemIds = titles.Count > 0 ? await marketData.EnsureItemsAsync(unit.GameId, titles, now, cancellationToken) : [];
@@ -67,7 +69,9 @@ public sealed partial class MarketScanner(
             memory.RememberBooks(unit.GameId, fetchedBooks, booksAt);
             var books = fetchedBooks.ToDictionary(p => p.Title, StringComparer.Ordinal);
             await marketData.SavePricesAsync(fetchedBooks, itemIds, booksAt, cancellationToken);
-            var salesByTitle = await SalesAsync(unit, listed, books, itemIds);
+            listed = StillListed(unit, listed, books, booksAt, seenAt);
+            memory.RememberListings(unit.GameId, listed);
+            var salesByTitle = await SalesAsync(unit, listed, books, itemIds, seenAt);
 
             now = time.GetUtcNow();
             var contexts = titles.ToDictionary(t => t, t => engine.Describe(t, salesByTitle.TryGetValue(t, out var s) ? SalesAnalyzer.Analyze(s, now, engine.Options) : TitleStats.None, Book(books, t)), StringComparer.Ordinal);
@@ -110,11 +114,13 @@ public sealed partial class MarketScanner(
         return scan;
     }
 
-    private async Task<List<MarketItem>> ListOffersAsync(ScanUnit unit, CancellationToken cancellationToken)
+    /// <summary>The level's listings, and when a page showed each.</summary>
+    private async Task<(List<MarketItem> Offers, Dictionary<string, DateTimeOffset> SeenAt)> ListOffersAsync(ScanUnit unit, CancellationToken cancellationToken)
     {
         // DMarket's price bounds are inclusive; the level's upper bound is not.
         var query = new MarketItemsQuery(unit.GameId) { PriceFromCents = unit.Level.MinPriceCents, PriceToCents = unit.Level.MaxPriceCents - 1 };
         List<MarketItem> offers = [];
+        Dictionary<string, DateTimeOffset> seenAt = new(StringComparer.Ordinal);
         List<MarketItem> fresh = [];
         await foreach (var item in dmarket.GetMarketItemsAsync(query, cancellationToken))
         {
@@ -122,6 +128,7 @@ public sealed partial class MarketScanner(
             if (unit.Level.Contains(item.PriceCents))
             {
                 offers.Add(item);
+                seenAt[item.OfferId] = time.GetUtcNow();
             }
 
             if (fresh.Count == RememberEvery)
@@ -132,7 +139,20 @@ public sealed partial class MarketScanner(
         }
 
         memory.RememberSuggested(unit.GameId, fresh);
-        return offers;
+        return (offers, seenAt);
+    }
+
+    /// <summary>
+    /// The listings the books read after the pages do not show gone: paging a level takes a while, and a listing sold
+    /// meanwhile was shown as an opportunity until the listing watch's next round past its grace.
+    /// </summary>
+    private List<MarketItem> StillListed(ScanUnit unit, List<MarketItem> listed, Dictionary<string, AggregatedPrice> books, DateTimeOffset booksAt,
+        Dictionary<string, DateTimeOffset> seenAt)
+    {
+        var grace = options.Value.ListingWatchGrace;
+        var kept = listed.Where(o => !books.TryGetValue(o.Title, out var book) || !ListingDeparture.HasLeft(OrderBook.Of(book), booksAt, o.PriceCents, seenAt[o.OfferId], grace)).ToList();
+        metrics.ListingsLeftBeforeRecorded(unit.GameId, Source, listed.Count - kept.Count);
+        return kept;
     }
 
     /// <summary>
@@ -141,7 +161,7 @@ public sealed partial class MarketScanner(
     /// <see cref="PendingListings"/> and are priced the moment they come: a scan never waits on last-sales.
     /// </summary>
     private async Task<Dictionary<string, IReadOnlyList<Sale>>> SalesAsync(
-        ScanUnit unit, List<MarketItem> listed, Dictionary<string, AggregatedPrice> books, Dictionary<string, long> itemIds)
+        ScanUnit unit, List<MarketItem> listed, Dictionary<string, AggregatedPrice> books, Dictionary<string, long> itemIds, Dictionary<string, DateTimeOffset> seenAt)
     {
         var titles = itemIds.Keys.ToList();
         var known = titles.Count > 0 ? await sales.GetCachedAsync(unit.GameId, titles) : [];
@@ -157,7 +177,7 @@ public sealed partial class MarketScanner(
             {
                 // Old listings: no creation time to measure from, so they stay out of the freshness figures.
                 waiting.AddRange(byPrice.TakeWhile(o => ListingPromise.LooksUnderpriced(ListingPromise.Of(o.PriceCents, Book(books, title.Key), o.SuggestedPriceCents, null, null), options.Value.UnderpricedRatio) || o == cheapest)
-                    .Select(o => new Listing(o.OfferId, o.Title, o.PriceCents, default, o.Attributes)));
+                    .Select(o => new Listing(o.OfferId, o.Title, o.PriceCents, default, o.Attributes, seenAt[o.OfferId])));
             }
         }
 

@@ -7,7 +7,7 @@ namespace DMarketAspire.Scanner.Scanning;
 /// Spends the last-sales budget (6/s) all the time, on the titles the scans most want priced, and prices the listings
 /// that were waiting on those sales (<see cref="PendingListings"/>) as soon as they come.
 /// </summary>
-public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, PendingListings pending, PendingListingsStore saved, MarketMemory memory, IServiceScopeFactory scopes,
+public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, PendingListings pending, PendingListingsStore saved, IServiceScopeFactory scopes,
     SchemaGate schema, IOptions<ScannerOptions> options, ILogger<SalesRefreshWorker> logger) : BackgroundService
 {
     public const string Source = "sales";
@@ -54,7 +54,7 @@ public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, PendingL
 
                 var known = new Dictionary<string, IReadOnlyList<Sale>> { [title] = sales };
                 var waiting = pending.Take(game, [title]);
-                await scope.ServiceProvider.GetRequiredService<ListingPricer>().PriceAsync(game, waiting, known, t => memory.Recall(game, t)?.Book ?? default, Source, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<ListingPricer>().PriceAsync(game, waiting, known, Source, stoppingToken);
                 await saved.RemoveAsync(game, waiting.Select(l => l.OfferId));
                 await scope.ServiceProvider.GetRequiredService<MarketDataStore>().SaveSalesAsync([.. sales.Select(s => (itemId, s))], stoppingToken);
             }

@@ -21,6 +21,7 @@ public sealed class ScannerMetrics
     private readonly Histogram<double> _listingRecorded;
     private readonly Counter<long> _listingsWatched;
     private readonly Counter<long> _listingsGone;
+    private readonly Counter<long> _listingsLeft;
     private readonly ConcurrentDictionary<string, int> _active = new();
 
     public ScannerMetrics(IMeterFactory meterFactory)
@@ -41,6 +42,8 @@ public sealed class ScannerMetrics
             "From a new listing's creation to its opportunity being recorded, by how it was priced (fresh: at once; sales: once its title's sales came).");
         _listingsWatched = meter.CreateCounter<long>("scanner.watch.checked", "{opportunity}", "Active opportunities whose listing the listing watch checked.");
         _listingsGone = meter.CreateCounter<long>("scanner.watch.gone", "{opportunity}", "Active opportunities the listing watch found sold, delisted or repriced up.");
+        _listingsLeft = meter.CreateCounter<long>("scanner.listings.left_before_recorded", "{listing}",
+            "Listings not priced because a book read after a page showed them said they had left: a sweep's (any it paged), or underpriced ones of the fresh pass and the sales refresher.");
         meter.CreateObservableGauge("scanner.opportunities.active", () => _active.Select(a => new Measurement<int>(a.Value, new KeyValuePair<string, object?>("scanner.unit", a.Key))),
             "{opportunity}", "Active opportunities per game and level, as of the last scan.");
     }
@@ -72,6 +75,14 @@ public sealed class ScannerMetrics
         var game = new KeyValuePair<string, object?>("dmarket.game", gameId);
         _listingsWatched.Add(checkedCount, game);
         _listingsGone.Add(gone, game);
+    }
+
+    public void ListingsLeftBeforeRecorded(string gameId, string source, int count)
+    {
+        if (count > 0)
+        {
+            _listingsLeft.Add(count, new TagList { { "dmarket.game", gameId }, { "scanner.source", source } });
+        }
     }
 
     public void ScanFailed(ScanUnit unit) =>

@@ -284,8 +284,19 @@ public sealed class ScannerOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan ListingCountsMaxAge { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>An opportunity younger than this is not judged: a book read just after a listing appeared may not show it.</summary>
+    /// <summary>
+    /// An opportunity younger than this is not judged: a book read just after a listing appeared may not show it. Also how
+    /// long after a page showed a listing a book must be read to say the listing has left (<see cref="ListingDeparture"/>).
+    /// </summary>
     public TimeSpan ListingWatchGrace { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// A listing a page showed longer ago than this (one that waited for its title's sales), found underpriced, has its
+    /// title's book read again before it is shown, unless a book that recent is known: one that left meanwhile is not
+    /// shown. The read spends the listing watch's lane. Zero: never read again (the listing watch judges it once shown).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan RecheckListingsSeenBefore { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Redis channel announcing new outbox events (message: the newest event id); see <see cref="OpportunityEventsChannel"/>.</summary>
     public string OpportunityEventsChannel { get; set; } = DMarketAspire.Data.Domain.OpportunityChannels.Events;

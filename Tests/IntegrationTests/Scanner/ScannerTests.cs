@@ -461,6 +461,57 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
     [Fact]
+    public async Task AListingSoldWhileItWaitedForItsTitlesSalesIsNotShownWhenTheyCome()
+    {
+        var database = await MigratedDatabaseAsync();
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        var eligible = catalogue!.Where(c => c.FairPriceCents is >= 500 and < 50_000 && (c.BestBuyOrderCents ?? 0) < c.FairPriceCents * 6 / 10
+            && !engine.Describe(c.Title, default, default).Blacklisted).ToList();
+        // Two titles whose sales an earlier run stored, so their listings look underpriced at once; only their sales,
+        // fetched again, price them, and DMarket answers none for a while.
+        var (sold, kept) = (eligible[^1], eligible[^2]);
+        await StoreEarlierSalesAsync(database, [sold, kept]);
+        using var sweeper = await HoldSweepLeasesAsync(prefix, PricingOptions.DefaultLevels);
+        var redis = sweeper.GetDatabase();
+        List<string> planted = [];
+        try
+        {
+            await simulator.Control.PostAsJsonAsync("/_sim/faults", new DMarketAspire.DMarketSimulator.Faults.FaultSettings
+            {
+                ErrorRate = 1, ErrorStatus = 503, Path = "/trade-aggregator/v1/last-sales",
+            }, Ct);
+            // The listing watch is off: whatever is recorded stays, so only the pricing can have left the sold one out.
+            await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-recheck",
+                ("Scanner:ListingWatchInterval", "00:00:00"), ("Scanner:RecheckListingsSeenBefore", "00:00:02"));
+            await WaitUntilAsync(async () => (await redis.StringGetAsync($"{prefix}fresh:newest:rust")).HasValue);
+            var soldId = await PlantAsync("rust", sold.Title, sold.FairPriceCents * 6 / 10);
+            var keptId = await PlantAsync("rust", kept.Title, kept.FairPriceCents * 6 / 10);
+            planted.AddRange([soldId, keptId]);
+            await WaitUntilAsync(async () => await redis.HashExistsAsync($"{prefix}pending:rust", soldId) && await redis.HashExistsAsync($"{prefix}pending:rust", keptId));
+
+            // Another trader buys one while both wait; their sales come once the page that showed them is older than the
+            // recheck and the grace a book needs to show a listing.
+            (await simulator.Control.DeleteAsync($"/_sim/offers/{soldId}", Ct)).EnsureSuccessStatusCode();
+            await Task.Delay(TimeSpan.FromSeconds(3.5), Ct);
+            await simulator.Control.DeleteAsync("/_sim/faults", Ct);
+
+            var found = await WaitForOpportunityAsync(database, keptId);
+            await WaitUntilAsync(async () => !await redis.HashExistsAsync($"{prefix}pending:rust", soldId));
+            await using var db = SchemaTests.NewContext(database);
+            TestContext.Current.TestOutputHelper?.WriteLine($"{kept.Title} recorded at a resale of {found.ResaleCents}c; {sold.Title}, sold while waiting, priced and left out.");
+            Assert.False(await db.Opportunities.AnyAsync(o => o.OfferId == soldId, Ct), "the listing sold while it waited for its sales was recorded");
+            Assert.False(await db.Scans.AnyAsync(Ct), "a sweep ran");
+        }
+        finally
+        {
+            await simulator.Control.DeleteAsync("/_sim/faults", Ct);
+            await RemoveOffersAsync(planted);
+        }
+    }
+
+    [Fact]
     public async Task TheFreshPassKeepsItsLeaseThroughLooksLongerThanTheLease()
     {
         var database = await MigratedDatabaseAsync();
