@@ -66,9 +66,13 @@ public sealed class DMarketRateLimitOptions : IValidatableObject
         return limit - Lanes.Values.Where(l => l.Group == group).Sum(l => Reserved(l, limit));
     }
 
-    /// <summary>The lanes of <paramref name="group"/> that lend what they leave unspent, and from how far into a second (ms).</summary>
-    public IEnumerable<(string Lane, long LendAfterMs)> Lenders(DMarketRateLimitGroup group) =>
-        Lanes.Where(l => l.Value.Group == group && l.Value.LendAfter is not null).Select(l => (l.Key, (long)l.Value.LendAfter!.Value.TotalMilliseconds));
+    /// <summary>
+    /// The lanes of <paramref name="group"/> a request in <paramref name="lane"/> may borrow from (only a request outside any
+    /// lane borrows), and from when in the second of <paramref name="nowMs"/> (Unix ms) each lends what it left unspent.
+    /// </summary>
+    public IEnumerable<(string Lane, long LendsFromMs)> Lenders(DMarketRateLimitGroup group, string lane, long nowMs) =>
+        lane != DMarketRateLane.Default ? [] : Lanes.Where(l => l.Value.Group == group && l.Value.LendAfter is not null)
+            .Select(l => (l.Key, SecondLedger.StartOfSecond(nowMs) + (long)l.Value.LendAfter!.Value.TotalMilliseconds));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -66,14 +66,8 @@ public sealed class LocalDMarketRateLimiter(IOptions<DMarketRateLimitOptions> op
     /// </summary>
     private static SecondLedger.Entry? Borrow(GroupState state, DMarketRateLimitOptions limits, DMarketRateLimitGroup group, string laneName, long nowMs, ref long retryAtMs)
     {
-        if (laneName != DMarketRateLane.Default)
+        foreach (var (lender, lendsFromMs) in limits.Lenders(group, laneName, nowMs))
         {
-            return null;
-        }
-
-        foreach (var (lender, lendAfterMs) in limits.Lenders(group))
-        {
-            var lendsFromMs = SecondLedger.StartOfSecond(nowMs) + lendAfterMs;
             if (nowMs < lendsFromMs)
             {
                 retryAtMs = Math.Min(retryAtMs, lendsFromMs);

@@ -48,9 +48,8 @@ public sealed class RedisDMarketRateLimiter(
 
             // Outside any lane, its share spent: what a lending lane left unspent this second, once the second is far
             // enough on (DMarketLaneOptions.LendAfter), counted in that lane as in the in-process limiter.
-            foreach (var (lender, lendAfterMs) in laneName == DMarketRateLane.Default ? limits.Lenders(group) : [])
+            foreach (var (lender, lendsFrom) in limits.Lenders(group, laneName, now))
             {
-                var lendsFrom = (Second(now) * MillisecondsPerSecond) + lendAfterMs;
                 if (now < lendsFrom)
                 {
                     retryAt = Math.Min(retryAt.Value, lendsFrom);
