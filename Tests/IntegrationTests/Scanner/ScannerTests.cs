@@ -396,12 +396,9 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     {
         var database = await MigratedDatabaseAsync();
         var prefix = $"test:{Guid.NewGuid():N}:";
-        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
-        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
-        var eligible = catalogue!.Where(c => c.FairPriceCents is >= 500 and < 50_000 && (c.BestBuyOrderCents ?? 0) < c.FairPriceCents * 6 / 10
-            && !engine.Describe(c.Title, default, default).Blacklisted).ToList();
+        var eligible = await TitlesOnlyTheirSalesJudgeAsync();
         var title = eligible[^1];
-        var filler = catalogue!.First(c => c.Title != title.Title && c.FairPriceCents is >= 500 and < 50_000);
+        var filler = eligible.First(c => c.Title != title.Title);
         // What the title sold for is known from an earlier run, so the listing looks underpriced at once; only its sales,
         // fetched again, can price it, and DMarket answers none while the first replica runs.
         await StoreEarlierSalesAsync(database, [title]);
@@ -465,10 +462,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     {
         var database = await MigratedDatabaseAsync();
         var prefix = $"test:{Guid.NewGuid():N}:";
-        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
-        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
-        var eligible = catalogue!.Where(c => c.FairPriceCents is >= 500 and < 50_000 && (c.BestBuyOrderCents ?? 0) < c.FairPriceCents * 6 / 10
-            && !engine.Describe(c.Title, default, default).Blacklisted).ToList();
+        var eligible = await TitlesOnlyTheirSalesJudgeAsync();
         // Two titles whose sales an earlier run stored, so their listings look underpriced at once; only their sales,
         // fetched again, price them, and DMarket answers none for a while.
         var (sold, kept) = (eligible[^1], eligible[^2]);
@@ -540,6 +534,18 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
     /// <summary>An earlier run stored what these titles sold for: about their fair price, ten sales over two days.</summary>
+    /// <summary>
+    /// Rust titles between $5 and $500 whose buy orders are all under 60% of their worth and that are not blacklisted: a
+    /// listing at 60% of the worth is an opportunity only its title's sales can tell.
+    /// </summary>
+    private async Task<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>> TitlesOnlyTheirSalesJudgeAsync()
+    {
+        var catalogue = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>("/_sim/catalogue/rust", Ct);
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions()));
+        return catalogue!.Where(c => c.FairPriceCents is >= 500 and < 50_000 && (c.BestBuyOrderCents ?? 0) < c.FairPriceCents * 6 / 10
+            && !engine.Describe(c.Title, default, default).Blacklisted).ToList();
+    }
+
     private static async Task StoreEarlierSalesAsync(string database, IEnumerable<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry> titles)
     {
         var now = DateTimeOffset.UtcNow;
