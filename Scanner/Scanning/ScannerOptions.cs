@@ -61,7 +61,7 @@ public sealed class ScannerOptions
     /// the lane <c>DMarket:RateLimits:Lanes:fresh</c> unless that is configured itself.
     /// </summary>
     [Range(0.1, 0.9)]
-    public double FreshShare { get; set; } = 0.4;
+    public double FreshShare { get; set; } = 0.5;
 
     /// <summary>
     /// Titles whose books one look reads, at most (DMarket answers for 100 a request): the titles with promising listings
