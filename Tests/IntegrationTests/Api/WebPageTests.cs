@@ -65,8 +65,12 @@ public sealed class WebPageTests(InfrastructureFixture infrastructure)
         // Open an item: its price chart draws its snapshots and sales.
         await page.SelectOptionAsync("#game", "a8db");
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#opportunities tbody tr')].every(r => r.dataset.game === 'a8db')");
-        await page.Locator("#opportunities tbody tr a", new() { HasText = "AK-47 | Redline (Field-Tested)" }).First.ClickAsync();
-        // Polled from the click on: until the item page has loaded there is no chart (a throwing predicate ends the wait).
+        // Followed by its address, not clicked: the live list may redraw its rows under the click (a clean-clone run saw
+        // the click lost and no item page within 30 s).
+        var item = await page.Locator("#opportunities tbody tr a", new() { HasText = "AK-47 | Redline (Field-Tested)" }).First.GetAttributeAsync("href");
+        Assert.NotNull(item);
+        await page.GotoAsync(new Uri(new Uri(page.Url), item).ToString());
+        // Until the item page has loaded there is no chart (a throwing predicate ends the wait).
         await page.WaitForFunctionAsync("() => Number(document.getElementById('chart')?.dataset.points) > 0");
         Assert.Equal("AK-47 | Redline (Field-Tested)", await page.TextContentAsync("#title"));
         Assert.Contains("5 price snapshots, 5 sales", await page.TextContentAsync("#summary"));
