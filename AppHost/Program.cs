@@ -36,6 +36,6 @@ builder.AddProject<Projects.DMarketAspire_Api>("api")
     .WithExternalHttpEndpoints()
     .WithPageUrl("/", "web page").WithPageUrl("/openapi/v1.json", "OpenAPI");
 
-builder.RunProjectsFromBuildOutput().KeepDashboardSmall().DropTelemetryWhenHeadless().AddStartupSummary();
+builder.RunProjectsFromBuildOutput().RecompileOnlyHotMethods().KeepDashboardSmall().DropTelemetryWhenHeadless().AddStartupSummary();
 
 builder.Build().Run();

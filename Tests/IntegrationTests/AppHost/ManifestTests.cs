@@ -72,7 +72,7 @@ public sealed class ManifestTests
 
     /// <summary>
     /// Lean mode (<c>deploy/systemd/lean</c>) runs each service as its own systemd unit with the configuration the AppHost
-    /// would give it: a service added to the AppHost, or a connection it is given, must not be missing there.
+    /// would give it: a service added to the AppHost, a connection or a runtime setting it is given, must not be missing there.
     /// </summary>
     [Fact]
     public async Task TheLeanUnitsRunEveryProjectOfTheManifestWithItsConnectionStrings()
@@ -103,6 +103,14 @@ public sealed class ManifestTests
                     var url = unit.Split('\n').Single(l => l.StartsWith("Environment=ASPNETCORE_URLS=", StringComparison.Ordinal));
                     Assert.StartsWith("Environment=ASPNETCORE_URLS=http://127.0.0.1:", url, StringComparison.Ordinal);
                     Assert.True(ports.Add(url), $"Two lean units listen on {url}.");
+
+                    // The runtime settings the AppHost gives a service (RecompileOnlyHotMethods), the same in its unit.
+                    var runtime = resource["env"]!.AsObject().Where(e => e.Key.StartsWith("DOTNET_", StringComparison.Ordinal)).ToList();
+                    Assert.NotEmpty(runtime);
+                    foreach (var (key, value) in runtime)
+                    {
+                        Assert.Contains($"\nEnvironment={key}={value!.GetValue<string>()}\n", unit, StringComparison.Ordinal);
+                    }
                 }
                 else
                 {
