@@ -47,7 +47,8 @@ FROM generate_series(1, 20000) AS i JOIN items it ON it.id = 1 + i % 2000;
 SQL
 
 api_port=$(free_port)
-ASPNETCORE_ENVIRONMENT=Production Api__PermitsPerSecond=1000000 Api__Burst=1000000 \
+# The runtime setting the AppHost and the lean units give the Api (AppHost/Extensions/TieredCompilationExtensions.cs).
+DOTNET_TC_CallCountThreshold=${DOTNET_TC_CallCountThreshold:-1000} ASPNETCORE_ENVIRONMENT=Production Api__PermitsPerSecond=1000000 Api__Burst=1000000 \
   dotnet "$root/Api/bin/Release/net10.0/DMarketAspire.Api.dll" --urls "http://127.0.0.1:$api_port" >"$work/api.log" 2>&1 &
 pids+=($!)
 api_pid=$!
