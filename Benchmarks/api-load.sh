@@ -7,6 +7,7 @@
 # request is printed beside it. Target: the Api at 80% or more of the bare ceiling, with p99 under 5 ms.
 #
 #   bash Benchmarks/api-load.sh [seconds] [connections]     (defaults: 5 s a turn, 32 connections, 2 wrk threads, ROUNDS=8)
+#   API_ENV="DOTNET_X=1" bash Benchmarks/api-load.sh        (a runtime setting for the Api alone)
 set -euo pipefail
 
 duration=${1:-5}
@@ -47,8 +48,10 @@ FROM generate_series(1, 20000) AS i JOIN items it ON it.id = 1 + i % 2000;
 SQL
 
 api_port=$(free_port)
-# The runtime setting the AppHost and the lean units give the Api (AppHost/Extensions/TieredCompilationExtensions.cs).
-DOTNET_TC_CallCountThreshold=${DOTNET_TC_CallCountThreshold:-1000} ASPNETCORE_ENVIRONMENT=Production Api__PermitsPerSecond=1000000 Api__Burst=1000000 \
+# The runtime setting the AppHost and the lean units give the Api (AppHost/Extensions/TieredCompilationExtensions.cs);
+# API_ENV="NAME=value …" adds settings for the Api alone (the bare ceiling keeps the defaults).
+read -r -a api_env <<<"${API_ENV:-}"
+env ${api_env[@]+"${api_env[@]}"} DOTNET_TC_CallCountThreshold=${DOTNET_TC_CallCountThreshold:-1000} ASPNETCORE_ENVIRONMENT=Production Api__PermitsPerSecond=1000000 Api__Burst=1000000 \
   dotnet "$root/Api/bin/Release/net10.0/DMarketAspire.Api.dll" --urls "http://127.0.0.1:$api_port" >"$work/api.log" 2>&1 &
 pids+=($!)
 api_pid=$!
