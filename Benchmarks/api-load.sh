@@ -15,18 +15,11 @@ connections=${2:-32}
 threads=${THREADS:-2}
 rounds=${ROUNDS:-8}
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d /tmp/dmarket-load-XXXX)
-chmod 755 "$work"
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 # shellcheck source=lib.sh
 source "$root/Benchmarks/lib.sh"
-
-echo "== building (Release)"
-for project in MigrationService Api Benchmarks; do dotnet build -c Release -v quiet -nologo "$root/$project" >/dev/null; done
+bench_setup
+build_release MigrationService Api Benchmarks
 
 start_redis
 start_postgres
@@ -34,7 +27,7 @@ start_postgres
 export ConnectionStrings__dmarketdb="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=dmarketdb"
 export ConnectionStrings__cache="127.0.0.1:$redis_port"
 export Logging__LogLevel__Default=Warning
-dotnet "$root/MigrationService/bin/Release/net10.0/DMarketAspire.MigrationService.dll" >"$work/migrate.log" 2>&1
+dotnet "$(bin MigrationService)" >"$work/migrate.log" 2>&1
 
 # 20,000 active opportunities over the four games and five levels.
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -d dmarketdb -q <<'SQL'
@@ -52,7 +45,7 @@ api_port=$(free_port)
 # API_ENV="NAME=value …" adds settings for the Api alone (the bare ceiling keeps the defaults).
 read -r -a api_env <<<"${API_ENV:-}"
 env ${api_env[@]+"${api_env[@]}"} DOTNET_TC_CallCountThreshold=${DOTNET_TC_CallCountThreshold:-1000} ASPNETCORE_ENVIRONMENT=Production Api__PermitsPerSecond=1000000 Api__Burst=1000000 \
-  dotnet "$root/Api/bin/Release/net10.0/DMarketAspire.Api.dll" --urls "http://127.0.0.1:$api_port" >"$work/api.log" 2>&1 &
+  dotnet "$(bin Api)" --urls "http://127.0.0.1:$api_port" >"$work/api.log" 2>&1 &
 pids+=($!)
 api_pid=$!
 api="http://127.0.0.1:$api_port/api/opportunities"
@@ -60,7 +53,7 @@ wait_http "$api"
 curl -sf "$api" -o "$work/body.json"
 
 bare_port=$(free_port)
-dotnet "$root/Benchmarks/bin/Release/net10.0/DMarketAspire.Benchmarks.dll" bare-kestrel "$work/body.json" "http://127.0.0.1:$bare_port" >"$work/bare.log" 2>&1 &
+dotnet "$(bin Benchmarks)" bare-kestrel "$work/body.json" "http://127.0.0.1:$bare_port" >"$work/bare.log" 2>&1 &
 pids+=($!)
 bare_pid=$!
 bare="http://127.0.0.1:$bare_port/api/opportunities"
