@@ -33,12 +33,21 @@ public static class Extensions
 
             if (scanner.Value.ReservesFreshSales)
             {
-                var lendAfter = scanner.Value.FreshSalesLendAfter;
                 limits.Lanes.TryAdd(scanner.Value.FreshSalesLane, new DMarketLaneOptions
                 {
                     Group = DMarketRateLimitGroup.LastSales,
                     Share = scanner.Value.FreshSalesShare,
-                    LendAfter = lendAfter < TimeSpan.FromSeconds(1) ? lendAfter : null,
+                    LendAfter = LendAfter(scanner.Value.FreshSalesLendAfter),
+                });
+            }
+
+            if (scanner.Value.ReservesFreshPages)
+            {
+                limits.Lanes.TryAdd(scanner.Value.FreshPagesLane, new DMarketLaneOptions
+                {
+                    Group = DMarketRateLimitGroup.MarketItems,
+                    Share = scanner.Value.FreshPagesShare,
+                    LendAfter = LendAfter(scanner.Value.FreshPagesLendAfter),
                 });
             }
 
@@ -81,4 +90,7 @@ public static class Extensions
         builder.Services.AddHostedService<ListingWatchWorker>();
         builder.Services.AddHostedService<TitleLookupWorker>();
     }
+
+    /// <summary>A point within the second to lend from; a second or more: the lane never lends.</summary>
+    private static TimeSpan? LendAfter(TimeSpan after) => after < TimeSpan.FromSeconds(1) ? after : null;
 }

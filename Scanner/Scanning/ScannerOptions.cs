@@ -131,11 +131,22 @@ public sealed class ScannerOptions
     /// <summary>
     /// Most discounted pages a minute at most, over all games, from the sweeps' share of the market-items budget. A page is
     /// read only when titles came since the game's last one, so at most one a look: every permit in the first minutes of
-    /// a cold start, when a look meets ten unknown titles, then a few a minute once the sweeps have read the market. Zero
-    /// turns them off.
+    /// a cold start, when a look meets ten unknown titles, then a few a minute once the sweeps have read the market.
+    /// After <see cref="FreshColdStartPagesFor"/>; zero turns them off.
     /// </summary>
     [Range(0, 600)]
     public int FreshDiscountPagesPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// Most discounted pages a minute at most in the Scanner's first minutes (<see cref="FreshColdStartPagesFor"/>), when
+    /// most titles a look meets are unknown and a new listing on one waits for its game's next page: 120, in their own
+    /// lane (<see cref="FreshPagesShare"/>), is a page per game every 2 s (README, "Freshness").
+    /// </summary>
+    [Range(0, 600)]
+    public int FreshColdStartPagesPerMinute { get; set; } = 120;
+
+    /// <summary>How long after start-up the pages keep <see cref="FreshColdStartPagesPerMinute"/>.</summary>
+    public TimeSpan FreshColdStartPagesFor { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Titles of one game that must have come since its last most discounted page for the next one to be read: one means
@@ -143,6 +154,26 @@ public sealed class ScannerOptions
     /// </summary>
     [Range(1, 100_000)]
     public int FreshDiscountPageMinTitles { get; set; } = 1;
+
+    /// <summary>
+    /// Share of the market-items budget kept for the most discounted pages (the lane <see cref="FreshPagesLane"/>), taken
+    /// from the sweeps', who get back what the pages leave unspent in each second from <see cref="FreshPagesLendAfter"/>
+    /// on. Queued behind the sweeps' requests, pages came every 7 s per game at any pace (measured with 120 a minute
+    /// allowed: 0.6 a second read), and a cold start's listings on titles nothing is known of waited that long. Zero:
+    /// pages spend the sweeps' share, as before.
+    /// </summary>
+    [Range(0.0, 0.3)]
+    public double FreshPagesShare { get; set; } = 0.2;
+
+    /// <summary>The rate-limit lane the most discounted pages spend (<see cref="FreshPagesShare"/>).</summary>
+    public string FreshPagesLane { get; set; } = "fresh-pages";
+
+    /// <summary>How far into each second the pages' unspent requests are lent to the sweeps; 1 s or more: never.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan FreshPagesLendAfter { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Whether the most discounted pages have a lane of their own.</summary>
+    public bool ReservesFreshPages => ReadsDiscountPages && FreshPagesShare > 0;
 
     /// <summary>Whether most discounted pages are read at all.</summary>
     public bool ReadsDiscountPages => FreshDiscountPageSize > 0 && FreshDiscountPagesPerMinute > 0;

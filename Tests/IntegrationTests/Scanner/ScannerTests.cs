@@ -20,6 +20,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
 {
     private const int Units = 2 * 5;
     private const int Attempts = 3;
+    private const string PagesLane = "discount-pages";
     private static readonly string[] Games = ["a8db", "rust"];
     private static readonly TimeSpan RoundTimeout = TimeSpan.FromMinutes(3);
 
@@ -224,31 +225,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         var prefix = $"test:{Guid.NewGuid():N}:";
         await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-fresh-sales",
             ("DMarket:RateLimits:LastSalesPerSecond", "2"), ("Scanner:FreshSalesShare", "0.5"), ("Scanner:ListingWatchInterval", "00:00:00"));
-        var factory = scanner.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
-        var freshSales = 0;
-        using var listener = new System.Diagnostics.Metrics.MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Scope == factory && instrument.Name == "dmarket.client.requests")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            string? lane = null, path = null;
-            foreach (var tag in tags)
-            {
-                lane = tag.Key == "dmarket.lane" ? tag.Value as string : lane;
-                path = tag.Key == "url.template" ? tag.Value as string : path;
-            }
-
-            if (lane == "fresh-sales" && path?.Contains("last-sales", StringComparison.Ordinal) == true)
-            {
-                Interlocked.Add(ref freshSales, (int)value);
-            }
-        });
-        listener.Start();
+        using var lanes = new LaneRequestCounter(scanner.Services, "last-sales");
 
         // Titles whose sales a sweep's fetch has cached already are priced at the look, with no sales to fetch.
         var redis = scanner.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>().GetDatabase();
@@ -263,12 +240,11 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
 
         var queue = scanner.Services.GetRequiredService<SalesRefreshQueue>();
         Assert.True(queue.Count > 0, "the sweeps' titles had all been fetched: nothing competed for the budget");
-        listener.RecordObservableInstruments();
-        var before = Volatile.Read(ref freshSales);
+        var before = lanes.In("fresh-sales");
 
         var (found, plantedAt, _) = await PlantUntilTheFreshPassRecordsAsync(database, titles, UnderWorth);
 
-        Assert.True(Volatile.Read(ref freshSales) > before, "its sales were not fetched in the fresh listings' lane");
+        Assert.True(lanes.In("fresh-sales") > before, "its sales were not fetched in the fresh listings' lane");
         Assert.True(found.FirstSeenAt - plantedAt < TimeSpan.FromSeconds(4), $"recorded {found.FirstSeenAt - plantedAt} after listing");
     }
 
@@ -830,7 +806,7 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     public async Task AnUnderpricedListingOfATitleNothingIsKnownOfIsFoundOnTheMostDiscountedPageWithoutALookup() =>
         // Lookups off: only the page read as the title came can tell its suggested price.
         await PlantOnATitleNothingIsKnownOfAsync("replica-discount", told: "scanner.fresh.discount_pages", notTold: "scanner.fresh.lookups",
-            ("Scanner:FreshLookupsPerMinute", "0"));
+            ("Scanner:FreshLookupsPerMinute", "0"), ("Scanner:FreshPagesLane", PagesLane));
 
     /// <summary>
     /// Plants a listing at 60% of the worth of a title the fresh pass meets knowing nothing of it (no sweep runs; every
@@ -854,6 +830,8 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, replica,
             [("Scanner:ListingWatchInterval", "00:00:00"), ("Pricing:Levels:0:Name", level.Name), ("Pricing:Levels:0:MinPriceCents", $"{level.MinPriceCents}"),
             ("Pricing:Levels:0:MaxPriceCents", $"{level.MaxPriceCents}"), ("Pricing:Levels:0:MinProfitPercent", "5"), .. settings]);
+        // With no sweep and no lookup, every market search is a most discounted page.
+        using var searches = new LaneRequestCounter(scanner.Services, "market/items");
 
         // Such a title, with no sales stored and no buy order near 60% of its worth: nothing is known of it.
         List<(string Game, DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry Entry)> candidates = [];
@@ -875,6 +853,12 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         Assert.False(await check.Scans.AnyAsync(Ct), "a sweep ran: it, not the fresh pass, could have told the title's worth");
         Assert.True(meters.Count(told) > 0, $"{told} counted nothing");
         Assert.Equal(0, meters.Count(notTold));
+        if (settings.Any(s => s.Key == "Scanner:FreshPagesLane"))
+        {
+            // In a lane of their own: behind the sweeps' requests a game's page came every 7 s at market scale.
+            Assert.True(searches.In(PagesLane) > 0, "no most discounted page was read in the pages' lane");
+            Assert.Equal(0, searches.OutsideOf(PagesLane));
+        }
     }
 
     [Fact]

@@ -23,4 +23,14 @@ public sealed class TitleLookupPaceTests
         var back = pace.GetStatistics()!.CurrentAvailablePermits;
         Assert.InRange(back, 2, 60);
     }
+
+    [Fact]
+    public void MostDiscountedPagesStartWithOnePerGameNotAMinutesWorth()
+    {
+        using var pace = TitleLookupPace.Create(120, burst: 4, replenishOnItsOwn: false);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), pace.ReplenishmentPeriod);
+
+        Assert.All(Enumerable.Range(0, 4), _ => Assert.True(pace.AttemptAcquire().IsAcquired));
+        Assert.False(pace.AttemptAcquire().IsAcquired);
+    }
 }
