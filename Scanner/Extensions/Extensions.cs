@@ -41,19 +41,23 @@ public static class Extensions
                 });
             }
 
-            if (scanner.Value.ReservesFreshPages)
+            if (scanner.Value.ListingWatchInterval > TimeSpan.Zero)
             {
-                limits.Lanes.TryAdd(scanner.Value.FreshPagesLane, new DMarketLaneOptions
+                limits.Lanes.TryAdd(scanner.Value.ListingWatchLane, new DMarketLaneOptions { Group = DMarketRateLimitGroup.MarketItems, Share = scanner.Value.ListingWatchShare });
+            }
+
+            // Last: whether the pages keep a lane depends on what the others left.
+            if (scanner.Value.ReservesFreshPages && limits.Lanes.TryAdd(scanner.Value.FreshPagesLane, new DMarketLaneOptions
                 {
                     Group = DMarketRateLimitGroup.MarketItems,
                     Share = scanner.Value.FreshPagesShare,
                     LendAfter = LendAfter(scanner.Value.FreshPagesLendAfter),
-                });
-            }
-
-            if (scanner.Value.ListingWatchInterval > TimeSpan.Zero)
+                })
+                && limits.LaneQuota(DMarketRateLimitGroup.MarketItems, DMarketRateLane.Default) < 1)
             {
-                limits.Lanes.TryAdd(scanner.Value.ListingWatchLane, new DMarketLaneOptions { Group = DMarketRateLimitGroup.MarketItems, Share = scanner.Value.ListingWatchShare });
+                // A budget too small for a lane of their own (each lane keeps at least one request a second): the pages
+                // queue with the sweeps, as before they had one, rather than the Scanner refusing to start.
+                limits.Lanes.Remove(scanner.Value.FreshPagesLane);
             }
         });
 

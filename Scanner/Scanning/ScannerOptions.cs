@@ -129,10 +129,11 @@ public sealed class ScannerOptions
     public int FreshDiscountPageSize { get; set; } = 100;
 
     /// <summary>
-    /// Most discounted pages a minute at most, over all games, from the sweeps' share of the market-items budget. A page is
-    /// read only when titles came since the game's last one, so at most one a look: every permit in the first minutes of
-    /// a cold start, when a look meets ten unknown titles, then a few a minute once the sweeps have read the market.
-    /// After <see cref="FreshColdStartPagesFor"/>; zero turns them off.
+    /// Most discounted pages a minute at most, over all games, once the Scanner's first minutes
+    /// (<see cref="FreshColdStartPagesFor"/>) are over; in their own lane (<see cref="FreshPagesShare"/>). A page is read
+    /// only when titles came since the game's last one, so at most one a look: every permit in the first minutes of a
+    /// cold start, when a look meets ten unknown titles, then a few a minute once the sweeps have read the market. Zero
+    /// turns them off.
     /// </summary>
     [Range(0, 600)]
     public int FreshDiscountPagesPerMinute { get; set; } = 30;

@@ -7,8 +7,7 @@ namespace DMarketAspire.Scanner.Scanning;
 /// most), then one every <c>minute / perMinute</c>. A sliding window spent its minute in a burst and then gave nothing
 /// for most of a minute, every minute, so the costliest title met just after a burst waited up to a minute
 /// (measured: a $745 listing 40% under worth shown after 16.6–19.2 s in four runs out of seven). Most discounted pages
-/// start with one per game instead: a page read again right after the last tells nothing new, and a minute's worth of
-/// them at once would stop the sweeps, whose share they spend.
+/// start with one per game instead: a page read again right after the last tells nothing new.
 /// </summary>
 public static class TitleLookupPace
 {

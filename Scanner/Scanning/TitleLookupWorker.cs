@@ -5,12 +5,14 @@ namespace DMarketAspire.Scanner.Scanning;
 /// <summary>
 /// Tells the worth of the titles the fresh pass knows nothing of (<see cref="TitleLookupQueue"/>), off the fresh pass's
 /// rounds and out of its lane (inside them, each request delayed the next look at every game's newest listings, most in
-/// the first minute), from the sweeps' share of the market-items budget. Two paces, each even (<see cref="TitleLookupPace"/>):
+/// the first minute). Two paces, each even (<see cref="TitleLookupPace"/>):
 /// <list type="bullet">
 /// <item>A game's most discounted page once titles came since its last one, at most
-/// <see cref="ScannerOptions.FreshDiscountPagesPerMinute"/> (<see cref="ScannerOptions.FreshColdStartPagesPerMinute"/> in the first minutes), in a lane of their own (<see cref="ScannerOptions.FreshPagesShare"/>):
-/// one request tells up to a hundred titles' suggested prices, the likeliest opportunities first.</item>
-/// <item>The costliest title with a new listing is looked up, at most <see cref="ScannerOptions.FreshLookupsPerMinute"/>.</item>
+/// <see cref="ScannerOptions.FreshDiscountPagesPerMinute"/> (<see cref="ScannerOptions.FreshColdStartPagesPerMinute"/>
+/// in the first minutes), in a lane of their own (<see cref="ScannerOptions.FreshPagesShare"/>): one request tells up to
+/// a hundred titles' suggested prices, the likeliest opportunities first.</item>
+/// <item>The costliest title with a new listing is looked up, at most <see cref="ScannerOptions.FreshLookupsPerMinute"/>,
+/// from the sweeps' share of the market-items budget.</item>
 /// </list>
 /// Under one pace, a page whenever a game had ten titles waiting, the lookups never came: at market scale every game had
 /// that many for minutes, pages told nothing new, and a $745 listing 40% under its worth waited 7 s for TF2's turn.
