@@ -52,7 +52,7 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, MarketMemo
         }
 
         using var pace = TitleLookupPace.Create(perMinute, burst);
-        while (!stoppingToken.IsCancellationRequested && !(time.GetUtcNow() >= until))
+        while (!stoppingToken.IsCancellationRequested && (until is null || time.GetUtcNow() < until))
         {
             try
             {
@@ -101,7 +101,8 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, MarketMemo
         queue.MarkPaged(gameId);
         await using var scope = scopes.CreateAsyncScope();
         var lookup = scope.ServiceProvider.GetRequiredService<TitleLookup>();
-        using (DMarketRateLane.Use(options.Value.ReservesFreshPages ? options.Value.FreshPagesLane : DMarketRateLane.Default))
+        // A lane the limiter has not registered (no share, or a budget too small for it) spends the default lane.
+        using (DMarketRateLane.Use(options.Value.FreshPagesLane))
         {
             await lookup.ReadMostDiscountedAsync(gameId, stoppingToken);
         }
