@@ -10,11 +10,20 @@ public sealed class AddSignal
 
     public void Added() => _adds.Release();
 
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    public Task WaitAsync(CancellationToken cancellationToken) => WaitAsync(Timeout.InfiniteTimeSpan, cancellationToken);
+
+    /// <summary>Returns false when nothing was added within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        await _adds.WaitAsync(cancellationToken);
+        if (!await _adds.WaitAsync(timeout, cancellationToken))
+        {
+            return false;
+        }
+
         while (_adds.Wait(0))
         {
         }
+
+        return true;
     }
 }

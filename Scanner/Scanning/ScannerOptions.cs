@@ -121,6 +121,24 @@ public sealed class ScannerOptions
     public int FreshLookupsPerMinute { get; set; } = 30;
 
     /// <summary>
+    /// Lookups the pace keeps for the costliest titles (a listing of at least <see cref="FreshLookupReservedFromCents"/>):
+    /// cheaper titles are looked up only while more are left. Spent as they came, every lookup went to whatever was
+    /// queued, and a $745 listing 40% under its worth waited for the next one (a lookup every 2 s): 4.4 s from the look
+    /// that met it to its title's worth (README, "Freshness"). Zero: no lookup is kept; a minute's worth or more: only the
+    /// costliest titles are looked up.
+    /// </summary>
+    [Range(0, 600)]
+    public int FreshLookupReserve { get; set; } = 5;
+
+    /// <summary>
+    /// Titles with a listing of at least this many cents may spend the reserved lookups (<see cref="FreshLookupReserve"/>).
+    /// At $100 about a quarter of the titles a look meets knowing nothing (measured at market scale: 22 a minute, under
+    /// the 30 lookups a minute); cheaper ones wait for their game's most discounted page or for what the reserve leaves.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long FreshLookupReservedFromCents { get; set; } = 10_000;
+
+    /// <summary>
     /// Listings of DMarket's most discounted page (<c>best_discount</c>: furthest under their title's suggested price) read
     /// for a game whose unknown titles wait (<see cref="TitleLookupWorker"/>): one request tells the suggested price of the
     /// likeliest opportunities among them, where a lookup tells one title's. Zero turns it off.
@@ -166,15 +184,19 @@ public sealed class ScannerOptions
     [Range(0.0, 0.3)]
     public double FreshPagesShare { get; set; } = 0.2;
 
-    /// <summary>The rate-limit lane the most discounted pages spend (<see cref="FreshPagesShare"/>).</summary>
+    /// <summary>
+    /// The rate-limit lane the most discounted pages spend (<see cref="FreshPagesShare"/>), and the title lookups once the
+    /// pages' first minutes (<see cref="FreshColdStartPagesFor"/>), which take the whole lane, are over: queued behind the
+    /// sweeps' requests a lookup's request waited 1.2 s (median) for a slot.
+    /// </summary>
     public string FreshPagesLane { get; set; } = "fresh-pages";
 
     /// <summary>How far into each second the pages' unspent requests are lent to the sweeps; 1 s or more: never.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan FreshPagesLendAfter { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Whether the most discounted pages have a lane of their own.</summary>
-    public bool ReservesFreshPages => ReadsDiscountPages && FreshPagesShare > 0;
+    /// <summary>Whether the most discounted pages and the title lookups have a lane of their own.</summary>
+    public bool ReservesFreshPages => TellsUnknownTitles && FreshPagesShare > 0;
 
     /// <summary>Whether most discounted pages are read at all.</summary>
     public bool ReadsDiscountPages => FreshDiscountPageSize > 0 && FreshDiscountPagesPerMinute > 0;

@@ -13,6 +13,9 @@ public static class TitleLookupPace
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
+    /// <summary>The time between two permits at <paramref name="perMinute"/>.</summary>
+    public static TimeSpan Interval(int perMinute) => Minute / perMinute;
+
     /// <param name="perMinute">Lookups a minute, at least one.</param>
     /// <param name="burst">How many may go at once; a minute's worth unless given.</param>
     /// <param name="replenishOnItsOwn">False in tests, which call <see cref="TokenBucketRateLimiter.TryReplenish"/> to move time on.</param>
@@ -20,7 +23,7 @@ public static class TitleLookupPace
     {
         TokenLimit = Math.Clamp(burst ?? perMinute, 1, perMinute),
         TokensPerPeriod = 1,
-        ReplenishmentPeriod = Minute / perMinute,
+        ReplenishmentPeriod = Interval(perMinute),
         AutoReplenishment = replenishOnItsOwn,
         QueueLimit = 1,
     });

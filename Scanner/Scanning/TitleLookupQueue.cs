@@ -128,26 +128,56 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
     {
         while (true)
         {
-            lock (_gate)
+            if (TryTake(fromCents: 0) is { } next)
             {
-                var now = time.GetUtcNow();
-                var oldest = now - options.Value.PendingMaxAge;
-                foreach (var expired in _wanted.Where(w => w.Value.Listings.TrueForAll(l => l.ListedAt < oldest)).Select(w => w.Key).ToList())
-                {
-                    _wanted.Remove(expired);
-                }
-
-                var recent = now - options.Value.FreshLookupMaxListingAge;
-                var newer = _wanted.Where(w => w.Value.Listings.Exists(l => l.ListedAt >= recent)).ToList();
-                if (newer.Count > 0)
-                {
-                    var (key, wanted) = newer.MaxBy(w => Costliest(w.Value.Listings));
-                    _wanted.Remove(key);
-                    return (key.Game, key.Title, wanted.Listings);
-                }
+                return next;
             }
 
             await _signal.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="TakeAsync(CancellationToken)"/>, among titles with a listing of at least <paramref name="fromCents"/>,
+    /// waiting at most <paramref name="wait"/> for one; null when none came.
+    /// </summary>
+    public async Task<(string Game, string Title, IReadOnlyList<Listing> Listings)?> TakeAsync(long fromCents, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (TryTake(fromCents) is { } next)
+        {
+            return next;
+        }
+
+        await _signal.WaitAsync(wait, cancellationToken);
+        return TryTake(fromCents);
+    }
+
+    private (string Game, string Title, IReadOnlyList<Listing> Listings)? TryTake(long fromCents)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            var oldest = now - options.Value.PendingMaxAge;
+            foreach (var expired in _wanted.Where(w => w.Value.Listings.TrueForAll(l => l.ListedAt < oldest)).Select(w => w.Key).ToList())
+            {
+                _wanted.Remove(expired);
+            }
+
+            var recent = now - options.Value.FreshLookupMaxListingAge;
+            var newer = _wanted.Where(w => w.Value.Listings.Exists(l => l.ListedAt >= recent)).ToList();
+            if (newer.Count == 0)
+            {
+                return null;
+            }
+
+            var (key, wanted) = newer.MaxBy(w => Costliest(w.Value.Listings));
+            if (Costliest(wanted.Listings) < fromCents)
+            {
+                return null;
+            }
+
+            _wanted.Remove(key);
+            return (key.Game, key.Title, wanted.Listings);
         }
     }
 

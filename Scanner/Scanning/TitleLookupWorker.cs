@@ -12,7 +12,8 @@ namespace DMarketAspire.Scanner.Scanning;
 /// in the first minutes), in a lane of their own (<see cref="ScannerOptions.FreshPagesShare"/>): one request tells up to
 /// a hundred titles' suggested prices, the likeliest opportunities first.</item>
 /// <item>The costliest title with a new listing is looked up, at most <see cref="ScannerOptions.FreshLookupsPerMinute"/>,
-/// from the sweeps' share of the market-items budget.</item>
+/// a few of them kept for the costliest titles (<see cref="ScannerOptions.FreshLookupReserve"/>), in the pages' lane once
+/// their first minutes are over.</item>
 /// </list>
 /// Under one pace, a page whenever a game had ten titles waiting, the lookups never came: at market scale every game had
 /// that many for minutes, pages told nothing new, and a $745 listing 40% under its worth waited 7 s for TF2's turn.
@@ -24,15 +25,15 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, MarketMemo
     {
         var settings = options.Value;
         await schema.WaitAsync(stoppingToken);
-        await Task.WhenAll(ReadDiscountPagesAsync(settings, stoppingToken),
-            RunAsync(settings.FreshLookupsPerMinute, burst: null, until: null, LookUpNextUnknownAsync, settings, stoppingToken));
+        var coldStartUntil = time.GetUtcNow() + settings.FreshColdStartPagesFor;
+        await Task.WhenAll(ReadDiscountPagesAsync(settings, coldStartUntil, stoppingToken), LookUpUnknownTitlesAsync(settings, coldStartUntil, stoppingToken));
     }
 
     /// <summary>
     /// Faster for the first minutes (<see cref="ScannerOptions.FreshColdStartPagesFor"/>), when most titles a look meets are
     /// unknown; at that pace for a whole run the sweeps, whose share the pages take, left recall at 10 minutes under 95%.
     /// </summary>
-    private async Task ReadDiscountPagesAsync(ScannerOptions settings, CancellationToken stoppingToken)
+    private async Task ReadDiscountPagesAsync(ScannerOptions settings, DateTimeOffset coldStartUntil, CancellationToken stoppingToken)
     {
         if (!settings.ReadsDiscountPages)
         {
@@ -40,24 +41,72 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, MarketMemo
         }
 
         var games = settings.EffectiveGames.Count;
-        await RunAsync(settings.FreshColdStartPagesPerMinute, games, time.GetUtcNow() + settings.FreshColdStartPagesFor, ReadNextDiscountPageAsync, settings, stoppingToken);
-        await RunAsync(settings.FreshDiscountPagesPerMinute, games, until: null, ReadNextDiscountPageAsync, settings, stoppingToken);
+        await PacedAsync(settings.FreshColdStartPagesPerMinute, games, coldStartUntil, stoppingToken);
+        await PacedAsync(settings.FreshDiscountPagesPerMinute, games, until: null, stoppingToken);
+
+        async Task PacedAsync(int perMinute, int burst, DateTimeOffset? until, CancellationToken cancellationToken)
+        {
+            if (perMinute == 0)
+            {
+                return;
+            }
+
+            using var pace = TitleLookupPace.Create(perMinute, burst);
+            await RepeatAsync(() => until is null || time.GetUtcNow() < until, async ct =>
+            {
+                using var permit = await pace.AcquireAsync(1, ct);
+                await ReadNextDiscountPageAsync(ct);
+            }, settings, cancellationToken);
+        }
     }
 
-    private async Task RunAsync(int perMinute, int? burst, DateTimeOffset? until, Func<CancellationToken, Task> next, ScannerOptions settings, CancellationToken stoppingToken)
+    /// <summary>
+    /// The costliest title still unknown, on a pace that keeps a few lookups for the costliest titles
+    /// (<see cref="ScannerOptions.FreshLookupReserve"/>); titles a sweep has told the worth of since they were queued are
+    /// judged for free. Costliest first alone left a cold start's backlog (thousands of titles, 30 lookups a minute)
+    /// ahead of every later listing, most of it known by then (measured: a $745 listing 40% under worth not looked up).
+    /// </summary>
+    private async Task LookUpUnknownTitlesAsync(ScannerOptions settings, DateTimeOffset coldStartUntil, CancellationToken stoppingToken)
     {
-        if (perMinute == 0)
+        if (settings.FreshLookupsPerMinute == 0)
         {
             return;
         }
 
-        using var pace = TitleLookupPace.Create(perMinute, burst);
-        while (!stoppingToken.IsCancellationRequested && (until is null || time.GetUtcNow() < until))
+        using var pace = TitleLookupPace.Create(settings.FreshLookupsPerMinute);
+        // Kept titles are looked at again when a permit comes, whether or not a title was added meanwhile.
+        var recheck = TitleLookupPace.Interval(settings.FreshLookupsPerMinute);
+        await RepeatAsync(() => true, async ct =>
+        {
+            var fromCents = pace.GetStatistics()?.CurrentAvailablePermits > settings.FreshLookupReserve ? 0 : settings.FreshLookupReservedFromCents;
+            if (await queue.TakeAsync(fromCents, recheck, ct) is not (var game, var title, var listings))
+            {
+                return;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var lookup = scope.ServiceProvider.GetRequiredService<TitleLookup>();
+            if (await lookup.TryJudgeFromMemoryAsync(game, title, listings, ct))
+            {
+                return;
+            }
+
+            using var permit = await pace.AcquireAsync(1, ct);
+            // The pages' first minutes take their whole lane; meanwhile the lookups spend the sweeps'.
+            using (DMarketRateLane.Use(time.GetUtcNow() < coldStartUntil ? DMarketRateLane.Default : settings.FreshPagesLane))
+            {
+                await lookup.LookUpAsync(game, title, listings, ct);
+            }
+        }, settings, stoppingToken);
+    }
+
+    private async Task RepeatAsync(Func<bool> goOn, Func<CancellationToken, Task> step, ScannerOptions settings, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested && goOn())
         {
             try
             {
-                using var permit = await pace.AcquireAsync(1, stoppingToken);
-                await next(stoppingToken);
+                await step(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -67,26 +116,6 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, MarketMemo
             {
                 LogLookupFailed(logger, exception);
                 await Task.Delay(settings.IdleDelay, stoppingToken);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Titles a sweep has told the worth of since they were queued are judged for free; the permit goes to the first
-    /// title still unknown. Costliest first alone left a cold start's backlog (thousands of titles, 30 lookups a minute)
-    /// ahead of every later listing, most of it known by then (measured: a $745 listing 40% under worth not looked up).
-    /// </summary>
-    private async Task LookUpNextUnknownAsync(CancellationToken stoppingToken)
-    {
-        while (true)
-        {
-            var (game, title, listings) = await queue.TakeAsync(stoppingToken);
-            await using var scope = scopes.CreateAsyncScope();
-            var lookup = scope.ServiceProvider.GetRequiredService<TitleLookup>();
-            if (!await lookup.TryJudgeFromMemoryAsync(game, title, listings, stoppingToken))
-            {
-                await lookup.LookUpAsync(game, title, listings, stoppingToken);
-                return;
             }
         }
     }

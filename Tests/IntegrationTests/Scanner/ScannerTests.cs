@@ -818,32 +818,14 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         using var meters = new ScannerMeterRecorder();
         var database = await MigratedDatabaseAsync();
         var prefix = $"test:{Guid.NewGuid():N}:";
-
-        // One level, up to $30: a title whose listings all ask more is one the fresh pass (which looks only within the
-        // levels) never meets, as a title asked above $1,000 is on the real market.
-        var level = new ScanLevel("low", 50, 3_000, 5m);
-        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions { Levels = [level] }));
-
         // Another replica holds every sweep's lease, so no sweep tells this one what a title is asked or suggested at.
-        using var sweeper = await HoldSweepLeasesAsync(prefix, [level]);
-
+        using var sweeper = await HoldSweepLeasesAsync(prefix, [BlindLevel]);
         await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, replica,
-            [("Scanner:ListingWatchInterval", "00:00:00"), ("Pricing:Levels:0:Name", level.Name), ("Pricing:Levels:0:MinPriceCents", $"{level.MinPriceCents}"),
-            ("Pricing:Levels:0:MaxPriceCents", $"{level.MaxPriceCents}"), ("Pricing:Levels:0:MinProfitPercent", "5"), .. settings]);
+            [.. BlindLevelSettings, .. settings]);
         // With no sweep and no lookup, every market search is a most discounted page.
         using var searches = new LaneRequestCounter(scanner.Services, "market/items");
 
-        // Such a title, with no sales stored and no buy order near 60% of its worth: nothing is known of it.
-        List<(string Game, DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry Entry)> candidates = [];
-        foreach (var g in Games)
-        {
-            var entries = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>($"/_sim/catalogue/{g}", Ct);
-            candidates.AddRange(entries!.Where(c => c.CheapestOfferCents >= level.MaxPriceCents && level.Contains(c.FairPriceCents * 6 / 10)
-                && (c.BestBuyOrderCents ?? 0) < c.FairPriceCents * 6 / 10 && !engine.Describe(c.Title, default, default).Blacklisted).Select(c => (g, c)));
-        }
-
-        Assert.True(candidates.Count > 0, "the simulator's market has no title listed only above the level");
-        var (game, title) = candidates[0];
+        var (game, title) = (await TitlesNothingIsKnownOfAsync())[0];
         var (found, plantedAt, price) = await PlantAndWaitAsync(database, title, title.FairPriceCents * 6 / 10, game);
         var after = found.FirstSeenAt - plantedAt;
         TestContext.Current.TestOutputHelper?.WriteLine($"Planted {title.Title} at {price}c (fair {title.FairPriceCents}c, best bid {title.BestBuyOrderCents}c, cheapest other listing {title.CheapestOfferCents}c): recorded {after.TotalSeconds:0.0} s later, resale {found.ResaleCents}c.");
@@ -858,6 +840,91 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
             // In a lane of their own: behind the sweeps' requests a game's page came every 7 s at market scale.
             Assert.True(searches.In(PagesLane) > 0, "no most discounted page was read in the pages' lane");
             Assert.Equal(0, searches.OutsideOf(PagesLane));
+        }
+    }
+
+    /// <summary>
+    /// One level, up to $30: a title whose listings all ask more is one the fresh pass (which looks only within the
+    /// levels) never meets, as a title asked above $1,000 is on the real market.
+    /// </summary>
+    private static readonly ScanLevel BlindLevel = new("low", 50, 3_000, 5m);
+
+    private static readonly (string Key, string Value)[] BlindLevelSettings =
+        [("Scanner:ListingWatchInterval", "00:00:00"), ("Pricing:Levels:0:Name", BlindLevel.Name), ("Pricing:Levels:0:MinPriceCents", $"{BlindLevel.MinPriceCents}"),
+        ("Pricing:Levels:0:MaxPriceCents", $"{BlindLevel.MaxPriceCents}"), ("Pricing:Levels:0:MinProfitPercent", "5")];
+
+    /// <summary>
+    /// Titles listed only above <see cref="BlindLevel"/>, with no sales stored and no buy order near 60% of their worth,
+    /// 60% of which is within the level: planted there, a listing of one is of a title nothing is known of.
+    /// </summary>
+    private async Task<List<(string Game, DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry Entry)>> TitlesNothingIsKnownOfAsync()
+    {
+        var engine = new OpportunityEngine(Microsoft.Extensions.Options.Options.Create(new PricingOptions { Levels = [BlindLevel] }));
+        List<(string Game, DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry Entry)> candidates = [];
+        foreach (var g in Games)
+        {
+            var entries = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>($"/_sim/catalogue/{g}", Ct);
+            candidates.AddRange(entries!.Where(c => c.CheapestOfferCents >= BlindLevel.MaxPriceCents && BlindLevel.Contains(c.FairPriceCents * 6 / 10)
+                && (c.BestBuyOrderCents ?? 0) < c.FairPriceCents * 6 / 10 && !engine.Describe(c.Title, default, default).Blacklisted).Select(c => (g, c)));
+        }
+
+        Assert.True(candidates.Count > 0, "the simulator's market has no title listed only above the level");
+        return candidates;
+    }
+
+    [Fact]
+    public async Task TheCostliestTitleNothingIsKnownOfIsLookedUpAtOnceWhileCheaperOnesHaveSpentTheLookups()
+    {
+        using var meters = new ScannerMeterRecorder();
+        var database = await MigratedDatabaseAsync();
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        using var sweeper = await HoldSweepLeasesAsync(prefix, [BlindLevel]);
+        var dearest = (await TitlesNothingIsKnownOfAsync()).MaxBy(c => c.Entry.FairPriceCents);
+        var dearestPrice = dearest.Entry.FairPriceCents * 6 / 10;
+        // Listed at the level's floor under every other listing of their titles, two more titles nothing is known of.
+        var cheapPrice = BlindLevel.MinPriceCents;
+        List<(string Game, string Title)> cheaper = [];
+        foreach (var g in Games)
+        {
+            var entries = await simulator.Control.GetFromJsonAsync<List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry>>($"/_sim/catalogue/{g}", Ct);
+            cheaper.AddRange(entries!.Where(c => c.CheapestOfferCents >= BlindLevel.MaxPriceCents && (c.BestBuyOrderCents ?? 0) < cheapPrice && c.Title != dearest.Entry.Title)
+                .Select(c => (g, c.Title)));
+        }
+
+        Assert.True(cheaper.Count >= 2, "the simulator's market has too few titles listed only above the level");
+
+        // Lookups only (no most discounted page tells a title), two a minute: two at once, then one every 30 s. One is
+        // kept for listings from the dearest's price; the pages' first minutes over at once, so lookups spend their lane.
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-reserve",
+            [.. BlindLevelSettings, ("Scanner:FreshDiscountPageSize", "0"), ("Scanner:FreshLookupsPerMinute", "2"), ("Scanner:FreshLookupReserve", "1"),
+            ("Scanner:FreshLookupReservedFromCents", $"{dearestPrice}"), ("Scanner:FreshColdStartPagesFor", "00:00:00"), ("Scanner:FreshPagesLane", PagesLane)]);
+        // With no sweep and no page, every market search is a lookup.
+        using var searches = new LaneRequestCounter(scanner.Services, "market/items");
+
+        List<string> planted = [];
+        try
+        {
+            // The first cheaper title spends a lookup; the second finds only the kept one and waits for the next permit.
+            planted.Add(await PlantAsync(cheaper[0].Game, cheaper[0].Title, cheapPrice));
+            await WaitUntilAsync(() => Task.FromResult(meters.Count("scanner.fresh.lookups") == 1));
+            planted.Add(await PlantAsync(cheaper[1].Game, cheaper[1].Title, cheapPrice));
+            // Spent as they came, the second would take the last permit now and the dearest wait 30 s for the next.
+            await Task.Delay(TimeSpan.FromSeconds(4), Ct);
+
+            var (found, plantedAt, price) = await PlantAndWaitAsync(database, dearest.Entry, dearestPrice, dearest.Game);
+            var after = found.FirstSeenAt - plantedAt;
+            TestContext.Current.TestOutputHelper?.WriteLine($"Planted {dearest.Entry.Title} at {price}c: recorded {after.TotalSeconds:0.0} s later, {meters.Count("scanner.fresh.lookups")} lookups.");
+            Assert.True(after < TimeSpan.FromSeconds(10), $"found {after} after listing");
+            Assert.Equal(2, meters.Count("scanner.fresh.lookups"));
+            Assert.Equal(0, searches.OutsideOf(PagesLane));
+            Assert.Equal(2, searches.In(PagesLane));
+        }
+        finally
+        {
+            foreach (var offerId in planted)
+            {
+                await simulator.Control.DeleteAsync($"/_sim/offers/{offerId}", Ct);
+            }
         }
     }
 

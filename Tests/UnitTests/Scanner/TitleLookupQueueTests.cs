@@ -122,4 +122,26 @@ public sealed class TitleLookupQueueTests
         var next = await queue.TakeAsync(Ct);
         Assert.Equal(("a8db", "Mask"), (next.Game, next.Title));
     }
+
+    [Fact]
+    public async Task AReservedLookupTakesOnlyATitleFromItsPriceAndLeavesCheaperOnesQueued()
+    {
+        var (queue, time) = NewQueue();
+        var now = time.GetUtcNow();
+        queue.Add("rust", [Listed("cheap", "Cheap", 900, now)]);
+
+        // Nothing from $100 waits: none is taken within the wait, and the cheaper title stays for a later permit.
+        Assert.Null(await queue.TakeAsync(10_000, TimeSpan.FromMilliseconds(50), Ct));
+        Assert.Equal(1, queue.Count);
+
+        // A title from that price added while a reserved lookup waits is taken at once, though the wait is long.
+        var taking = queue.TakeAsync(10_000, TimeSpan.FromMinutes(5), Ct);
+        queue.Add("tf2", [Listed("dear", "Dear", 74_500, now)]);
+        var dear = await taking.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        Assert.Equal(("tf2", "Dear"), (dear?.Game, dear?.Title));
+
+        // Unreserved, the cheaper title goes.
+        Assert.Equal("Cheap", (await queue.TakeAsync(0, TimeSpan.Zero, Ct))?.Title);
+        Assert.Equal(0, queue.Count);
+    }
 }
