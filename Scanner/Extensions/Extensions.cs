@@ -47,7 +47,7 @@ public static class Extensions
             }
 
             // Last: whether the pages keep a lane depends on what the others left.
-            if (scanner.Value.ReservesFreshPages && limits.Lanes.TryAdd(scanner.Value.FreshPagesLane, new DMarketLaneOptions
+            if (scanner.Value.ReservesPagesLane && limits.Lanes.TryAdd(scanner.Value.FreshPagesLane, new DMarketLaneOptions
                 {
                     Group = DMarketRateLimitGroup.MarketItems,
                     Share = scanner.Value.FreshPagesShare,

@@ -196,7 +196,7 @@ public sealed class ScannerOptions
     public TimeSpan FreshPagesLendAfter { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Whether the most discounted pages and the title lookups have a lane of their own.</summary>
-    public bool ReservesFreshPages => TellsUnknownTitles && FreshPagesShare > 0;
+    public bool ReservesPagesLane => TellsUnknownTitles && FreshPagesShare > 0;
 
     /// <summary>Whether most discounted pages are read at all.</summary>
     public bool ReadsDiscountPages => FreshDiscountPageSize > 0 && FreshDiscountPagesPerMinute > 0;

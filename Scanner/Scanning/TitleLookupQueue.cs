@@ -121,25 +121,10 @@ public sealed class TitleLookupQueue(TimeProvider time, IOptions<ScannerOptions>
     }
 
     /// <summary>
-    /// Takes the title with the costliest listing among those listed within <see cref="ScannerOptions.FreshLookupMaxListingAge"/>;
-    /// waits while there is none. Older titles stay for a page or a sweep to tell.
-    /// </summary>
-    public async Task<(string Game, string Title, IReadOnlyList<Listing> Listings)> TakeAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (TryTake(fromCents: 0) is { } next)
-            {
-                return next;
-            }
-
-            await _signal.WaitAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// As <see cref="TakeAsync(CancellationToken)"/>, among titles with a listing of at least <paramref name="fromCents"/>,
-    /// waiting at most <paramref name="wait"/> for one; null when none came.
+    /// Takes the title with the costliest listing among those listed within <see cref="ScannerOptions.FreshLookupMaxListingAge"/>
+    /// and costing at least <paramref name="fromCents"/>; older titles stay for a page or a sweep to tell. With none, waits
+    /// at most <paramref name="wait"/> for a title to be added and returns null if that one does not qualify either: the
+    /// caller looks again, with what it may spend then.
     /// </summary>
     public async Task<(string Game, string Title, IReadOnlyList<Listing> Listings)?> TakeAsync(long fromCents, TimeSpan wait, CancellationToken cancellationToken)
     {
