@@ -35,7 +35,9 @@ internal sealed class DMarketRateLimitHandler(
         {
             var group = groups.Classify(path);
             HttpResponseMessage response;
-            using (await limiter.AcquireAsync(group, lane, cancellationToken).ConfigureAwait(false))
+            // A permit the flow took before choosing this request is spent once, and only on the service's own budget.
+            var held = attempt == 0 && ReferenceEquals(limiter, serviceLimiter) ? DMarketHeldPermit.Take(group) : null;
+            using (held ?? await limiter.AcquireAsync(group, lane, cancellationToken).ConfigureAwait(false))
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }

@@ -8,7 +8,7 @@ namespace DMarketAspire.Scanner.Scanning;
 /// that were waiting on those sales (<see cref="PendingListings"/>) as soon as they come.
 /// </summary>
 public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, PendingListings pending, PendingListingsStore saved, IServiceScopeFactory scopes,
-    SchemaGate schema, IOptions<ScannerOptions> options, ILogger<SalesRefreshWorker> logger) : BackgroundService
+    IDMarketRateLimiter limiter, SchemaGate schema, IOptions<ScannerOptions> options, ILogger<SalesRefreshWorker> logger) : BackgroundService
 {
     public const string Source = "sales";
 
@@ -32,14 +32,18 @@ public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, PendingL
         await Task.WhenAll(fetchers);
     }
 
-    private async Task FetchAsync(Func<CancellationToken, Task<(string Game, string Title, long ItemId, double Promise)>> take, string lane, CancellationToken stoppingToken)
+    private async Task FetchAsync(Func<CancellationToken, Task<HeldTitle>> take, string lane, CancellationToken stoppingToken)
     {
         using var spending = DMarketRateLane.Use(lane);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var (game, title, itemId, promise) = await take(stoppingToken);
+                // Granted its request, the fetcher sends the most promising title of that moment, not the one it waited with.
+                var held = await take(stoppingToken);
+                using var permit = await GrantAsync(held, lane, stoppingToken);
+                var (game, title, itemId, promise) = queue.Exchange(held);
+                using var spent = DMarketHeldPermit.Hold(DMarketRateLimitGroup.LastSales, permit);
                 await using var scope = scopes.CreateAsyncScope();
                 if (await scope.ServiceProvider.GetRequiredService<SalesProvider>().FetchAsync(game, title, stoppingToken) is not { } sales)
                 {
@@ -67,6 +71,19 @@ public sealed partial class SalesRefreshWorker(SalesRefreshQueue queue, PendingL
                 LogRefreshFailed(logger, exception);
                 await Task.Delay(options.Value.IdleDelay, stoppingToken);
             }
+        }
+    }
+
+    private async Task<DMarketPermit> GrantAsync(HeldTitle held, string lane, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await limiter.AcquireAsync(DMarketRateLimitGroup.LastSales, lane, stoppingToken);
+        }
+        catch
+        {
+            queue.Return(held);
+            throw;
         }
     }
 

@@ -8,6 +8,7 @@ using DMarketAspire.DMarketSimulator.RateLimiting;
 using DMarketAspire.DMarket.Client.RateLimiting;
 
 using DMarketAspire.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DMarketAspire.IntegrationTests.DMarket;
 
@@ -98,6 +99,37 @@ public sealed class DMarketPacingTests(SimulatorFixture simulator) : IClassFixtu
         // Each lane's half: 5/s, give or take the partial seconds at the window's edges.
         Assert.InRange(fresh / seconds, 4.4, 5.6);
         Assert.InRange(other / seconds, 4.4, 5.6);
+    }
+
+    [Fact]
+    public async Task ARequestSentWithAPermitHeldBeforehandSpendsItInsteadOfWaitingAndOneLeftUnspentIsGivenBack()
+    {
+        await simulator.Control.PostAsync("/_sim/stats/reset", null, Ct);
+        using var host = DMarketClientHost.Create(simulator.Address, settings: new Dictionary<string, string?> { ["DMarket:RateLimits:LastSalesPerSecond"] = "1" });
+        var limiter = host.Services.GetRequiredService<IDMarketRateLimiter>();
+        var title = (await simulator.GetAsync<List<SimulatorControlApi.CatalogEntry>>($"/_sim/catalogue/{DMarketGames.Rust}"))[0].Title;
+
+        // The whole budget is the held permit: a request that asked the limiter again would wait for it to be answered.
+        var permit = await limiter.AcquireAsync(DMarketRateLimitGroup.LastSales, DMarketRateLane.Default, Ct);
+        var sent = Stopwatch.StartNew();
+        using (DMarketHeldPermit.Hold(DMarketRateLimitGroup.LastSales, permit))
+        {
+            await host.Client.GetLastSalesAsync(DMarketGames.Rust, title, 5, cancellationToken: Ct).WaitAsync(TimeSpan.FromSeconds(5), Ct);
+            Assert.True(sent.Elapsed < TimeSpan.FromSeconds(0.5), $"sent {sent.Elapsed} after: it waited for a permit");
+
+            // Spent once: the next request asks the limiter.
+            await host.Client.GetLastSalesAsync(DMarketGames.Rust, title, 5, cancellationToken: Ct).WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        }
+
+        // One held and never spent is answered when the scope ends: the budget goes on.
+        var unspent = await limiter.AcquireAsync(DMarketRateLimitGroup.LastSales, DMarketRateLane.Default, Ct);
+        using (DMarketHeldPermit.Hold(DMarketRateLimitGroup.LastSales, unspent))
+        {
+        }
+
+        await host.Client.GetLastSalesAsync(DMarketGames.Rust, title, 5, cancellationToken: Ct).WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        var stats = await simulator.GetAsync<SimulatorControlApi.SimulatorStats>("/_sim/stats");
+        Assert.Equal(0, stats.Groups.Single(g => g.Group == "LastSales").Rejected);
     }
 
     [Fact]

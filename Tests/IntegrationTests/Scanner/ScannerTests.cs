@@ -249,6 +249,38 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
     }
 
     [Fact]
+    public async Task AListingOnlyItsSalesCanJudgeIsFetchedWithTheNextSalesRequestGrantedNotAfterTheTitlesTheFetchersWaitedWith()
+    {
+        var database = await MigratedDatabaseAsync();
+        // No lane of its own, one last-sales request a second and ten fetchers: each waits about ten seconds for its turn
+        // with a sweep's title in hand. The listing's title must go out with the next request granted, whichever fetcher
+        // it is, not wait for a fetcher to free up and then for its own turn.
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-next-request",
+            ("DMarket:RateLimits:LastSalesPerSecond", "1"), ("Scanner:FreshSalesShare", "0"), ("Scanner:SalesFetchConcurrency", "10"),
+            ("Scanner:ListingWatchInterval", "00:00:00"));
+
+        var redis = scanner.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>().GetDatabase();
+        List<DMarketSimulator.Apis.SimulatorControlApi.CatalogEntry> titles = [];
+        foreach (var title in await UnderWorthTitlesOnceRustIsSweptAsync(database, skip: 0, count: 50))
+        {
+            if (titles.Count < Attempts && !await redis.KeyExistsAsync($"{prefix}sales:rust:{title.Title}"))
+            {
+                titles.Add(title);
+            }
+        }
+
+        Assert.True(scanner.Services.GetRequiredService<SalesRefreshQueue>().Count > 0, "the sweeps' titles had all been fetched: nothing competed for the budget");
+        foreach (var title in titles)
+        {
+            var (found, plantedAt, price) = await PlantAndWaitAsync(database, title, UnderWorth(title));
+            var after = found.FirstSeenAt - plantedAt;
+            TestContext.Current.TestOutputHelper?.WriteLine($"Planted {title.Title} at {price}c (fair {title.FairPriceCents}c): recorded {after.TotalSeconds:0.0} s later, resale {found.ResaleCents}c.");
+            Assert.True(after < TimeSpan.FromSeconds(3.5), $"recorded {after} after listing");
+        }
+    }
+
+    [Fact]
     public async Task AfterARestartTheFreshPassJudgesNewListingsByWhatEarlierRunsLearnedBeforeAnySweep()
     {
         var database = await MigratedDatabaseAsync();

@@ -87,4 +87,75 @@ public sealed class SalesRefreshQueueTests
         Assert.Equal(("Title", 3.0), (taken.Title, taken.Promise));
         Assert.Equal(0, queue.Count);
     }
+
+    [Fact]
+    public async Task AFetcherGrantedItsRequestSendsATitleThatJumpedTheQueueMeanwhileAndPutsItsOwnBack()
+    {
+        var queue = new SalesRefreshQueue(TimeProvider.System);
+        queue.Want("rust", [("Swept", 1, 1.8), ("Less", 2, 1.2)]);
+        var held = await queue.TakeAsync(Ct);
+
+        // Nothing better came while it waited: it sends what it holds.
+        Assert.Equal(("rust", "Swept", 1L, 1.8), queue.Exchange(held));
+
+        held = await queue.TakeAsync(Ct);
+        queue.Want("a8db", [("Fresh", 3, 11.4)]);
+        queue.WantLater("rust", "Retried", 4, 12.0, TimeSpan.FromMinutes(10));
+        Assert.Equal(("a8db", "Fresh", 3L, 11.4), queue.Exchange(held));
+
+        // The held title is wanted as before; the one asked for later is still not taken before its time.
+        Assert.Equal("Less", (await queue.TakeAsync(Ct)).Title);
+        Assert.Equal(1, queue.Count);
+    }
+
+    [Fact]
+    public async Task AGrantedFetcherSendsATitleAnotherFetcherHoldsWhileItWaitsAndLeavesItsOwnInItsPlace()
+    {
+        var queue = new SalesRefreshQueue(TimeProvider.System);
+        queue.Want("rust", [("Swept", 1, 1.8), ("Less", 2, 1.2)]);
+        var first = await queue.TakeAsync(Ct);
+        var second = await queue.TakeAsync(Ct);
+
+        // A listing's title, taken by a third fetcher as it freed up: whoever is granted first sends it.
+        queue.Want("rust", [("Fresh", 3, 11.4)]);
+        var third = await queue.TakeAsync(Ct);
+        Assert.Equal("Fresh", queue.Exchange(second).Title);
+        Assert.Equal("Less", third.Title);
+        Assert.Equal("Swept", queue.Exchange(first).Title);
+        Assert.Equal("Less", queue.Exchange(third).Title);
+        Assert.Equal(0, queue.Count);
+    }
+
+    [Fact]
+    public async Task ATitleAFetcherHoldsIsRaisedWhenWantedAgainNotQueuedTwiceAndGoesBackWhenNotSent()
+    {
+        var queue = new SalesRefreshQueue(TimeProvider.System);
+        queue.Want("rust", [("Swept", 1, 1.8), ("Less", 2, 1.2)]);
+        var first = await queue.TakeAsync(Ct);
+        var second = await queue.TakeAsync(Ct);
+
+        queue.Want("rust", [("Less", 2, 11.2)]);
+        Assert.Equal(0, queue.Count);
+        Assert.Equal(("rust", "Less", 2L, 11.2), queue.Exchange(first));
+
+        // Its request not granted, the fetcher gives back what it holds (the other's title now).
+        queue.Return(second);
+        var back = await queue.TakeAsync(Ct);
+        Assert.Equal(("Swept", 1L, 1.8), (back.Title, back.ItemId, back.Promise));
+    }
+
+    [Fact]
+    public async Task AnExchangeLeavesTheTitleHandedToTheWaitingFreshListingsFetcher()
+    {
+        var queue = new SalesRefreshQueue(TimeProvider.System);
+        queue.Want("rust", [("Swept", 1, 1.8)]);
+        var held = await queue.TakeAsync(Ct);
+        var urgent = queue.TakeUrgentAsync(10, Ct);
+        await Task.Delay(50, Ct);
+
+        // The addition hands the fresh listings' fetcher its title: the sweeps' fetcher keeps its own.
+        queue.Want("rust", [("Fresh", 2, 11.5)]);
+        Assert.Equal(("rust", "Swept", 1L, 1.8), queue.Exchange(held));
+        Assert.Equal("Fresh", (await urgent.WaitAsync(TimeSpan.FromSeconds(5), Ct)).Title);
+    }
 }
