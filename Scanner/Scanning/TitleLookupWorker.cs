@@ -26,7 +26,9 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, MarketMemo
         var settings = options.Value;
         await schema.WaitAsync(stoppingToken);
         var coldStartUntil = time.GetUtcNow() + settings.FreshColdStartPagesFor;
-        await Task.WhenAll(ReadDiscountPagesAsync(settings, coldStartUntil, stoppingToken), LookUpUnknownTitlesAsync(settings, coldStartUntil, stoppingToken));
+        // The lookups leave the pages' lane to the pages only while the cold start's pages fill it.
+        var pagesFillLaneUntil = settings.ReadsDiscountPages && settings.FreshColdStartPagesPerMinute > 0 ? coldStartUntil : DateTimeOffset.MinValue;
+        await Task.WhenAll(ReadDiscountPagesAsync(settings, coldStartUntil, stoppingToken), LookUpUnknownTitlesAsync(settings, pagesFillLaneUntil, stoppingToken));
     }
 
     /// <summary>
@@ -66,7 +68,7 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, MarketMemo
     /// judged for free. Costliest first alone left a cold start's backlog (thousands of titles, 30 lookups a minute)
     /// ahead of every later listing, most of it known by then (measured: a $745 listing 40% under worth not looked up).
     /// </summary>
-    private async Task LookUpUnknownTitlesAsync(ScannerOptions settings, DateTimeOffset coldStartUntil, CancellationToken stoppingToken)
+    private async Task LookUpUnknownTitlesAsync(ScannerOptions settings, DateTimeOffset pagesFillLaneUntil, CancellationToken stoppingToken)
     {
         if (settings.FreshLookupsPerMinute == 0)
         {
@@ -93,7 +95,7 @@ public sealed partial class TitleLookupWorker(TitleLookupQueue queue, MarketMemo
 
             using var permit = await pace.AcquireAsync(1, ct);
             // The pages' first minutes take their whole lane; meanwhile the lookups spend the sweeps'.
-            using (DMarketRateLane.Use(time.GetUtcNow() < coldStartUntil ? DMarketRateLane.Default : settings.FreshPagesLane))
+            using (DMarketRateLane.Use(time.GetUtcNow() < pagesFillLaneUntil ? DMarketRateLane.Default : settings.FreshPagesLane))
             {
                 await lookup.LookUpAsync(game, title, listings, ct);
             }

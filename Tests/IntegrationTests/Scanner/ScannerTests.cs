@@ -926,10 +926,10 @@ public sealed class ScannerTests(InfrastructureFixture infrastructure, ScannerSi
         Assert.True(cheaper.Count >= 2, "the simulator's market has too few titles listed only above the level");
 
         // Lookups only (no most discounted page tells a title), two a minute: two at once, then one every 30 s. One is
-        // kept for listings from the dearest's price; the pages' first minutes over at once, so lookups spend their lane.
+        // kept for listings from the dearest's price. With no pages to fill it, the pages' lane is the lookups' from the start.
         await using var scanner = await ScannerHost.StartAsync(database, infrastructure.Redis.ConnectionString, simulator.Address, prefix, "replica-reserve",
             [.. BlindLevelSettings, ("Scanner:FreshDiscountPageSize", "0"), ("Scanner:FreshLookupsPerMinute", "2"), ("Scanner:FreshLookupReserve", "1"),
-            ("Scanner:FreshLookupReservedFromCents", $"{dearestPrice}"), ("Scanner:FreshColdStartPagesFor", "00:00:00"), ("Scanner:FreshPagesLane", PagesLane)]);
+            ("Scanner:FreshLookupReservedFromCents", $"{dearestPrice}"), ("Scanner:FreshPagesLane", PagesLane)]);
         // With no sweep and no page, every market search is a lookup.
         using var searches = new LaneRequestCounter(scanner.Services, "market/items");
 
