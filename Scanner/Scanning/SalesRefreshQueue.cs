@@ -3,7 +3,8 @@ namespace DMarketAspire.Scanner.Scanning;
 /// <summary>
 /// Titles whose sales the scanner wants, most promising first (the cheapest offer furthest under the best bid).
 /// Scans add to it and never wait; <see cref="SalesRefreshWorker"/> drains it at DMarket's last-sales pace. A title
-/// asked for again later (<see cref="WantLater"/>) is not taken before its time.
+/// asked for again later (<see cref="WantLater"/>) is not taken before its time. A title taken is held by its fetcher
+/// until the fetcher's request is granted, and is still the queue's to give until then (<see cref="Exchange"/>).
 /// </summary>
 public sealed class SalesRefreshQueue(TimeProvider time)
 {

@@ -104,8 +104,12 @@ public sealed class DMarketPacingTests(SimulatorFixture simulator) : IClassFixtu
     [Fact]
     public async Task ARequestSentWithAPermitHeldBeforehandSpendsItInsteadOfWaitingAndOneLeftUnspentIsGivenBack()
     {
+        // An account of its own: its last request must not spend the next test's second of the shared account.
+        var account = (await (await simulator.Control.PostAsJsonAsync("/_sim/accounts", new SimulatorControlApi.NewAccountRequest("held", 100_000), Ct)).Content
+            .ReadFromJsonAsync<SimulatorControlApi.NewAccount>(Ct))!;
         await simulator.Control.PostAsync("/_sim/stats/reset", null, Ct);
-        using var host = DMarketClientHost.Create(simulator.Address, settings: new Dictionary<string, string?> { ["DMarket:RateLimits:LastSalesPerSecond"] = "1" });
+        using var host = DMarketClientHost.Create(simulator.Address, DMarketAspire.DMarket.Client.Signing.DMarketKeys.Parse(account.PublicKey, account.SecretKey),
+            settings: new Dictionary<string, string?> { ["DMarket:RateLimits:LastSalesPerSecond"] = "1" });
         var limiter = host.Services.GetRequiredService<IDMarketRateLimiter>();
         var title = (await simulator.GetAsync<List<SimulatorControlApi.CatalogEntry>>($"/_sim/catalogue/{DMarketGames.Rust}"))[0].Title;
 
