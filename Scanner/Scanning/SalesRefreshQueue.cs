@@ -65,7 +65,7 @@ public sealed class SalesRefreshQueue(TimeProvider time)
     /// <summary>Hands the most promising title the waiting fresh listings' fetcher would take to it, under the gate.</summary>
     private void ReserveForUrgentTaker()
     {
-        if (!_urgentTakerWaiting || _reserved is not null || NextUrgent(_urgentPromise) is not { } best)
+        if (!_urgentTakerWaiting || _reserved is not null || BestReady(_urgentPromise) is not { } best)
         {
             return;
         }
@@ -74,13 +74,14 @@ public sealed class SalesRefreshQueue(TimeProvider time)
         _urgentTakerWaiting = false;
     }
 
-    private KeyValuePair<(string Game, string Title), Wanted>? NextUrgent(double minPromise)
+    /// <summary>The most promising title from <paramref name="minPromise"/> whose time has come, not the one handed over.</summary>
+    private KeyValuePair<(string Game, string Title), Wanted>? BestReady(double minPromise)
     {
         var now = time.GetUtcNow();
         KeyValuePair<(string Game, string Title), Wanted>? best = null;
         foreach (var wanted in _wanted)
         {
-            if (wanted.Value.Promise >= minPromise && (wanted.Value.NotBefore is not { } notBefore || notBefore <= now)
+            if (wanted.Value.Promise >= minPromise && wanted.Key != _reserved && (wanted.Value.NotBefore is not { } notBefore || notBefore <= now)
                 && (best is null || wanted.Value.Promise > best.Value.Value.Promise))
             {
                 best = wanted;
@@ -183,7 +184,7 @@ public sealed class SalesRefreshQueue(TimeProvider time)
                 _urgentPromise = minPromise;
                 var taken = _reserved is { } reserved && _wanted.TryGetValue(reserved, out var wanted)
                     ? new KeyValuePair<(string Game, string Title), Wanted>(reserved, wanted)
-                    : NextUrgent(minPromise);
+                    : BestReady(minPromise);
                 _reserved = null;
                 _urgentTakerWaiting = taken is null;
                 if (taken is { } title)
@@ -209,18 +210,8 @@ public sealed class SalesRefreshQueue(TimeProvider time)
         lock (_gate)
         {
             _held.Remove(held);
-            var now = time.GetUtcNow();
-            KeyValuePair<(string Game, string Title), Wanted>? queued = null;
-            var promise = held.Promise;
-            foreach (var wanted in _wanted)
-            {
-                if (wanted.Value.Promise > promise && wanted.Key != _reserved && (wanted.Value.NotBefore is not { } notBefore || notBefore <= now))
-                {
-                    queued = wanted;
-                    promise = wanted.Value.Promise;
-                }
-            }
-
+            var queued = BestReady(held.Promise) is { } ready && ready.Value.Promise > held.Promise ? ready : (KeyValuePair<(string Game, string Title), Wanted>?)null;
+            var promise = queued?.Value.Promise ?? held.Promise;
             if (_held.Where(h => h.Promise > promise).MaxBy(h => h.Promise) is { } other)
             {
                 var sent = other.Contents;
