@@ -107,7 +107,7 @@ public sealed partial class MarketModel
                 CreatedAt = now.AddHours(-_random.Next(72)),
             };
             target.UpdatedAt = target.CreatedAt;
-            _targets[target.TargetId] = target;
+            AddTarget(target);
         }
     }
 }

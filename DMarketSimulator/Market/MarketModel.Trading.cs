@@ -9,8 +9,8 @@ public sealed partial class MarketModel
     private const long DiscountKeyOffset = 1_000_000_000_000;
 
     /// <summary>
-    /// One page of listings, ordered by price or title (then offer id) and paged by key, not offset, so a page
-    /// never repeats or skips an offer that stayed listed while others came and went.
+    /// One page of listings, ordered by price, title, age or discount (then offer id) and paged by key, not offset, so a
+    /// page never repeats or skips an offer that stayed listed while others came and went.
     /// </summary>
     public (IReadOnlyList<Offer> Page, string? NextCursor, int Total) QueryOffers(OfferQuery query)
     {
@@ -25,16 +25,15 @@ public sealed partial class MarketModel
             };
             var descending = string.Equals(query.OrderDir, "desc", StringComparison.OrdinalIgnoreCase);
             var after = DecodeCursor(query.Cursor);
-            var ordered = order switch
+            var wanted = query.Limit + 1;
+            var page = order switch
             {
-                OfferOrder.Title => OrderedBy(query.GameId, o => o.Title, descending, after),
-                OfferOrder.CreatedAt => OrderedBy(query.GameId, o => o.CreatedAt.ToUnixTimeMilliseconds().ToString("D15", CultureInfo.InvariantCulture), descending, after),
-                OfferOrder.Discount => OrderedBy(query.GameId, DiscountKey, descending, after),
-                _ => OrderedByPrice(query.GameId, descending, after, query),
+                OfferOrder.Title => FirstBy(query, o => o.Title, key => key, StringComparer.Ordinal, descending, after, wanted),
+                OfferOrder.CreatedAt => FirstBy(query, CreatedAtKey, ParseKey, Comparer<long>.Default, descending, after, wanted),
+                OfferOrder.Discount => FirstBy(query, DiscountBasisPoints, key => ParseKey(key) - DiscountKeyOffset, Comparer<long>.Default, descending, after, wanted),
+                _ => OrderedByPrice(query.GameId, descending, after, query).Where(o => Matches(o, query)).Take(wanted).ToList(),
             };
 
-            var matching = ordered.Where(o => Matches(o, query));
-            var page = matching.Take(query.Limit + 1).ToList();
             var next = page.Count > query.Limit ? EncodeCursor(SortKey(page[query.Limit - 1], order), page[query.Limit - 1].OfferId) : null;
             var total = IsUnfiltered(query) ? _offersByPrice[query.GameId].Count : _offersByPrice[query.GameId].Count(o => Matches(o, query));
             return (page.Take(query.Limit).ToList(), next, total);
@@ -55,14 +54,18 @@ public sealed partial class MarketModel
         return (suggested - offer.PriceCents) * BasisPoints / suggested;
     }
 
-    // Fixed-width digits sort as the numbers do; the offset keeps a listing asking far above its suggested price positive.
-    private string DiscountKey(Offer offer) => (DiscountBasisPoints(offer) + DiscountKeyOffset).ToString("D19", CultureInfo.InvariantCulture);
+    private static long CreatedAtKey(Offer offer) => offer.CreatedAt.ToUnixTimeMilliseconds();
 
+    private static long ParseKey(string key) =>
+        long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw new FormatException($"'{key}' is not a number.");
+
+    // Cursors carry keys as text. Fixed-width digits sort as the numbers do; the offset keeps a listing asking far above
+    // its suggested price positive.
     private string SortKey(Offer offer, OfferOrder order) => order switch
     {
         OfferOrder.Title => offer.Title,
-        OfferOrder.CreatedAt => offer.CreatedAt.ToUnixTimeMilliseconds().ToString("D15", CultureInfo.InvariantCulture),
-        OfferOrder.Discount => DiscountKey(offer),
+        OfferOrder.CreatedAt => CreatedAtKey(offer).ToString("D15", CultureInfo.InvariantCulture),
+        OfferOrder.Discount => (DiscountBasisPoints(offer) + DiscountKeyOffset).ToString("D19", CultureInfo.InvariantCulture),
         _ => offer.PriceCents.ToString(CultureInfo.InvariantCulture),
     };
 
@@ -80,7 +83,7 @@ public sealed partial class MarketModel
         var high = Probe(query.PriceToCents is > 0 ? query.PriceToCents.Value : long.MaxValue, "\uffff");
         if (after is { } cursor)
         {
-            var at = Probe(long.Parse(cursor.Key, CultureInfo.InvariantCulture), cursor.OfferId);
+            var at = Probe(CursorKey(query, cursor.Key, ParseKey), cursor.OfferId);
             if (descending)
             {
                 high = at;
@@ -102,29 +105,45 @@ public sealed partial class MarketModel
         return after is null ? walk : walk.SkipWhile(o => o.OfferId == after.Value.OfferId);
     }
 
+    private static TKey CursorKey<TKey>(OfferQuery query, string key, Func<string, TKey> parseKey)
+    {
+        try
+        {
+            return parseKey(key);
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidCursorException(query.Cursor!, exception);
+        }
+    }
+
     private static Offer Probe(long priceCents, string offerId) =>
         new() { OfferId = offerId, AssetId = string.Empty, GameId = string.Empty, Title = string.Empty, PriceCents = priceCents, CreatedAt = default };
 
-    /// <summary>The game's listings sorted by a string key (title, or creation time as fixed-width digits), then offer id.</summary>
-    private IEnumerable<Offer> OrderedBy(string gameId, Func<Offer, string> key, bool descending, (string Key, string OfferId)? after)
+    /// <summary>
+    /// The first <paramref name="count"/> of the game's listings that match the query and come after the cursor, sorted
+    /// by a key, then offer id. Selected, not sorted whole: the simulator answers the fresh pass's newest-first pages and
+    /// the most discounted pages several times a second, each over a game's whole market, under the market's one lock.
+    /// </summary>
+    private List<Offer> FirstBy<TKey>(OfferQuery query, Func<Offer, TKey> key, Func<string, TKey> parseKey, IComparer<TKey> comparer,
+        bool descending, (string Key, string OfferId)? after, int count)
     {
-        var ordered = _offersByPrice[gameId].OrderBy(key, StringComparer.Ordinal).ThenBy(o => o.OfferId, StringComparer.Ordinal).ToList();
-        if (descending)
+        var matching = _offersByPrice[query.GameId].Where(o => Matches(o, query));
+        if (after is { } cursor)
         {
-            ordered.Reverse();
+            var cursorKey = CursorKey(query, cursor.Key, parseKey);
+            matching = matching.Where(o =>
+            {
+                var c = comparer.Compare(key(o), cursorKey);
+                c = c != 0 ? c : string.CompareOrdinal(o.OfferId, cursor.OfferId);
+                return descending ? c < 0 : c > 0;
+            });
         }
 
-        if (after is not { } cursor)
-        {
-            return ordered;
-        }
-
-        return ordered.SkipWhile(o =>
-        {
-            var c = string.CompareOrdinal(key(o), cursor.Key);
-            c = c != 0 ? c : string.CompareOrdinal(o.OfferId, cursor.OfferId);
-            return descending ? c >= 0 : c <= 0;
-        });
+        var ordered = descending
+            ? matching.OrderByDescending(key, comparer).ThenByDescending(o => o.OfferId, StringComparer.Ordinal)
+            : matching.OrderBy(key, comparer).ThenBy(o => o.OfferId, StringComparer.Ordinal);
+        return ordered.Take(count).ToList();
     }
 
     private void AddListing(Offer offer)
@@ -268,7 +287,7 @@ public sealed partial class MarketModel
                 Phase = phase,
                 PaintSeed = paintSeed,
             };
-            _targets[target.TargetId] = target;
+            AddTarget(target);
             return target;
         }
     }
@@ -286,7 +305,14 @@ public sealed partial class MarketModel
     {
         lock (_gate)
         {
-            return _targets.TryGetValue(targetId, out var target) && target.AccountId == account.Id && _targets.Remove(targetId);
+            if (!_targets.TryGetValue(targetId, out var target) || target.AccountId != account.Id)
+            {
+                return false;
+            }
+
+            _targets.Remove(targetId);
+            _targetsByTitle[(target.GameId, target.Title)].Remove(target);
+            return true;
         }
     }
 
@@ -323,7 +349,7 @@ public sealed partial class MarketModel
                     List(NewListing(items[_random.Next(items.Count)], now));
                 }
 
-                var listed = _offers.Values.Where(o => o.GameId == gameId && o.SellerAccountId is null && !o.KeptListed).ToList();
+                var listed = _offersByPrice[gameId].Where(o => o.SellerAccountId is null && !o.KeptListed).ToList();
                 for (var i = 0; i < churn && listed.Count > 0; i++)
                 {
                     var bought = listed[_random.Next(listed.Count)];
@@ -342,8 +368,8 @@ public sealed partial class MarketModel
     private Offer? List(Offer offer)
     {
         var now = _clock.UtcNow;
-        var target = _targets.Values
-            .Where(t => t.GameId == offer.GameId && t.Title == offer.Title && t.Status == Target.Active && t.PriceCents >= offer.PriceCents)
+        var target = TargetsOf(offer.GameId, offer.Title)
+            .Where(t => t.Status == Target.Active && t.PriceCents >= offer.PriceCents)
             .Where(t => t.AccountId is null || _accounts.Values.Any(a => a.Id == t.AccountId && a.BalanceCents - a.TradeProtectedCents >= t.PriceCents))
             .OrderByDescending(t => t.PriceCents).ThenBy(t => t.CreatedAt)
             .FirstOrDefault();

@@ -41,6 +41,10 @@ public sealed partial class MarketModel
     private readonly Dictionary<string, SortedSet<Offer>> _offersByPrice = [];
     private readonly Dictionary<(string Game, string Title), HashSet<Offer>> _offersByTitle = [];
     private readonly Dictionary<string, Target> _targets = [];
+
+    // A title's buy orders, active or not: the book, the aggregated prices and every new listing (hundreds a second on a
+    // moving market) look up one title's, where a scan of all of them held the market's lock for most of a core.
+    private readonly Dictionary<(string Game, string Title), List<Target>> _targetsByTitle = [];
     private readonly Dictionary<(string Game, string Title), List<SaleRecord>> _sales = [];
     private readonly Dictionary<string, List<ReducedFeeRule>> _reducedFees = [];
     private readonly Dictionary<string, Account> _accounts = new(StringComparer.OrdinalIgnoreCase);
@@ -124,8 +128,8 @@ public sealed partial class MarketModel
     {
         lock (_gate)
         {
-            return _targets.Values
-                .Where(t => t.GameId == gameId && t.Title == title && t.Status == Target.Active)
+            return TargetsOf(gameId, title)
+                .Where(t => t.Status == Target.Active)
                 .GroupBy(t => t.PriceCents)
                 .OrderByDescending(g => g.Key)
                 .Select(g => (g.Key, g.Sum(t => t.Amount)))
@@ -203,9 +207,7 @@ public sealed partial class MarketModel
     {
         lock (_gate)
         {
-            var fair = _byTitle.TryGetValue((gameId, title), out var item) ? item.FairPriceCents : 0;
-            var hash = title.Aggregate(2166136261u, (h, c) => (h ^ c) * 16777619u);
-            return Math.Max(1, fair * (1000 + ((long)(hash % 61) - 30)) / 1000);
+            return _byTitle.TryGetValue((gameId, title), out var item) ? item.SuggestedPriceCents : 1;
         }
     }
 
@@ -216,7 +218,7 @@ public sealed partial class MarketModel
         {
             return titles.Distinct().Select(title =>
             {
-                var bids = _targets.Values.Where(t => t.GameId == gameId && t.Title == title && t.Status == Target.Active).ToList();
+                var bids = TargetsOf(gameId, title).Where(t => t.Status == Target.Active).ToList();
                 var asks = _offersByTitle.GetValueOrDefault((gameId, title)) ?? [];
                 return (title,
                     bids.Count > 0 ? bids.Max(t => t.PriceCents) : (long?)null,
@@ -247,6 +249,19 @@ public sealed partial class MarketModel
                 .OrderByDescending(g => g.ProfitPercent)
                 .ToList();
         }
+    }
+
+    private IReadOnlyList<Target> TargetsOf(string gameId, string title) => _targetsByTitle.GetValueOrDefault((gameId, title)) ?? [];
+
+    private void AddTarget(Target target)
+    {
+        _targets[target.TargetId] = target;
+        if (!_targetsByTitle.TryGetValue((target.GameId, target.Title), out var same))
+        {
+            _targetsByTitle[(target.GameId, target.Title)] = same = [];
+        }
+
+        same.Add(target);
     }
 
     private decimal FeeFractionUnlocked(string gameId, string title, long priceCents)

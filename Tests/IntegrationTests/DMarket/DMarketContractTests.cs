@@ -141,6 +141,41 @@ public sealed class DMarketContractTests(SimulatorFixture simulator) : IClassFix
         Assert.True(discounts.Zip(discounts.Skip(1)).All(p => p.First >= p.Second), "Pages must follow the discount under the suggested price, largest first.");
     }
 
+    [Theory]
+    [InlineData("createdAt", "desc")]
+    [InlineData("createdAt", "asc")]
+    [InlineData(MarketItemsQuery.BestDiscount, "desc")]
+    [InlineData("title", "asc")]
+    public async Task PagesInEveryOrderCoverTheMarketOnceInThatOrder(string orderBy, string orderDir)
+    {
+        var everyListing = await ToListAsync(Client.GetMarketItemsAsync(new MarketItemsQuery(DMarketGames.Rust) { Limit = 100 }, Ct));
+        var query = new MarketItemsQuery(DMarketGames.Rust) { OrderBy = orderBy, OrderDir = orderDir, Limit = 37 };
+
+        List<MarketItem> seen = [];
+        string? cursor = null;
+        do
+        {
+            var page = await Client.GetMarketItemsPageAsync(query, cursor, Ct);
+            seen.AddRange(page.Items);
+            cursor = page.Cursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(everyListing.Select(i => i.OfferId).Order(), seen.Select(i => i.OfferId).Order());
+        var sign = orderDir == "desc" ? -1 : 1;
+        Assert.All(seen.Zip(seen.Skip(1)), pair => Assert.True(sign * Compare(pair.First, pair.Second) <= 0,
+            $"{pair.First.OfferId} came before {pair.Second.OfferId} in {orderBy} {orderDir}."));
+
+        int Compare(MarketItem a, MarketItem b) => orderBy switch
+        {
+            "createdAt" => a.CreatedAt.CompareTo(b.CreatedAt),
+            "title" => string.CompareOrdinal(a.Title, b.Title),
+            _ => Discount(a).CompareTo(Discount(b)),
+        };
+
+        static long Discount(MarketItem i) => (i.SuggestedPriceCents!.Value - i.PriceCents) * 10_000 / i.SuggestedPriceCents.Value;
+    }
+
     [Fact]
     public async Task ALimitOverOneHundredGetsDMarketsOwnBadRequest()
     {
