@@ -150,12 +150,14 @@ public sealed class SalesRefreshQueueTests
         var queue = new SalesRefreshQueue(TimeProvider.System);
         queue.Want("rust", [("Swept", 1, 1.8)]);
         var held = await queue.TakeAsync(Ct);
-        var urgent = queue.TakeUrgentAsync(10, Ct);
-        await Task.Delay(50, Ct);
+        // The fresh listings' fetcher wakes only when the test lets it: once woken it holds the title, and a title held
+        // is another fetcher's to exchange (a clean-clone run woke it first, and the exchange took the title from it).
+        var context = new ManualSynchronizationContext();
+        var urgent = context.Capture(() => queue.TakeUrgentAsync(10, Ct));
 
         // The addition hands the fresh listings' fetcher its title: the sweeps' fetcher keeps its own.
         queue.Want("rust", [("Fresh", 2, 11.5)]);
         Assert.Equal(("rust", "Swept", 1L, 1.8), queue.Exchange(held));
-        Assert.Equal("Fresh", (await urgent.WaitAsync(TimeSpan.FromSeconds(5), Ct)).Title);
+        Assert.Equal("Fresh", (await context.RunUntilDoneAsync(urgent, TimeSpan.FromSeconds(5), Ct)).Title);
     }
 }
