@@ -12,7 +12,7 @@ internal sealed class ManualSynchronizationContext : SynchronizationContext
 
     public override void Post(SendOrPostCallback d, object? state) => _posted.Enqueue((d, state));
 
-    /// <summary>Starts <paramref name="start"/> with this context current: what it awaits comes back through <see cref="RunPosted"/>.</summary>
+    /// <summary>Starts <paramref name="start"/> with this context current: what it awaits comes back only through <see cref="RunUntilDoneAsync"/>.</summary>
     public T Capture<T>(Func<T> start)
     {
         var previous = Current;
