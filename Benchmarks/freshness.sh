@@ -64,12 +64,34 @@ def api_active():
             return shown
         time.sleep(0.02)
 
-def truth(min_percent_by_level=True):
+def truth(min_percent_by_level=True, by_id=None):
+    """Offer ids the model knows to be profitable (by_id, if given, gets each one's record with its level's minimum)."""
     offers = set()
     for lo, hi, pct in levels:
         q = f"{sim}/_sim/ground-truth?excludeBlacklisted=true&priceFromCents={lo}&priceToCents={hi - 1}&minProfitPercent={pct if min_percent_by_level else 0}"
-        offers.update(o["offerId"] for o in get(q))
+        for o in get(q):
+            offers.add(o["offerId"])
+            if by_id is not None:
+                by_id[o["offerId"]] = dict(o, minPercent=pct)
     return offers
+
+def why_missed(missed, records, details, now):
+    """Sorts the offers the truth wants but the Api does not show by the likely reason, most telling first."""
+    titles_shown = {(o["gameId"], o["title"]) for o in details.values()}
+    reasons = {}
+    for i in missed:
+        o = records[i]
+        age = (now - datetime.fromisoformat(o["listedAt"])).total_seconds() if "listedAt" in o else float("inf")
+        if age < 60:
+            reason = "listed under 60 s ago"
+        elif float(o["profitPercent"]) - o["minPercent"] < 5:
+            reason = "within 5 points of its level's minimum profit"
+        elif (o["gameId"], o["title"]) in titles_shown:
+            reason = "title shown with another listing"
+        else:
+            reason = "title not shown at all"
+        reasons.setdefault(reason, []).append(o)
+    return sorted(reasons.items(), key=lambda r: -len(r[1]))
 
 post(f"{sim}/_sim/stats/reset")
 start = time.time()
@@ -221,7 +243,8 @@ for m in range(2, int(minutes) + 1):
                 shown_for = (now - datetime.fromisoformat(o["firstSeenAt"])).total_seconds()
                 line += f"\n    left {left:.0f} s ago: {o['gameId'][:4]} '{o['title']}' {o['buyPriceCents']}c, title rank {r}, shown {shown_for:.0f} s, level {o['level']}"
     if m in checkpoints:
-        wanted = truth()
+        records = {}
+        wanted = truth(by_id=records)
         profitable = truth(min_percent_by_level=False)
         # Precision over what was still listed after the ground truth was read, not before: the most underpriced
         # listings are bought within seconds, and one bought in between is in neither the truth nor wrong.
@@ -230,6 +253,12 @@ for m in range(2, int(minutes) + 1):
         right = len(listed & profitable)
         recall_rows.append((m, found, len(wanted), right, len(listed)))
         line += f"; recall {found}/{len(wanted)} = {found / max(1, len(wanted)):.1%}; precision {right}/{len(listed)} = {right / max(1, len(listed)):.1%}"
+        # What recall missed, by the likely reason, with a few examples of each (price, fair, profit over the minimum).
+        now = datetime.fromisoformat(get(f"{sim}/_sim/clock")["now"])
+        for reason, missed in why_missed(wanted - shown, records, details, now):
+            line += f"\n    missed, {reason}: {len(missed)}: " + "; ".join(
+                f"{o['gameId'][:4]} '{o['title']}' {o['priceCents']}c, fair {o['fairPriceCents']}c, {o['profitPercent']}% (min {o['minPercent']}%)"
+                for o in sorted(missed, key=lambda o: -float(o["profitPercent"]))[:4])
         # What the imprecise ones are: shown and still listed, yet not profitable at the title's fair price now.
         wrong = [details[i] for i in sorted(listed - profitable)]
         if wrong:

@@ -31,6 +31,10 @@ public static class Extensions
     // Project addition: an orchestrator sends SIGKILL soon after SIGTERM; finish or abandon work well before that.
     private static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(5);
 
+    // Project addition: a probe answers within this. Without it, a database check goes through EF Core's retrying
+    // execution strategy (Aspire's Npgsql default) and /health took 58 s to say PostgreSQL was down.
+    private static readonly TimeSpan HealthCheckTimeout = TimeSpan.FromSeconds(5);
+
     // The configuration key the generic host itself binds to HostOptions.ShutdownTimeout.
     private const string ShutdownTimeoutSecondsKey = "shutdownTimeoutSeconds";
 
@@ -120,6 +124,16 @@ public static class Extensions
         builder.Services.AddHealthChecks()
             // Add a default liveness check to ensure app is responsive
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+
+        // Project addition: every check without a timeout of its own (the clients' checks are added later) gets one;
+        // a check that times out is Unhealthy.
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(options =>
+        {
+            foreach (var registration in options.Registrations.Where(r => r.Timeout == Timeout.InfiniteTimeSpan))
+            {
+                registration.Timeout = HealthCheckTimeout;
+            }
+        });
 
         return builder;
     }

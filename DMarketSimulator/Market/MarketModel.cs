@@ -243,7 +243,7 @@ public sealed partial class MarketModel
                     var fee = FeeFractionUnlocked(o.GameId, o.Title, fair);
                     var proceeds = (long)decimal.Floor(fair * (1 - fee));
                     var profit = proceeds - o.PriceCents;
-                    return new GroundTruthOffer(o.OfferId, o.GameId, o.Title, o.PriceCents, fair, fee, profit, decimal.Round(100m * profit / o.PriceCents, 2));
+                    return new GroundTruthOffer(o.OfferId, o.GameId, o.Title, o.PriceCents, fair, fee, profit, decimal.Round(100m * profit / o.PriceCents, 2), o.CreatedAt);
                 })
                 .Where(g => g.ProfitCents > 0 && g.ProfitPercent >= minProfitPercent)
                 .OrderByDescending(g => g.ProfitPercent)

@@ -12,7 +12,7 @@ namespace DMarketAspire.IntegrationTests.Scanner;
 
 /// <summary>The limiter and the leases on both servers the project supports: Debian's Redis and Microsoft's Garnet.</summary>
 [Collection(TimingSensitiveCollection.Name)]
-public sealed class RedisCoordinationTests
+public sealed class RedisCoordinationTests(RedisServers servers) : IClassFixture<RedisServers>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -21,7 +21,7 @@ public sealed class RedisCoordinationTests
     [InlineData(true)]
     public async Task ReplicasSharingTheLimiterNeverExceedTheLimitInAnySecond(bool garnet)
     {
-        await using var server = await StartAsync(garnet);
+        var server = await servers.GetAsync(garnet);
         using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
         var prefix = $"test:{Guid.NewGuid():N}:";
         var limiters = Enumerable.Range(0, 3).Select(_ => Limiter(redis, prefix)).ToArray();
@@ -53,7 +53,7 @@ public sealed class RedisCoordinationTests
     [InlineData(true)]
     public async Task AnUnansweredRequestOfOneReplicaHoldsItsPlaceForTheOthers(bool garnet)
     {
-        await using var server = await StartAsync(garnet);
+        var server = await servers.GetAsync(garnet);
         using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
         var prefix = $"test:{Guid.NewGuid():N}:";
         var options = new DMarketRateLimitOptions { MarketItemsPerSecond = 3 };
@@ -78,7 +78,7 @@ public sealed class RedisCoordinationTests
     [InlineData(true)]
     public async Task ALaneLendsWhatItLeavesUnspentLateInEachSecondToReplicasSharingTheBudget(bool garnet)
     {
-        await using var server = await StartAsync(garnet);
+        var server = await servers.GetAsync(garnet);
         using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
         var prefix = $"test:{Guid.NewGuid():N}:";
         var limiter = Limiter(redis, prefix, LendingLaneScenario.Options());
@@ -93,7 +93,7 @@ public sealed class RedisCoordinationTests
     [InlineData(true)]
     public async Task ALeaseIsExclusiveAndExpiresWhenItsHolderStopsRenewing(bool garnet)
     {
-        await using var server = await StartAsync(garnet);
+        var server = await servers.GetAsync(garnet);
         using var redis = await ConnectionMultiplexer.ConnectAsync(server.ConnectionString);
         var prefix = $"test:{Guid.NewGuid():N}:";
         var first = new RedisLeases(redis, prefix, "first");
@@ -110,8 +110,6 @@ public sealed class RedisCoordinationTests
         Assert.True(await second.TryAcquireAsync("a8db:boost", TimeSpan.FromSeconds(10)));
         Assert.Equal("second", await second.HolderAsync("a8db:boost"));
     }
-
-    private static Task<RedisServer> StartAsync(bool garnet) => RedisServer.StartAsync(garnet);
 
     private static RedisDMarketRateLimiter Limiter(IConnectionMultiplexer redis, string prefix, DMarketRateLimitOptions? options = null) => new(
         redis,

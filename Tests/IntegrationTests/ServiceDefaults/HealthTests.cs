@@ -12,6 +12,10 @@ public sealed class HealthTests
 {
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(30);
 
+    // A probe that hangs is as bad as a wrong one: an orchestrator times it out. Without the checks' own timeout, a
+    // database check rode EF Core's retries and answered after 58 s.
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
+
     private sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : DbContext(options);
 
     private static Task<TestWebServer> StartServiceAsync(PostgresServer postgres, RedisServer redis, string environment = "Development") =>
@@ -34,6 +38,7 @@ public sealed class HealthTests
         await using var redis = await RedisServer.StartAsync();
         await using var service = await StartServiceAsync(postgres, redis);
         using var client = service.CreateClient();
+        client.Timeout = ProbeTimeout;
         var ct = TestContext.Current.CancellationToken;
 
         await WaitForStatus(client, "/health", HttpStatusCode.OK);

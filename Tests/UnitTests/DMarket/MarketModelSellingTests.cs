@@ -32,6 +32,41 @@ public sealed class MarketModelSellingTests
     }
 
     [Fact]
+    public void TheMovingMarketSellsOnlyATitlesLowestAskAndADearerListingLeavesWithoutASale()
+    {
+        var (market, time, _) = NewMarket(TimeSpan.FromSeconds(60));
+        long[] prices = [10_00, 12_00, 14_00, 16_00, 18_00, 20_00];
+        var ids = prices.Select(p => market.Plant(new PlantOfferRequest(DMarketGames.Rust, "Ladder Crate", p, FairPriceCents: 10_00, BypassBuyOrders: true))!.OfferId).ToList();
+
+        // Each tick: which of the six left, and whether it was the title's lowest ask just before (new listings may join).
+        List<long> expectedSales = [];
+        var delisted = 0;
+        for (var tick = 0; tick < 5_000 && market.Listed(ids).Count > 0; tick++)
+        {
+            var before = market.ListingsOf(DMarketGames.Rust, "Ladder Crate");
+            var lowest = before.Min(l => l.PriceCents);
+            market.Tick();
+            var after = market.ListingsOf(DMarketGames.Rust, "Ladder Crate").Select(l => l.OfferId).ToHashSet();
+            foreach (var left in before.Where(l => !after.Contains(l.OfferId)))
+            {
+                if (left.PriceCents == lowest)
+                {
+                    expectedSales.Add(left.PriceCents);
+                }
+                else
+                {
+                    delisted++;
+                }
+            }
+        }
+
+        Assert.Empty(market.Listed(ids));
+        Assert.True(delisted > 0, "No dearer listing left: the test saw nothing to tell apart.");
+        var sales = market.LastSales(DMarketGames.Rust, "Ladder Crate", 0, 100, ["Offer"]).Where(s => s.Date == time.GetUtcNow()).Select(s => s.PriceCents).Reverse();
+        Assert.Equal(expectedSales, sales);
+    }
+
+    [Fact]
     public void ABoughtItemIsHeldTradeLockedAndCanBeListedOnceThenABuyerTakesItAfterTheDelay()
     {
         var (market, time, account) = NewMarket(TimeSpan.FromSeconds(60));
