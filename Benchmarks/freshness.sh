@@ -81,7 +81,7 @@ def why_missed(missed, records, details, now):
     reasons = {}
     for i in missed:
         o = records[i]
-        age = (now - datetime.fromisoformat(o["listedAt"])).total_seconds() if "listedAt" in o else float("inf")
+        age = (now - datetime.fromisoformat(o["listedAt"])).total_seconds()
         if age < 60:
             reason = "listed under 60 s ago"
         elif float(o["profitPercent"]) - o["minPercent"] < 5:

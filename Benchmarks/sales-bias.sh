@@ -9,7 +9,7 @@
 # checkout's simulator beside it at the same time. At the start and after the minutes asked for, for the first titles
 # of each game: the median of each title's last 20 sales (what the Scanner's window reads) over its fair price,
 # p10 / p50 / p90 across titles, and the share of titles whose median is over 10% above fair (after DMarket's 10% fee,
-# a listing at fair would then look like a resale at a profit).
+# listings between 90% and 99% of fair would then look profitable and are not).
 set -euo pipefail
 
 minutes=${1:-10}
@@ -36,15 +36,12 @@ for variant in "${variants[@]}"; do
   urls+=("$name=http://127.0.0.1:$port")
 done
 
-python3 - "$minutes" "$per_game" "${urls[@]}" <<'PY'
-import json, statistics, sys, time, urllib.parse, urllib.request
+PYTHONPATH="$root/Benchmarks" python3 - "$minutes" "$per_game" "${urls[@]}" <<'PY'
+import statistics, sys, time, urllib.parse
+from benchlib import get, pct
 
 minutes, per_game, variants = float(sys.argv[1]), int(sys.argv[2]), [v.split("=", 1) for v in sys.argv[3:]]
 games = ["a8db", "9a92", "tf2", "rust"]
-
-def get(url):
-    with urllib.request.urlopen(url) as response:
-        return json.load(response)
 
 def sample(base):
     ratios = []
@@ -53,10 +50,8 @@ def sample(base):
             sales = get(f"{base}/_sim/sales/{game}?title={urllib.parse.quote(entry['title'])}&limit=20")
             if sales:
                 ratios.append(statistics.median(s["priceCents"] for s in sales) / entry["fairPriceCents"])
-    ratios.sort()
-    pick = lambda q: ratios[min(len(ratios) - 1, int(q * len(ratios)))]
     over = sum(1 for r in ratios if r > 1.10) / len(ratios)
-    return f"median of the last 20 sales / fair: p10 {pick(0.1):.3f}, p50 {pick(0.5):.3f}, p90 {pick(0.9):.3f}; over 1.10: {over:.1%} of {len(ratios)} titles"
+    return f"median of the last 20 sales / fair: p10 {pct(ratios, 0.1):.3f}, p50 {pct(ratios, 0.5):.3f}, p90 {pct(ratios, 0.9):.3f}; over 1.10: {over:.1%} of {len(ratios)} titles"
 
 start = time.time()
 for name, base in variants:
