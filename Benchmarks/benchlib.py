@@ -63,3 +63,29 @@ def shown(api, game, offer_id, planted_at):
 def pct(values, q):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def pss_split(pid):
+    """A .NET process's PSS in MB by what holds it, from /proc/<pid>/smaps. With W^X (the runtime's default) the
+    runtime reserves every loader heap through its double-mapped memfd: the executable views hold JIT'd code and stubs,
+    the others the type system's data (method tables, method descriptors, precode data)."""
+    kinds = {}
+    kind = None
+    with open(f"/proc/{pid}/smaps") as f:
+        for line in f:
+            head = re.match(r"^[0-9a-f]+-[0-9a-f]+ (\S+) \S+ \S+ \S+\s*(.*)$", line)
+            if head:
+                perms, name = head.group(1), head.group(2).strip()
+                if "doublemapper" in name:
+                    kind = "code" if "x" in perms else "runtime data"
+                elif name in ("", "[heap]"):
+                    kind = "GC heap and native"
+                elif name.endswith(".dll"):
+                    kind = "assemblies"
+                elif ".so" in name:
+                    kind = "native libraries"
+                else:
+                    kind = "other"
+            elif line.startswith("Pss:"):
+                kinds[kind] = kinds.get(kind, 0) + int(line.split()[1])
+    return {k: v // 1024 for k, v in kinds.items()}

@@ -51,6 +51,8 @@ export_lean_service_env
 dotnet "$(bin MigrationService)" >"$work/migrate.log" 2>&1 || { tail -20 "$work/migrate.log"; exit 1; }
 
 pss() { awk '/^Pss:/ { print int($2 / 1024) }' "/proc/$1/smaps_rollup"; }
+# Where a service's PSS is (benchlib.pss_split): a setting that cuts one part shows there, not lost in the sum's spread.
+pss_where() { python3 -c "import sys; sys.path.insert(0, '$root/Benchmarks'); from benchlib import pss_split; print('   ', sys.argv[1] + ':', ', '.join(f'{k} {v}' for k, v in sorted(pss_split(int(sys.argv[2])).items(), key=lambda kv: -kv[1])))" "$1" "$2"; }
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 accepted() { curl -s "$sim/_sim/stats" | python3 -c 'import json, sys; g = {x["group"]: x for x in json.load(sys.stdin)["groups"]}; print(g["MarketItems"]["accepted"], g["LastSales"]["accepted"])'; }
 sim="http://127.0.0.1:$dm_port"
@@ -76,6 +78,7 @@ for round in $(seq 1 "$rounds"); do
       m=$(pss "$pid"); sum=$((sum + m)); row+=("$m MB, $(cpu_seconds "$pid") s")
     done
     printf '%-8s %-6s %16s %16s %16s %7s %14s\n' "$variant" "$round" "${row[@]}" "$sum" "$(accepted | sed 's/ / \/ /')"
+    for i in "${!services[@]}"; do pss_where "${services[$i]}" "${started[$i]}"; done
     kill "${started[@]}"; wait "${started[@]}" 2>/dev/null || true
     sleep 3
   done
